@@ -1,0 +1,154 @@
+"""The `crosscheck` command: option parsing around the library, nothing more.
+
+Each command calls one library function; the package's own exceptions become one-line
+`ClickException`s, and problems with single inputs are printed one line each.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import CrosscheckError
+from .ingest import DEFAULT_MAX_BYTES
+from .pipeline import analyse as run_analysis
+from .report import FORMATS, load_run, write_run
+
+DEFAULT_INPUT = "seeds"
+DEFAULT_OUT = "reports"
+
+
+def _default_inputs() -> list[str]:
+    if Path(DEFAULT_INPUT).is_dir():
+        return [DEFAULT_INPUT]
+    bundled = Path(__file__).resolve().parent.parent / DEFAULT_INPUT
+    return [str(bundled)] if bundled.is_dir() else [DEFAULT_INPUT]
+
+
+def _formats(value: str) -> list[str]:
+    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = sorted(set(formats) - FORMATS)
+    if unknown:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; choose from "
+                                 f"{', '.join(sorted(FORMATS))}", param_hint="--format")
+    return formats
+
+
+def _check_out(out: Path, inputs: list[str]) -> None:
+    target = out.resolve()
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            src = path.resolve()
+            if target == src or src in target.parents:
+                raise click.BadParameter(
+                    f"{out} is inside the input folder {raw}; its tables would be read as "
+                    "articles next time. Choose a folder outside the inputs.",
+                    param_hint="--out")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="crosscheck")
+def main() -> None:
+    """crosscheck: find where articles disagree, and quote the sentences behind it.
+
+    Reads a batch of articles (.txt, .md, .html, .jsonl, .csv), extracts claims per
+    topic (dose, addiction risk, legal status, author credentials, side effects, and
+    topics the articles share), and reports cross-source and within-article conflicts
+    as CSV tables, one PNG per chart and a PDF report.
+    """
+
+
+@main.command("analyse")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+              show_default=True, help="Run directory to write tables, charts and report.pdf.")
+@click.option("--topics", "topics_file", type=click.Path(exists=True, dir_okay=False),
+              help="A topic schema TOML merged over the shipped one (new or replaced topics).")
+@click.option("--format", "formats", default="pdf,png,csv", show_default=True,
+              help="What to write, comma-separated: pdf, png, csv, json, parquet.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+              show_default=True, help="Skip any single article larger than this.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes for extraction; 0 = all cores.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Run the stages locally or on a Dask cluster.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://HOST:PORT); default: a "
+              "LocalCluster. Only with --engine dask.")
+@click.option("--max-pairs", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Most conflict rows per topic; the rest are counted as folded.")
+@click.option("--strict", is_flag=True, help="Exit 1 if any input failed or was skipped.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, formats: str,
+                max_bytes: int, jobs: int, engine: str, scheduler: str | None, max_pairs: int,
+                strict: bool, quiet: bool) -> None:
+    """Analyse PATHS (files or folders; default: the seeds/ folder) into --out.
+
+    Every input gets a row in manifest.csv with what happened to it; a bad input is
+    reported on one line and the rest of the batch still runs. Exit status: 0 when
+    something was analysed, 1 when nothing was (or, with --strict, when any input was
+    skipped or failed), 2 for usage errors.
+    """
+    inputs = list(paths) or _default_inputs()
+    chosen = _formats(formats)
+    _check_out(out, inputs)
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if quiet or total < 50:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="extracting", file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        run = run_analysis(inputs, topics=topics_file, max_bytes=max_bytes,
+                           jobs=jobs or (os.cpu_count() or 1), engine=engine,
+                           scheduler=scheduler, progress=progress, max_pairs=max_pairs)
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        for message in run.messages:
+            click.echo(message, err=True)
+        if run.articles.empty:
+            raise click.ClickException(
+                f"nothing to analyse in {', '.join(inputs)}: no readable .txt/.md/.html/"
+                ".jsonl/.csv article (see the lines above)")
+        written = write_run(run, out, formats=chosen)
+    except CrosscheckError as exc:
+        raise click.ClickException(str(exc)) from exc
+    s = run.summary()
+    if not quiet:
+        click.echo(f"{s['articles']} articles, {s['assertions']} assertions, "
+                   f"{s['conflicts']} conflicts; {s['inputs_skipped']} inputs skipped, "
+                   f"{s['inputs_failed']} failed. Wrote {len(written)} files to {out}/")
+    if strict and (s["inputs_skipped"] or s["inputs_failed"]):
+        sys.exit(1)
+
+
+@main.command("report")
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path),
+              help="Where to write (default: RUN_DIR itself).")
+@click.option("--format", "formats", default="pdf,png", show_default=True,
+              help="What to write, comma-separated: pdf, png, csv, json, parquet.")
+@click.option("--topics", "topics_file", type=click.Path(exists=True, dir_okay=False),
+              help="The topic schema the run used, if not the shipped one.")
+def report_cmd(run_dir: Path, out: Path | None, formats: str, topics_file: str | None) -> None:
+    """Re-render report.pdf and the PNGs from RUN_DIR's saved tables, without
+    re-analysing: edit or filter the CSVs, then run this."""
+    chosen = _formats(formats)
+    try:
+        run = load_run(run_dir, topics=topics_file)
+        written = write_run(run, out or run_dir, formats=chosen)
+    except CrosscheckError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Wrote {len(written)} files to {out or run_dir}/")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

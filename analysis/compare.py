@@ -1,0 +1,416 @@
+"""Assertions to conflicts: each topic kind compared the way that fits it.
+
+Rules (each documented where it lives):
+- quantity: ranges for compatible levels and the same unit family / per-unit that do
+  not overlap, or barely share anything, or open-ended bounds far apart;
+- scale: claims two or more steps apart on the ordered scale (none vs possible);
+- status: statuses that cannot both hold for the same jurisdiction (a state is also
+  covered by "all US states"; "general" and "international" are one scope);
+- credentials: the same bio under different names, and credentials that do not fit;
+- mentions: "few side effects" against a list of serious ones.
+
+Comparison never builds all pairs of assertions: rows are grouped by topic and scope,
+article pairs are ranked by severity inside a group, and only the top `max_pairs` per
+topic become rows; `folded` says how many more pairs each row stands for.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+from rapidfuzz import fuzz, process, utils
+
+from . import schema
+from .topics import Topic, TopicSchema, load_topics
+
+SEP = schema.EVIDENCE_SEPARATOR
+CONFLICT_COLUMNS = schema.CONFLICTS + ["locations", "sections", "folded"]
+LEVEL_COMPATIBLE = {("start", "start"), ("start", "typical"), ("typical", "typical"),
+                    ("high", "high")}
+TEMPLATE_MIN_SCORE = 65.0
+# Overlapping ranges that share less than this (on a log scale) still disagree: 1–5 vs 4–10.
+MIN_JACCARD = 0.12
+DEFAULT_MAX_PAIRS = 200
+
+
+@dataclass
+class Conflict:
+    topic: str
+    kind: str
+    articles: list[str]
+    summary: str
+    sides: list[dict]  # assertion rows quoted, in order
+    severity: float
+    scope: str = ""
+    detail: str = ""
+    folded: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def row(self) -> dict:
+        return {
+            "topic": self.topic, "kind": self.kind, "articles": ";".join(self.articles),
+            "summary": self.summary,
+            "evidence": SEP.join(_quote(s["evidence"]) for s in self.sides),
+            "severity": round(min(1.0, max(0.0, self.severity)), 3), "scope": self.scope,
+            "detail": self.detail,
+            "locations": SEP.join(f"{s['article']}@{s['start']}-{s['end']}" for s in self.sides),
+            "sections": SEP.join(str(s.get("section") or "") for s in self.sides),
+            "folded": self.folded,
+        }
+
+
+def _quote(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text)).strip()
+
+
+def _short(article: str) -> str:
+    return article if len(article) <= 24 else article[:21] + "…"
+
+
+# --------------------------------------------------------------------------- quantity
+def _to_base(value: float | None, unit: str) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value * 1000.0 if unit == "g" else value
+
+
+def _log(x: float) -> float:
+    return math.log10(max(x, 1e-9))
+
+
+def dose_severity(a: dict, b: dict) -> float:
+    """How far apart two dose claims are, 0 when they agree (see module docstring)."""
+    alo, ahi = _to_base(a["low"], a["unit"]), _to_base(a["high"], a["unit"])
+    blo, bhi = _to_base(b["low"], b["unit"]), _to_base(b["high"], b["unit"])
+    if None not in (alo, ahi, blo, bhi):
+        lo1, hi1, lo2, hi2 = (alo, ahi, blo, bhi) if alo <= blo else (blo, bhi, alo, ahi)
+        if lo2 > hi1:  # disjoint: the further apart, the more severe
+            return 0.5 + 0.5 * min(1.0, _log(lo2 / hi1))
+        inter = _log(min(hi1, hi2)) - _log(lo2)
+        union = _log(max(hi1, hi2)) - _log(lo1)
+        jaccard = inter / union if union > 0 else 1.0
+        return 0.35 + 0.15 * (1 - jaccard / MIN_JACCARD) if jaccard < MIN_JACCARD else 0.0
+    if alo is None and blo is None and ahi and bhi:  # two "up to" claims
+        ratio = max(ahi, bhi) / min(ahi, bhi)
+        return 0.4 + 0.4 * min(1.0, _log(ratio)) if ratio >= 2 else 0.0
+    if ahi is None and bhi is None and alo and blo:  # two "at least" claims
+        ratio = max(alo, blo) / min(alo, blo)
+        return 0.4 + 0.4 * min(1.0, _log(ratio)) if ratio >= 2 else 0.0
+    return 0.0
+
+
+def _scope_ok(a: dict, b: dict) -> bool:
+    fa, pa = (a["scope"] or "/").split("/", 1)
+    fb, pb = (b["scope"] or "/").split("/", 1)
+    return fa == fb and (pa == pb or "any" in (pa, pb))
+
+
+def _levels_ok(a: dict, b: dict) -> bool:
+    pair = (a["level"] or "typical", b["level"] or "typical")
+    return pair in LEVEL_COMPATIBLE or pair[::-1] in LEVEL_COMPATIBLE
+
+
+def _pairs_by_article(rows: list[dict], score, *, within: bool) -> dict[tuple, tuple]:
+    """Best-scoring pair of rows for every article pair (or article, when `within`)."""
+    best: dict[tuple, tuple] = {}
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_article[r["article"]].append(r)
+    articles = sorted(by_article)
+    for i, a in enumerate(articles):
+        targets = [a] if within else articles[i + 1:]
+        for b in targets:
+            ra, rb = by_article[a], by_article[b]
+            for x_i, x in enumerate(ra):
+                for y in (ra[x_i + 1:] if within else rb):
+                    s = score(x, y)
+                    if s > 0 and ((a, b) not in best or s > best[(a, b)][0]):
+                        best[(a, b)] = (s, x, y)
+    return best
+
+
+def _quantity_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
+    def cross(x: dict, y: dict) -> float:
+        if not (_scope_ok(x, y) and _levels_ok(x, y)):
+            return 0.0
+        s = dose_severity(x, y)
+        return s * (0.7 if {x["level"], y["level"]} == {"start", "typical"} else 1.0)
+
+    def within(x: dict, y: dict) -> float:
+        same = x["qualifier"] and x["qualifier"] == y["qualifier"] and x["level"] == y["level"]
+        return dose_severity(x, y) if same and _scope_ok(x, y) and x["start"] != y["start"] else 0.0
+
+    out = []
+    by_family: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_family[(r["scope"] or "/").split("/", 1)[0]].append(r)
+    for family, group in sorted(by_family.items()):
+        for kind, scorer in (("cross-source", cross), ("within-source", within)):
+            pairs = _pairs_by_article(group, scorer, within=kind == "within-source")
+            ranked = sorted(pairs.items(), key=lambda kv: -kv[1][0])
+            for (a, b), (sev, x, y) in ranked[:max_pairs]:
+                who = [a] if a == b else [a, b]
+                summary = (f"{_short(x['article'])} says {x['value']}"
+                           f"{' (' + x['qualifier'] + ')' if x['qualifier'] else ''}; "
+                           f"{_short(y['article'])} says {y['value']}"
+                           f"{' (' + y['qualifier'] + ')' if y['qualifier'] else ''}")
+                out.append(Conflict(topic.key, kind, who, summary, [x, y], sev, scope=family,
+                                    detail=f"levels {x['level']}/{y['level']}"))
+            if len(ranked) > max_pairs and out:
+                out[-1].folded = len(ranked) - max_pairs
+    return out
+
+
+# --------------------------------------------------------------------------- scale
+def _scale_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
+    levels = list(topic.get("levels", []))
+    rank = {name: i for i, name in enumerate(levels)}
+    span = max(1, len(levels) - 1)
+    min_gap = max(1, math.ceil(span * 2 / 3))
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["value"] in rank:
+            by_article[r["article"]].append(r)
+
+    def extremes(claims: list[dict]) -> tuple[dict, dict]:
+        key = lambda r: (rank[r["value"]], not r["hedged"])  # noqa: E731
+        return min(claims, key=key), max(claims, key=key)
+
+    def sev(lo: dict, hi: dict) -> float:
+        gap = rank[hi["value"]] - rank[lo["value"]]
+        return gap / span - 0.1 * (bool(lo["hedged"]) + bool(hi["hedged"])) / 2
+
+    out: list[Conflict] = []
+    ends = {a: extremes(c) for a, c in by_article.items()}
+    for a in sorted(ends):
+        lo, hi = ends[a]
+        if rank[hi["value"]] - rank[lo["value"]] >= min_gap:
+            out.append(Conflict(
+                topic.key, "within-source", [a],
+                f"{_short(a)} says both {lo['value']} and {hi['value']} {topic.label.lower()}",
+                [lo, hi], sev(lo, hi)))
+    # Cross-source: bucket articles by their lowest and highest level, then pair buckets
+    # whose ends are far enough apart; at most `max_pairs` rows, the rest counted. A pair
+    # in which each article also makes the other's claim agrees; one in which only one
+    # side does is a weaker ("partial") disagreement.
+    said = {a: {r["value"] for r in claims} for a, claims in by_article.items()}
+    low_bucket: dict[int, list[str]] = defaultdict(list)
+    high_bucket: dict[int, list[str]] = defaultdict(list)
+    for a, (lo, hi) in ends.items():
+        low_bucket[rank[lo["value"]]].append(a)
+        high_bucket[rank[hi["value"]]].append(a)
+    candidates = []
+    for lo_rank, lows in sorted(low_bucket.items()):
+        for hi_rank, highs in sorted(high_bucket.items()):
+            if hi_rank - lo_rank < min_gap:
+                continue
+            for a in lows:
+                for b in highs:
+                    lo, hi = ends[a][0], ends[b][1]
+                    shared = (lo["value"] in said[b]) + (hi["value"] in said[a])
+                    if a == b or shared == 2:
+                        continue
+                    candidates.append((sev(lo, hi) * (0.6 if shared else 1.0), a, b))
+                if len(candidates) > 20 * max_pairs:
+                    break
+    seen: set[frozenset] = set()
+    ranked = sorted(candidates, key=lambda t: (-t[0], t[1], t[2]))
+    emitted = 0
+    for s, a, b in ranked:
+        key = frozenset((a, b))
+        if key in seen:
+            continue
+        seen.add(key)
+        if emitted >= max_pairs:
+            continue
+        lo, hi = ends[a][0], ends[b][1]
+        out.append(Conflict(
+            topic.key, "cross-source", sorted([a, b]),
+            f"{_short(a)} says {lo['value']} {topic.label.lower()}; "
+            f"{_short(b)} says {hi['value']}", [lo, hi], s,
+            detail="partial: one side also makes the other's claim" if s < sev(lo, hi) else ""))
+        emitted += 1
+    if len(seen) > emitted and out:
+        out[-1].folded = len(seen) - emitted
+    return out
+
+
+# --------------------------------------------------------------------------- status
+def _status_severity(topic: Topic, a: str, b: str) -> float:
+    table = topic.get("severity", {})
+    return float(table.get(f"{a}|{b}", table.get(f"{b}|{a}", 0.0 if a == b else 0.0)))
+
+
+def _scope_groups(topic: Topic, rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows per jurisdiction; claims about 'all US states' also join each state's group."""
+    states = set(topic.get("jurisdictions.states", []))
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        scope = r["scope"] or "general"
+        groups["general" if scope == "international" else scope].append(r)
+    for scope in list(groups):
+        if scope in states:
+            groups[scope].extend(groups.get("all US states", []))
+    return groups
+
+
+def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
+    out: list[Conflict] = []
+    for scope, group in sorted(_scope_groups(topic, rows).items()):
+        by_status: dict[str, dict[str, dict]] = defaultdict(dict)
+        for r in group:
+            by_status[r["value"]].setdefault(r["article"], r)
+        statuses = sorted(by_status)
+        worst, conflicting = 0.0, set()
+        for i, s1 in enumerate(statuses):
+            for s2 in statuses[i + 1:]:
+                sev = _status_severity(topic, s1, s2)
+                arts1, arts2 = set(by_status[s1]), set(by_status[s2])
+                if sev >= 0.35 and (arts1 | arts2) and not (arts1 == arts2 and len(arts1) == 1):
+                    if arts1 - arts2 or arts2 - arts1:
+                        conflicting.update({s1, s2})
+                        worst = max(worst, sev)
+                if sev >= 0.8:
+                    for a in sorted(arts1 & arts2):
+                        out.append(Conflict(
+                            topic.key, "within-source", [a],
+                            f"{_short(a)} says {scope}: {s1} and {s2}",
+                            [by_status[s1][a], by_status[s2][a]], sev, scope=scope))
+        if not conflicting:
+            continue
+        parts, sides, articles = [], [], []
+        for s in sorted(conflicting):
+            arts = sorted(by_status[s])
+            parts.append(f"{s} — {', '.join(_short(a) for a in arts[:4])}"
+                         f"{f' +{len(arts) - 4}' if len(arts) > 4 else ''}")
+            sides.extend(by_status[s][a] for a in arts[:3])
+            articles.extend(a for a in arts if a not in articles)
+        out.append(Conflict(topic.key, "cross-source", articles, f"{scope}: " + "; ".join(parts),
+                            sides, worst, scope=scope,
+                            detail=f"{len(articles)} articles, {len(conflicting)} statuses"))
+    return out
+
+
+# --------------------------------------------------------------------------- credentials
+def _masked_bio(row: dict) -> str:
+    text = str(row["evidence"])
+    name = str(row.get("name") or "")
+    for token in sorted({name, *name.split()}, key=len, reverse=True):
+        if token:
+            text = text.replace(token, "NAME")
+    return re.sub(r"\b(she|he|her|his|they|their|hers|him)\b", "PRON", text, flags=re.I)
+
+
+def _credential_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
+    out: list[Conflict] = []
+    for r in rows:
+        if r.get("flags"):
+            out.append(Conflict(topic.key, "within-source", [r["article"]],
+                                f"{_short(r['article'])}: {r['value']} — {r['flags']}", [r],
+                                0.6, scope=str(r.get("role") or ""), detail=str(r["flags"])))
+    if len(rows) < 2:
+        return out
+    bios = [_masked_bio(r) for r in rows]
+    scores = process.cdist(bios, bios, scorer=fuzz.token_sort_ratio,
+                           processor=utils.default_process, score_cutoff=TEMPLATE_MIN_SCORE,
+                           workers=1)
+    pairs = []
+    for i in range(len(rows)):
+        for j in range(i + 1, len(rows)):
+            a, b = rows[i], rows[j]
+            same_name = str(a.get("name", "")).lower() == str(b.get("name", "")).lower()
+            if a["article"] == b["article"] or same_name:
+                continue
+            if scores[i][j] >= TEMPLATE_MIN_SCORE:
+                pairs.append((float(scores[i][j]), a, b))
+    for score, a, b in sorted(pairs, key=lambda t: -t[0])[:max_pairs]:
+        out.append(Conflict(
+            topic.key, "cross-source", sorted({a["article"], b["article"]}),
+            f"near-identical bios under different names: {a['value']} ({_short(a['article'])})"
+            f" and {b['value']} ({_short(b['article'])}), similarity {score:.0f}%",
+            [a, b], score / 100, scope="bio template", detail=f"similarity {score:.0f}"))
+    by_name: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_name[str(r.get("name", "")).lower()].append(r)
+    for _name, same in by_name.items():
+        degree_sets = {r["article"]: frozenset(d.strip().lower() for d in
+                                               str(r.get("degrees") or "").split(";") if d.strip())
+                       for r in same}
+        nonempty = {a: d for a, d in degree_sets.items() if d}
+        if len(nonempty) >= 2 and len(set(nonempty.values())) > 1:
+            sides = [r for r in same if r["article"] in nonempty]
+            out.append(Conflict(topic.key, "cross-source", sorted(nonempty),
+                                f"{same[0]['value']} is given different degrees: " + "; ".join(
+                                    f"{_short(r['article'])}: {r['degrees']}" for r in sides),
+                                sides, 0.7, scope="same person"))
+    return out
+
+
+# --------------------------------------------------------------------------- mentions
+def _mention_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
+    few = {}
+    serious = {}
+    for r in rows:
+        if r["level"] == "few":
+            few.setdefault(r["article"], r)
+        elif r["level"] == "serious":
+            serious.setdefault(r["article"], r)
+    out = []
+    for a in sorted(few):
+        for b in sorted(serious):
+            if len(out) >= max_pairs:
+                break
+            kind = "within-source" if a == b else "cross-source"
+            x, y = few[a], serious[b]
+            out.append(Conflict(
+                topic.key, kind, sorted({a, b}),
+                f"{_short(a)} says few or mild {topic.label.lower()}; {_short(b)} names "
+                f"serious ones ({y['detail']})", [x, y], 0.6 if kind == "cross-source" else 0.45))
+    return out
+
+
+_COMPARATORS = {"quantity": _quantity_conflicts, "scale": _scale_conflicts,
+                "status": _status_conflicts, "credentials": _credential_conflicts,
+                "mentions": _mention_conflicts}
+
+
+def compare_topic(topic: Topic, rows: list[dict], *, max_pairs: int = DEFAULT_MAX_PAIRS
+                  ) -> list[dict]:
+    """Conflict rows for one topic's assertion rows (a pure function: Dask maps it)."""
+    comparator = _COMPARATORS.get(topic.kind)
+    if comparator is None or not rows:
+        return []
+    for r in rows:
+        for key in ("low", "high"):
+            v = r.get(key)
+            r[key] = None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+    return [c.row() for c in comparator(topic, rows, max_pairs)]
+
+
+def conflicts_frame(rows: Iterable[dict]) -> pd.DataFrame:
+    rows = list(rows)
+    if not rows:
+        return schema.empty(CONFLICT_COLUMNS)
+    frame = pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+    frame = frame.sort_values(["severity", "topic", "kind", "articles"],
+                              ascending=[False, True, True, True], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def compare(assertions: pd.DataFrame, topics: TopicSchema | None = None, *,
+            max_pairs: int = DEFAULT_MAX_PAIRS) -> pd.DataFrame:
+    """The conflicts table: every topic's disagreements, most severe first."""
+    schema.check("compare", assertions, ["article", "topic", "value", "evidence", "start", "end"])
+    topics = topics or load_topics()
+    rows: list[dict] = []
+    frame = assertions.astype(object).where(assertions.notna(), None)
+    for key, group in frame.groupby("topic", sort=True):
+        topic = topics.topics.get(key)
+        if topic is not None:
+            rows.extend(compare_topic(topic, group.to_dict("records"), max_pairs=max_pairs))
+    return conflicts_frame(rows)

@@ -1,0 +1,113 @@
+"""Sentences to assertions: every topic of the schema, each by the extractor of its kind.
+
+`extract_article` is a pure function of one article's text (plus batch-level subject
+words), so the batch can be mapped over processes or a Dask cluster unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from .. import schema
+from ..segment import segment_text
+from ..topics import TopicSchema, load_topics
+from .common import Assertion, Sentence
+from .credentials import extract_credentials
+from .mentions import extract_mentions
+from .quantity import extract_quantities
+from .scale import extract_scale
+from .status import extract_status
+
+__all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_article"]
+
+#: Extra assertion columns that only some kinds fill.
+EXTRA_COLUMNS = ["jurisdiction", "name", "role", "degrees", "certifications",
+                 "years_experience", "affiliations", "flags"]
+ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    text = resources.files("analysis.topics").joinpath("stopwords.txt").read_text("utf-8")
+    return frozenset(text.split())
+
+
+def batch_subjects(texts: Iterable[str], topics: TopicSchema, *, top: int = 3) -> frozenset[str]:
+    """The words the batch is about (e.g. 'kratom'), by document then term frequency.
+
+    Used to tell a claim about the subject from one about a comparator; computed once
+    per batch so that per-article extraction stays independent.
+    """
+    df: Counter[str] = Counter()
+    tf: Counter[str] = Counter()
+    skip = stopwords() | topics.not_subjects | topics.comparators | topics.alias_words
+    docs = 0
+    for text in texts:
+        docs += 1
+        words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", text[:200_000].lower())
+                 if w not in skip]
+        tf.update(words)
+        df.update(set(words))
+    # A subject is named throughout the batch: in at least half the articles, 3+ times.
+    ranked = sorted((w for w in tf if tf[w] >= 3 and df[w] * 2 >= docs),
+                    key=lambda w: (-df[w], -tf[w], w))
+    return frozenset(ranked[:top])
+
+
+def extract_article(article: str, text: str, topics: TopicSchema,
+                    subjects: frozenset[str]) -> tuple[list[dict], list[dict]]:
+    """(sentence rows, assertion rows) for one article."""
+    sentence_rows = segment_text(article, text)
+    sentences = [Sentence(article, r["text"], r["start"], r["end"], r["section"],
+                          r["is_heading"]) for r in sentence_rows]
+    found: list[Assertion] = []
+    for topic in topics.topics.values():
+        if topic.kind == "credentials":
+            found.extend(extract_credentials(topic, article, text, sentences))
+            continue
+        for s in sentences:
+            if topic.kind == "quantity":
+                found.extend(extract_quantities(topic, s))
+            elif topic.kind == "scale":
+                found.extend(extract_scale(topic, s, subjects=subjects,
+                                           comparators=topics.comparators))
+            elif topic.kind == "status":
+                found.extend(extract_status(topic, s))
+            elif topic.kind == "mentions":
+                found.extend(extract_mentions(topic, s, subjects))
+    found.sort(key=lambda a: (a.start, a.topic))
+    return sentence_rows, [a.row() for a in found]
+
+
+def assertions_frame(rows: list[dict]) -> pd.DataFrame:
+    """The assertions table with every documented column, in order."""
+    if not rows:
+        return schema.empty(ASSERTION_COLUMNS)
+    frame = pd.DataFrame(rows)
+    for col in ASSERTION_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = None
+    frame = frame[ASSERTION_COLUMNS]
+    frame["low"] = pd.to_numeric(frame["low"], errors="coerce")
+    frame["high"] = pd.to_numeric(frame["high"], errors="coerce")
+    frame["start"] = frame["start"].astype(int)
+    frame["end"] = frame["end"].astype(int)
+    frame["years_experience"] = pd.to_numeric(frame["years_experience"], errors="coerce")
+    return frame
+
+
+def extract(articles: pd.DataFrame, topics: TopicSchema | None = None) -> pd.DataFrame:
+    """The assertions table for every article of `articles` (one process)."""
+    schema.check("extract", articles, ["article", "text"])
+    topics = topics or load_topics()
+    subjects = batch_subjects(articles["text"], topics)
+    rows: list[dict] = []
+    for article, text in zip(articles["article"], articles["text"]):
+        rows.extend(extract_article(article, text, topics, subjects)[1])
+    return assertions_frame(rows)

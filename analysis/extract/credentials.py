@@ -1,0 +1,170 @@
+"""Credentials topics: the people behind an article (bylines, "About the Author",
+"Reviewed by") with degrees, certifications, years of experience and affiliations.
+
+A bio runs over several sentences ("She holds ...", "Dr. Parker has ..."), so this
+extractor reads an article's sentences in order: a byline or a bio sentence opens a
+person, and the following sentences that refer back to them (surname or pronoun) add
+to it. The row's evidence is the contiguous span of those sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..topics import Topic
+from .common import Assertion, Sentence, any_match
+
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})"
+_TITLE = r"(?P<title>Dr\.?|Doctor|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?)"
+_BIO_VERB = (r"(?:is|was|has|holds|serves|works|earned|received|brings|specializes|"
+             r"specialises|graduated)\b")
+_PRONOUN_START = re.compile(r"^\W*(?:(?:\w+\s+){0,4})?(she|he|they|her|his|their|hers|him|them)\b",
+                            re.I)
+_NOT_NAMES = {"The", "This", "That", "These", "Our", "We", "It", "In", "As", "With", "For",
+              "Kratom", "Chronic", "According", "However", "About", "Medically", "Reviewed",
+              "Written", "Author", "Name", "Age", "Location"}
+
+
+@dataclass
+class _Person:
+    name: str
+    title: str
+    role: str
+    first: Sentence
+    last: Sentence
+    texts: list[str] = field(default_factory=list)
+
+
+def _name_at(text: str) -> re.Match[str] | None:
+    return re.match(rf"\W*(?:{_TITLE}\s+)?{_NAME}", text)
+
+
+def _bio_opening(topic: Topic, s: Sentence, in_block: bool) -> tuple[str, str, str] | None:
+    """(name, title, role) when `s` introduces a person, else None."""
+    text = s.text
+    for pattern in topic.patterns("bylines"):
+        m = pattern.search(text)
+        if m:
+            rest = text[m.end():]
+            n = re.match(rf"(?:{_TITLE}\s+)?{_NAME}", rest)
+            if n and n.group("name").split()[0] not in _NOT_NAMES:
+                role = "reviewer" if re.search(r"review|fact", m.group(0), re.I) else "author"
+                return n.group("name"), n.group("title") or "", role
+    m = _name_at(text)
+    if not m or m.group("name").split()[0] in _NOT_NAMES:
+        return None
+    after = text[m.end():]
+    degree_then_verb = re.match(rf"(?:\s*,\s*[A-Za-z.]{{2,8}})*\s*,?\s+{_BIO_VERB}", after)
+    if not degree_then_verb:
+        return None
+    has_degree = bool(re.match(r"\s*,\s*[A-Z]", after))
+    cue = any_match(topic.patterns("degrees", flags=0) + topic.patterns("certifications", flags=0)
+                    + topic.patterns("years"), text)
+    if m.group("title") or has_degree or in_block or cue:
+        return m.group("name"), m.group("title") or "", "author" if in_block else "expert"
+    return None
+
+
+def _refers(s: Sentence, surname: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(surname)}\b", s.text) or _PRONOUN_START.match(s.text))
+
+
+def _collect(topic: Topic, sentences: list[Sentence]) -> list[_Person]:
+    heads = topic.patterns("block_headings")
+    people: list[_Person] = []
+    in_block = False
+    current: _Person | None = None
+    gap = 0
+    for s in sentences:
+        if s.is_heading:
+            in_block = any_match(heads, s.text)
+            current = None
+            byline = _bio_opening(topic, s, False)
+            # "*By Mark Ellis, herbalist*" is a line of its own and looks like a heading
+            if byline and byline[2] != "expert":
+                current = _Person(byline[0], byline[1], byline[2], s, s, [s.text])
+                people.append(current)
+            continue
+        opening = _bio_opening(topic, s, in_block)
+        if opening:
+            name, title, role = opening
+            current = _Person(name, title, role, s, s, [s.text])
+            people.append(current)
+            gap = 0
+            continue
+        if current is None:
+            continue
+        surname = current.name.split()[-1]
+        if _refers(s, surname) or (in_block and gap == 0 and current.role != "reviewer"):
+            current.last = s
+            current.texts.append(s.text)
+            gap = 0
+        else:
+            gap += 1
+            if gap > 1 or not in_block:
+                current = None
+    return people
+
+
+def _all(patterns: list[re.Pattern[str]], text: str, group: int = 0) -> list[str]:
+    out: list[str] = []
+    for p in patterns:
+        for m in p.finditer(text):
+            value = re.sub(r"\s+", " ", (m.group(group) if group and m.lastindex else m.group(0)))
+            value = value.strip(" ,.;")
+            if value and not any(value.lower() in o.lower() for o in out):
+                out = [o for o in out if o.lower() not in value.lower()] + [value]
+    return out
+
+
+def _flags(topic: Topic, title: str, degrees: list[str], certs: list[str]) -> list[str]:
+    flags = []
+    joined = " ; ".join(degrees)
+    specialties = topic.get("medical_specialties", [])
+    medical = any_match(topic.patterns("medical_degrees", flags=0), joined)
+    for cert in certs:
+        if re.search(r"board[- ]certified", cert, re.I):
+            hit = next((sp for sp in specialties if sp.lower() in cert.lower()), None)
+            if hit and not medical:
+                flags.append(f"board-certified in {hit} without a medical degree (MD/DO)")
+    if title.startswith("Dr") and degrees and not any_match(
+            topic.patterns("doctoral_degrees", flags=0), joined):
+        flags.append("titled 'Dr.' but the only degrees named are not doctorates")
+    return flags
+
+
+def extract_credentials(topic: Topic, article: str, text: str,
+                        sentences: list[Sentence]) -> list[Assertion]:
+    rows: list[Assertion] = []
+    merged: dict[str, Assertion] = {}
+    for person in _collect(topic, sentences):
+        start, end = person.first.start, person.last.end
+        span = text[start:end]
+        degrees = _all(topic.patterns("degrees", flags=0), span)
+        certs = _all(topic.patterns("certifications", flags=0), span)
+        years = [int(y) for y in _all(topic.patterns("years"), span, group=1) if y.isdigit()]
+        affiliations = _all(topic.patterns("affiliations", flags=0), span)
+        flags = _flags(topic, person.title, degrees, certs)
+        display = f"{person.title} {person.name}".strip()
+        row = Assertion(
+            article=article, topic=topic.key, kind="credentials", value=display,
+            evidence=span, start=start, end=end, section=person.first.section,
+            qualifier=person.role, scope=person.role,
+            detail="; ".join(filter(None, [
+                "degrees: " + ", ".join(degrees) if degrees else "",
+                "certifications: " + ", ".join(certs) if certs else "",
+                f"years: {max(years)}" if years else "",
+                "affiliations: " + ", ".join(affiliations) if affiliations else ""])),
+            extra={"name": person.name, "role": person.role, "degrees": "; ".join(degrees),
+                   "certifications": "; ".join(certs),
+                   "years_experience": max(years) if years else None,
+                   "affiliations": "; ".join(affiliations), "flags": "; ".join(flags)})
+        key = person.name.lower()
+        if key in merged:  # the byline and the bio name the same person: keep the fuller one
+            if len(row.detail) <= len(merged[key].detail):
+                continue
+        merged[key] = row
+    rows.extend(merged.values())
+    return sorted(rows, key=lambda r: r.start)

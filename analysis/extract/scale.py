@@ -1,0 +1,86 @@
+"""Scale topics (addiction risk): an ordered stance read from cues around a risk term.
+
+A claim is a term ("addiction", "dependence", "habit-forming") plus the words of its
+clause before it: negation ("without", "non-") gives `none`, comparison ("lower risk")
+`low`, strong wording ("highly addictive") `high`, modal or risk wording ("can lead
+to") `possible`. One row per sentence and level, so an article that says both shows
+both. Terms naming a condition ("opioid addiction", "addiction specialist") and claims
+whose nearest subject is a comparator ("opioids, which carry a risk of addiction") are
+not claims about the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..topics import Topic
+from .common import Assertion, Sentence, any_match, clause_bounds, first_match, is_question
+
+_SUBJECT_PRONOUNS = r"\b(it|its|it's|itself)\b"
+
+
+@lru_cache(maxsize=8)
+def _term_pattern(topic: Topic) -> re.Pattern[str]:
+    terms = sorted(topic.get("terms", []), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(terms) + r")\b", re.I)
+
+
+def _about_comparator(left: str, subjects: frozenset[str], comparators: frozenset[str]) -> bool:
+    """True when the last thing named before the term is a comparator, not the subject."""
+    words = re.findall(r"[\w'’-]+", left.lower())
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        pair = " ".join(words[i:i + 2])
+        if word in subjects or re.fullmatch(_SUBJECT_PRONOUNS, word):
+            return False
+        if word in comparators or pair in comparators:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if following in {"receptor", "receptors", "system", "systems", "like"}:
+                continue
+            return True
+    return False
+
+
+def level_of(topic: Topic, left: str, right: str) -> str | None:
+    """The scale level that the clause context gives the term, or None for no claim."""
+    left, right = left[-80:], right[:40]
+    for n, rule in enumerate(topic.get("rules", [])):
+        hit = first_match(topic.compile(rule.get("left", []), f"rules.{n}.left"), left)
+        if hit is None and not any_match(topic.compile(rule.get("right", []),
+                                                       f"rules.{n}.right"), right):
+            continue
+        if hit is not None and any_match(topic.compile(rule.get("softeners", []),
+                                                       f"rules.{n}.softeners"), hit.group(0)):
+            return rule.get("soften_to", rule["level"])
+        return rule["level"]
+    return None
+
+
+def extract_scale(topic: Topic, sentence: Sentence, *, subjects: frozenset[str],
+                  comparators: frozenset[str]) -> list[Assertion]:
+    text = sentence.text
+    if sentence.is_heading or is_question(text):
+        return []
+    rows: list[Assertion] = []
+    seen: set[str] = set()
+    for m in _term_pattern(topic).finditer(text):
+        if any_match(topic.patterns("not_after"), text[m.end():m.end() + 40]):
+            continue
+        if any_match(topic.patterns("not_before"), text[max(0, m.start() - 50):m.start()]):
+            continue
+        c_start, c_end = clause_bounds(text, m.start())
+        left = text[c_start:m.start()]
+        right = text[m.end():c_end]
+        level = level_of(topic, left, right)
+        if level is None or level in seen:
+            continue
+        if level in {"possible", "high"} and _about_comparator(left, subjects, comparators):
+            continue
+        seen.add(level)
+        clause = text[c_start:c_end]
+        rows.append(Assertion.of(
+            sentence, topic.key, "scale", level, level=level,
+            hedged=any_match(topic.patterns("hedges.patterns"), clause),
+            negated=level == "none", detail=clause.strip()[:200]))
+    return rows

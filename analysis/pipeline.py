@@ -1,0 +1,187 @@
+"""`analyse()`: inputs in, an `Analysis` with every table out; the one entry point that
+the CLI, notebooks and the benchmarks share."""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import schema
+from .align import align_topics
+from .compare import compare
+from .errors import InputError
+from .extract import ASSERTION_COLUMNS, assertions_frame, batch_subjects, extract_article
+from .ingest import DEFAULT_MAX_BYTES, Ingested, ingest, ingest_frame
+from .topics import TopicSchema, load_topics
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Analysis:
+    """Every table of one run, plus the helpers to look at them.
+
+    Tables (columns documented in `analysis.schema`): `articles`, `manifest`,
+    `sentences`, `assertions`, `conflicts`, `topics` (heading/key-phrase alignment).
+    """
+
+    articles: pd.DataFrame
+    manifest: pd.DataFrame
+    sentences: pd.DataFrame
+    assertions: pd.DataFrame
+    conflicts: pd.DataFrame
+    topics: pd.DataFrame
+    schema: TopicSchema = field(repr=False)
+    messages: list[str] = field(default_factory=list)
+    subjects: frozenset[str] = frozenset()
+
+    @property
+    def credentials(self) -> pd.DataFrame:
+        """One row per person named as author or reviewer."""
+        rows = self.assertions[self.assertions["topic"].isin(
+            [t.key for t in self.schema.of_kind("credentials")])]
+        return rows[[c for c in schema.CREDENTIALS if c in rows.columns]].reset_index(drop=True)
+
+    def compare(self, topic: str) -> pd.DataFrame:
+        """One row per article with its claims on `topic` side by side."""
+        rows = self.assertions[self.assertions["topic"] == topic]
+        out = []
+        for article in self.articles["article"]:
+            mine = rows[rows["article"] == article]
+            claims = [f"{v} ({q})" if q else str(v) for v, q in
+                      zip(mine["value"], mine["qualifier"].fillna(""))]
+            conflicts = self.conflicts[(self.conflicts["topic"] == topic) & self.conflicts[
+                "articles"].str.split(";").apply(lambda a, art=article: art in a)]
+            out.append({"article": article, "claims": len(mine),
+                        "values": "; ".join(dict.fromkeys(claims)),
+                        "conflicts": len(conflicts),
+                        "evidence": " ‖ ".join(dict.fromkeys(mine["evidence"].tolist()))[:500]})
+        return pd.DataFrame(out, columns=["article", "claims", "values", "conflicts", "evidence"])
+
+    def figures(self) -> dict[str, Any]:
+        """Every chart as a matplotlib Figure, keyed by its PNG name."""
+        from .charts import all_figures
+        return all_figures(self)
+
+    def write_report(self, out_dir: str | os.PathLike = "reports", *,
+                     formats: Sequence[str] = ("pdf", "png", "csv")) -> list[Path]:
+        """Write the run directory (tables, charts, PDF); returns the files written."""
+        from .report import write_run
+        return write_run(self, Path(out_dir), formats=formats)
+
+    def summary(self) -> dict[str, Any]:
+        ok = self.manifest["status"].eq("ok").sum() if len(self.manifest) else 0
+        return {
+            "articles": int(len(self.articles)),
+            "inputs": int(len(self.manifest)),
+            "inputs_ok": int(ok),
+            "inputs_skipped": int(self.manifest["status"].eq("skipped").sum()),
+            "inputs_failed": int(self.manifest["status"].eq("failed").sum()),
+            "words": int(self.articles["text"].str.split().str.len().sum())
+            if len(self.articles) else 0,
+            "assertions": int(len(self.assertions)),
+            "conflicts": int(len(self.conflicts)),
+        }
+
+    def _repr_html_(self) -> str:
+        s = self.summary()
+        by_topic = self.assertions.groupby("topic").size() if len(self.assertions) else {}
+        conflicts = self.conflicts.groupby("topic").size() if len(self.conflicts) else {}
+        rows = "".join(
+            f"<tr><td>{html.escape(str(t))}</td><td>{int(n)}</td>"
+            f"<td>{int(conflicts.get(t, 0)) if len(self.conflicts) else 0}</td></tr>"
+            for t, n in by_topic.items())
+        top = "".join(f"<li>{html.escape(str(r.summary))} <small>(severity {r.severity:.2f})"
+                      f"</small></li>" for r in self.conflicts.head(5).itertuples())
+        return (f"<div><b>crosscheck analysis</b>: {s['articles']} articles, {s['words']:,} "
+                f"words, {s['assertions']} assertions, {s['conflicts']} conflicts; "
+                f"{s['inputs_skipped']} inputs skipped, {s['inputs_failed']} failed."
+                f"<table><tr><th>topic</th><th>assertions</th><th>conflicts</th></tr>{rows}"
+                f"</table><p>Strongest conflicts:</p><ol>{top}</ol></div>")
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (f"Analysis({s['articles']} articles, {s['assertions']} assertions, "
+                f"{s['conflicts']} conflicts)")
+
+
+def _extract_chunk(args: tuple) -> list[tuple[list[dict], list[dict]]]:
+    items, topics, subjects = args
+    return [extract_article(a, t, topics, subjects) for a, t in items]
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def run_extraction(articles: pd.DataFrame, topics: TopicSchema, subjects: frozenset[str], *,
+                   jobs: int = 1, progress: Progress | None = None
+                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(sentences, assertions) for all articles, in article order, on `jobs` processes."""
+    items = list(zip(articles["article"], articles["text"]))
+    results: list[tuple[list[dict], list[dict]]] = []
+    total = len(items)
+    if jobs <= 1 or total < 8:
+        for i, (a, t) in enumerate(items, 1):
+            results.append(extract_article(a, t, topics, subjects))
+            if progress:
+                progress(i, total)
+    else:
+        size = max(1, min(200, total // (jobs * 4) or 1))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            done = 0
+            for chunk_result in pool.map(_extract_chunk, [(c, topics, subjects) for c in
+                                                          _chunks(items, size)]):
+                results.extend(chunk_result)
+                done += len(chunk_result)
+                if progress:
+                    progress(done, total)
+    sentence_rows = [r for s, _ in results for r in s]
+    assertion_rows = [r for _, a in results for r in a]
+    sentences = (pd.DataFrame(sentence_rows, columns=schema.SENTENCES) if sentence_rows
+                 else schema.empty(schema.SENTENCES))
+    return sentences, assertions_frame(assertion_rows)
+
+
+def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFrame = "seeds",
+            *, topics: TopicSchema | str | os.PathLike | None = None,
+            max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1,
+            engine: str = "local", scheduler: str | None = None,
+            progress: Progress | None = None, max_pairs: int = 200) -> Analysis:
+    """Analyse a batch: files/folders (or a DataFrame with `id`/`text`) to an Analysis.
+
+    `jobs` processes run extraction (None = all cores); `engine="dask"` runs the same
+    stage functions on a Dask cluster (`scheduler` address, or a LocalCluster).
+    """
+    schema_ = topics if isinstance(topics, TopicSchema) else load_topics(topics)
+    if isinstance(inputs, pd.DataFrame):
+        ingested: Ingested = ingest_frame(inputs, max_bytes=max_bytes)
+    else:
+        ingested = ingest(inputs, max_bytes=max_bytes)
+    articles = ingested.articles
+    jobs = (os.cpu_count() or 1) if jobs is None else max(1, int(jobs))
+    subjects = batch_subjects(articles["text"], schema_)
+    if engine == "dask":
+        from .distributed import run_dask
+        sentences, assertions, conflicts = run_dask(articles, schema_, subjects,
+                                                    scheduler=scheduler, max_pairs=max_pairs)
+    elif engine == "local":
+        sentences, assertions = run_extraction(articles, schema_, subjects, jobs=jobs,
+                                               progress=progress)
+        conflicts = compare(assertions, schema_, max_pairs=max_pairs)
+    else:
+        raise InputError(f"unknown engine {engine!r} (choose 'local' or 'dask')")
+    schema.check("extract", assertions, ASSERTION_COLUMNS)
+    schema.check_offsets(articles, assertions)
+    topics_table = align_topics(articles, sentences, schema_, subjects=subjects)
+    return Analysis(articles=articles, manifest=ingested.manifest, sentences=sentences,
+                    assertions=assertions, conflicts=conflicts, topics=topics_table,
+                    schema=schema_, messages=ingested.messages, subjects=subjects)

@@ -1,0 +1,281 @@
+"""The run directory: tables (CSV/JSON/Parquet), one PNG per chart, and report.pdf.
+
+Everything is written to a temporary folder beside the target and moved into place
+file by file, so an interrupted run never leaves a half-written table; files that a
+previous run wrote and this one does not are removed, and nothing else is touched.
+`load_run()` reads a run directory back so `crosscheck report` can re-render it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import textwrap
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
+
+from . import charts, schema  # noqa: E402
+from .errors import InputError, RunDirError  # noqa: E402
+from .topics import load_topics  # noqa: E402
+
+FORMATS = {"pdf", "png", "csv", "json", "parquet"}
+RUN_RECORD = ".crosscheck-run.json"
+TABLES = ("assertions", "conflicts", "manifest", "topics", "articles")
+PAGE = (8.27, 11.69)  # A4 portrait, inches
+MAX_CONFLICT_PAGES = 15
+CONFLICTS_PER_PAGE = 4
+MANIFEST_ROWS_PER_PAGE = 40
+MAX_MANIFEST_PAGES = 10
+
+matplotlib.rcParams["pdf.fonttype"] = 42  # TrueType: text in the PDF stays searchable
+
+
+def _safe(text: object) -> str:
+    """Text for matplotlib: '$' would start mathtext."""
+    return str(text).replace("$", r"\$")
+
+
+def _wrap(text: object, width: int, max_lines: int | None = None) -> str:
+    lines = textwrap.wrap(" ".join(str(text).split()), width) or [""]
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1] + "…"
+    return _safe("\n".join(lines))
+
+
+def article_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles without their text (the text stays in the inputs), plus sizes."""
+    out = articles.drop(columns=["text"], errors="ignore").copy()
+    if "text" in articles:
+        out["chars"] = articles["text"].str.len()
+        out["words"] = articles["text"].str.split().str.len()
+    return out
+
+
+def _text_page(pdf: PdfPages, title: str, blocks: list[tuple[str, float, str]]) -> None:
+    """A page of text blocks: (text, fontsize, weight), laid out top to bottom."""
+    fig = plt.figure(figsize=PAGE)
+    fig.text(0.06, 0.96, _safe(title), fontsize=15, weight="bold", va="top")
+    y = 0.92
+    for text, size, weight in blocks:
+        lines = text.count("\n") + 1
+        fig.text(0.06, y, text, fontsize=size, weight=weight, va="top", family="DejaVu Sans")
+        y -= lines * size * 1.45 / 72 / PAGE[1] + 0.012
+        if y < 0.04:
+            break
+    pdf.savefig(fig)
+    plt.close(fig)
+
+
+def _summary_blocks(run) -> list[tuple[str, float, str]]:
+    m = run.manifest
+    art = run.articles
+    words = int(art["words"].sum()) if "words" in art and len(art) else int(
+        art["text"].str.split().str.len().sum()) if "text" in art and len(art) else 0
+    blocks = [(_wrap(f"{len(art)} articles analysed ({words:,} words) from {len(m)} inputs: "
+                     f"{int(m['status'].eq('ok').sum())} ok, "
+                     f"{int(m['status'].eq('skipped').sum())} skipped, "
+                     f"{int(m['status'].eq('failed').sum())} failed. "
+                     f"{len(run.assertions)} assertions, {len(run.conflicts)} conflicts.", 95),
+               10, "normal")]
+    bad = m[m["status"] != "ok"]
+    if len(bad):
+        lines = [f"• {Path(str(r.input)).name}{':' + str(r.line) if pd.notna(r.line) else ''}"
+                 f" — {r.status}: {r.reason}" for r in bad.head(8).itertuples()]
+        if len(bad) > 8:
+            lines.append(f"… and {len(bad) - 8} more (see the manifest appendix)")
+        blocks.append(("Inputs not analysed", 11, "bold"))
+        blocks.append((_wrap("\n".join(lines), 110), 8, "normal"))
+    counts = run.assertions.groupby("topic").size() if len(run.assertions) else pd.Series(
+        dtype=int)
+    ccounts = run.conflicts.groupby("topic").size() if len(run.conflicts) else pd.Series(
+        dtype=int)
+    rows = ["topic                     assertions   conflicts"]
+    for topic in sorted(set(counts.index) | set(ccounts.index)):
+        rows.append(f"{topic[:24]:<26}{int(counts.get(topic, 0)):>10}"
+                    f"{int(ccounts.get(topic, 0)):>12}")
+    blocks.append(("Assertions and conflicts per topic", 11, "bold"))
+    blocks.append((_safe("\n".join(rows)), 9, "normal"))
+    blocks.append(("Strongest conflicts", 11, "bold"))
+    top = [f"{i}. [{r.severity:.2f}] {r.topic}: {r.summary}"
+           for i, r in enumerate(run.conflicts.head(12).itertuples(), 1)]
+    blocks.append((_wrap("\n".join(top) if top else "None found.", 110, 40)
+                   .replace(" \n", "\n"), 8, "normal"))
+    return blocks
+
+
+def _conflict_pages(pdf: PdfPages, conflicts: pd.DataFrame) -> int:
+    shown = conflicts.head(MAX_CONFLICT_PAGES * CONFLICTS_PER_PAGE)
+    pages = 0
+    for start in range(0, len(shown), CONFLICTS_PER_PAGE):
+        blocks: list[tuple[str, float, str]] = []
+        for i, r in enumerate(shown.iloc[start:start + CONFLICTS_PER_PAGE].itertuples(),
+                              start + 1):
+            blocks.append((_wrap(f"{i}. {r.topic} — {r.kind} — severity {r.severity:.2f}", 90),
+                           10, "bold"))
+            blocks.append((_wrap(r.summary, 105, 3), 8.5, "normal"))
+            quotes = str(r.evidence).split(schema.EVIDENCE_SEPARATOR)
+            where = str(getattr(r, "locations", "") or "").split(schema.EVIDENCE_SEPARATOR)
+            sections = str(getattr(r, "sections", "") or "").split(schema.EVIDENCE_SEPARATOR)
+            for k, quote in enumerate(quotes[:4]):
+                loc = where[k] if k < len(where) else ""
+                sec = sections[k] if k < len(sections) and sections[k] not in ("", "nan") else ""
+                head = f"[{loc}]" + (f" § {sec[:60]}" if sec else "")
+                blocks.append((_wrap(f"{head}\n“{quote}”", 115, 6), 7.5, "normal"))
+        suffix = ""
+        if start + CONFLICTS_PER_PAGE >= len(shown) and len(conflicts) > len(shown):
+            suffix = f" (top {len(shown)} of {len(conflicts)}; all in conflicts.csv)"
+        _text_page(pdf, "Conflicts, quoted" + suffix, blocks)
+        pages += 1
+    if not len(shown):
+        _text_page(pdf, "Conflicts, quoted", [("No conflicts found.", 10, "normal")])
+        pages += 1
+    return pages
+
+
+def _manifest_pages(pdf: PdfPages, manifest: pd.DataFrame) -> None:
+    rows = manifest.head(MANIFEST_ROWS_PER_PAGE * MAX_MANIFEST_PAGES)
+    for start in range(0, max(1, len(rows)), MANIFEST_ROWS_PER_PAGE):
+        lines = []
+        for r in rows.iloc[start:start + MANIFEST_ROWS_PER_PAGE].itertuples():
+            name = Path(str(r.input)).name + (f":{r.line}" if pd.notna(r.line) else "")
+            lines.append(f"{name[:38]:<40}{str(r.status):<9}{str(r.article or '')[:24]:<26}"
+                         f"{str(r.reason or '')[:60]}")
+        title = "Appendix: input manifest"
+        if len(manifest) > len(rows) and start + MANIFEST_ROWS_PER_PAGE >= len(rows):
+            title += f" (first {len(rows)} of {len(manifest)}; all in manifest.csv)"
+        _text_page(pdf, title, [(_safe("\n".join(lines) or "No inputs."), 7, "normal")])
+
+
+def render_pdf(run, figures: dict, path: Path) -> None:
+    with PdfPages(path, metadata={"Title": "crosscheck report", "Creator": "crosscheck"}) as pdf:
+        _text_page(pdf, "crosscheck report — summary", _summary_blocks(run))
+        for fig in figures.values():
+            pdf.savefig(fig)
+        _conflict_pages(pdf, run.conflicts)
+        _manifest_pages(pdf, run.manifest)
+
+
+def _write_tables(run, tmp: Path, formats: set[str]) -> list[str]:
+    tables = {"assertions": run.assertions, "conflicts": run.conflicts,
+              "manifest": run.manifest, "topics": run.topics,
+              "articles": article_table(run.articles)}
+    written = []
+    for name, frame in tables.items():
+        if "csv" in formats or name == "manifest":
+            frame.to_csv(tmp / f"{name}.csv", index=False)
+            written.append(f"{name}.csv")
+        if "json" in formats:
+            frame.to_json(tmp / f"{name}.json", orient="records", force_ascii=False, indent=1)
+            written.append(f"{name}.json")
+        if "parquet" in formats:
+            try:
+                frame.astype({c: "string" for c in frame.columns if frame[c].dtype == object}
+                             ).to_parquet(tmp / f"{name}.parquet", index=False)
+            except ImportError as exc:
+                raise InputError("--format parquet needs pyarrow: pip install "
+                                 "'crosscheck[parquet]'") from exc
+            written.append(f"{name}.parquet")
+    return written
+
+
+def write_run(run, out_dir: Path, *, formats: Sequence[str] = ("pdf", "png", "csv")) -> list[Path]:
+    """Write `run` (an Analysis or a loaded run) into `out_dir`; returns the files."""
+    formats = {f.strip().lower() for f in formats if f.strip()}
+    unknown = formats - FORMATS
+    if unknown:
+        raise InputError(f"unknown format(s) {sorted(unknown)}; choose from "
+                         f"{', '.join(sorted(FORMATS))}")
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"--out {out_dir} exists and is not a folder")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".crosscheck-", dir=out_dir))
+    try:
+        written = _write_tables(run, tmp, formats)
+        if formats & {"png", "pdf"}:
+            figures = charts.all_figures(run)
+            try:
+                if "png" in formats:
+                    for name, fig in figures.items():
+                        fig.savefig(tmp / f"{name}.png", dpi=150)
+                        written.append(f"{name}.png")
+                if "pdf" in formats:
+                    render_pdf(run, figures, tmp / "report.pdf")
+                    written.append("report.pdf")
+            finally:
+                charts.close_all(figures)
+        record = {"written": written, "formats": sorted(formats),
+                  "finished": datetime.now(UTC).isoformat(timespec="seconds")}
+        (tmp / RUN_RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
+        previous = _previous_files(out_dir)
+        for name in written + [RUN_RECORD]:
+            os.replace(tmp / name, out_dir / name)
+        for name in previous - set(written):
+            stale = out_dir / name
+            if stale.is_file() and stale.parent == out_dir:
+                stale.unlink()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [out_dir / name for name in written]
+
+
+def _previous_files(out_dir: Path) -> set[str]:
+    try:
+        record = json.loads((out_dir / RUN_RECORD).read_text(encoding="utf-8"))
+        return {Path(n).name for n in record.get("written", [])}
+    except (OSError, ValueError):
+        return set()
+
+
+def load_run(run_dir: str | os.PathLike, *, topics=None) -> SimpleNamespace:
+    """Read the tables of a run directory back (CSV, else Parquet, else JSON)."""
+    run_dir = Path(run_dir)
+    if not run_dir.is_dir():
+        raise RunDirError(f"{run_dir} is not a folder")
+    tables = {}
+    for name in TABLES:
+        for ext, reader in (("csv", pd.read_csv), ("parquet", pd.read_parquet),
+                            ("json", lambda p: pd.read_json(p, orient="records"))):
+            path = run_dir / f"{name}.{ext}"
+            if path.exists():
+                try:
+                    tables[name] = reader(path)
+                except (ValueError, OSError, ImportError) as exc:
+                    raise RunDirError(f"cannot read {path}: {exc}") from exc
+                break
+    missing = [n for n in ("assertions", "conflicts", "manifest") if n not in tables]
+    if missing:
+        raise RunDirError(f"{run_dir} lacks {', '.join(missing)} (.csv/.parquet/.json): is it "
+                          "a crosscheck run directory?")
+    a = tables["assertions"]
+    for col in ("qualifier", "flags", "degrees", "certifications", "affiliations", "scope",
+                "level", "detail", "section"):
+        if col in a:
+            a[col] = a[col].astype(object).where(a[col].notna(), "")
+    for col in ("hedged", "negated"):
+        if col in a:
+            a[col] = a[col].fillna(False).astype(bool)
+    conflicts = tables["conflicts"]
+    for col in ("scope", "locations", "sections", "evidence", "summary"):
+        if col in conflicts:
+            conflicts[col] = conflicts[col].astype(object).where(conflicts[col].notna(), "")
+    topics_table = tables.get("topics", schema.empty(schema.TOPICS))
+    articles = tables.get("articles")
+    if articles is None:
+        articles = pd.DataFrame({"article": sorted(a["article"].unique())})
+    return SimpleNamespace(assertions=a, conflicts=conflicts, manifest=tables["manifest"],
+                           topics=topics_table, articles=articles,
+                           schema=load_topics(topics) if not hasattr(topics, "topics")
+                           else topics)

@@ -1,0 +1,136 @@
+"""The topic schema: vocabularies and cue patterns for every topic, loaded from TOML.
+
+Keeping vocabularies in data means a new substance or a new jurisdiction is a schema
+edit, not a code change; `load_topics(path)` merges a user file over the shipped one.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import TopicSchemaError
+
+KINDS = {"quantity", "scale", "status", "credentials", "mentions", "effect"}
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic of the schema: its key, kind, aliases and the raw TOML table."""
+
+    key: str
+    kind: str
+    label: str
+    aliases: tuple[str, ...]
+    config: dict[str, Any] = field(hash=False, compare=False, repr=False)
+
+    def patterns(self, name: str, *, flags: int = re.I) -> list[re.Pattern[str]]:
+        """Compile the list of regexes stored under `name` (a dotted path into config)."""
+        return _compile(self.key, name, tuple(_lookup(self.config, name) or ()), flags)
+
+    def compile(self, sources: list[str], name: str = "", *,
+                flags: int = re.I) -> list[re.Pattern[str]]:
+        """Compile regexes that live deeper than a dotted path (in arrays of tables)."""
+        return _compile(self.key, name, tuple(sources), flags)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        value = _lookup(self.config, name)
+        return default if value is None else value
+
+
+@dataclass(frozen=True)
+class TopicSchema:
+    """All topics plus the batch-level vocabularies (comparators, non-subjects)."""
+
+    topics: dict[str, Topic]
+    batch: dict[str, Any] = field(hash=False, compare=False, repr=False)
+    source: str = "default"
+
+    def of_kind(self, kind: str) -> list[Topic]:
+        return [t for t in self.topics.values() if t.kind == kind]
+
+    @cached_property
+    def comparators(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.batch.get("comparators", []))
+
+    @cached_property
+    def alias_words(self) -> frozenset[str]:
+        """Words of topic keys and aliases: vocabulary of the topics, never a subject."""
+        words: set[str] = set()
+        for t in self.topics.values():
+            for phrase in (t.key.replace("_", " "), t.label, *t.aliases):
+                words.update(re.findall(r"[a-z][a-z0-9-]+", phrase.lower()))
+        return frozenset(words)
+
+    @cached_property
+    def not_subjects(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.batch.get("not_subjects", []))
+
+
+def _lookup(config: dict[str, Any], dotted: str) -> Any:
+    node: Any = config
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+_CACHE: dict[tuple, list[re.Pattern[str]]] = {}
+
+
+def _compile(key: str, name: str, sources: tuple[str, ...], flags: int) -> list[re.Pattern[str]]:
+    cache_key = (key, name, sources, flags)
+    if cache_key not in _CACHE:
+        compiled = []
+        for src in sources:
+            try:
+                compiled.append(re.compile(src, flags))
+            except re.error as exc:
+                raise TopicSchemaError(f"topic '{key}': bad pattern in {name}: {src!r} "
+                                       f"({exc})") from exc
+        _CACHE[cache_key] = compiled
+    return _CACHE[cache_key]
+
+
+def _read(path: Path | None) -> dict[str, Any]:
+    try:
+        if path is None:
+            data = resources.files(__package__).joinpath("default.toml").read_bytes()
+        else:
+            data = Path(path).read_bytes()
+        return tomllib.loads(data.decode("utf-8"))
+    except FileNotFoundError as exc:
+        raise TopicSchemaError(f"topic schema not found: {path}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise TopicSchemaError(f"topic schema {path or 'default.toml'} is not valid TOML: "
+                               f"{exc}") from exc
+
+
+def load_topics(path: str | Path | None = None) -> TopicSchema:
+    """The shipped schema, with the topics of `path` (if given) replacing or adding to it."""
+    base = _read(None)
+    tables = {t["key"]: t for t in base.get("topic", [])}
+    batch = dict(base.get("batch", {}))
+    if path is not None:
+        user = _read(Path(path))
+        for table in user.get("topic", []):
+            if "key" not in table:
+                raise TopicSchemaError(f"{path}: every [[topic]] needs a 'key'")
+            tables[table["key"]] = table
+        for name, value in user.get("batch", {}).items():
+            batch[name] = value
+    topics = {}
+    for key, table in tables.items():
+        kind = table.get("kind")
+        if kind not in KINDS:
+            raise TopicSchemaError(f"topic '{key}': unknown kind {kind!r} "
+                                   f"(known: {', '.join(sorted(KINDS))})")
+        topics[key] = Topic(key=key, kind=kind, label=table.get("label", key.replace("_", " ")),
+                            aliases=tuple(table.get("aliases", [])), config=table)
+    return TopicSchema(topics=topics, batch=batch, source=str(path or "default"))

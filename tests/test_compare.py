@@ -1,0 +1,122 @@
+"""Conflict rules per kind, including the agreements that must not be reported."""
+
+import pandas as pd
+
+from analysis import analyse
+from analysis.compare import dose_severity
+
+
+def _run(texts: dict[str, str]):
+    frame = pd.DataFrame({"id": list(texts), "text": list(texts.values())})
+    return analyse(frame)
+
+
+def _conflicts(texts, topic):
+    c = _run(texts).conflicts
+    return c[c["topic"] == topic]
+
+
+def test_disjoint_dose_ranges_conflict_and_overlapping_ones_do_not():
+    c = _conflicts({"a": "The usual dose is 1-3 grams.", "b": "The usual dose is 4-10 grams.",
+                    "c": "The usual dose is 2-5 grams."}, "dose")
+    pairs = {frozenset(x.split(";")) for x in c["articles"]}
+    assert frozenset({"a", "b"}) in pairs
+    assert frozenset({"a", "c"}) not in pairs
+    assert frozenset({"b", "c"}) not in pairs
+
+
+def test_dose_conflict_quotes_both_sides():
+    c = _conflicts({"a": "The usual dose is 1-3 grams.", "b": "The usual dose is 6-10 grams."},
+                   "dose")
+    row = c.iloc[0]
+    assert "1-3 grams" in row["evidence"] and "6-10 grams" in row["evidence"]
+    assert " ‖ " in row["evidence"]
+    assert 0 < row["severity"] <= 1
+
+
+def test_doses_for_different_levels_or_units_do_not_conflict():
+    c = _conflicts({"a": "Beginners should start with 1 gram.",
+                    "b": "For severe pain, take upwards of 10 grams.",
+                    "c": "The usual dose is 5 ml daily."}, "dose")
+    assert c.empty
+
+
+def test_same_dose_in_grams_and_milligrams_agrees():
+    assert dose_severity({"low": 1, "high": 2, "unit": "g"},
+                         {"low": 1000, "high": 2000, "unit": "mg"}) == 0
+
+
+def test_opposite_ends_of_the_risk_scale_conflict():
+    c = _conflicts({"a": "Kratom is not addictive.", "b": "Kratom is highly addictive.",
+                    "c": "Kratom has a lower risk of addiction than opioids."},
+                   "addiction_risk")
+    pairs = {frozenset(x.split(";")) for x in c["articles"]}
+    assert frozenset({"a", "b"}) in pairs
+    assert frozenset({"a", "c"}) not in pairs  # none vs low: neighbours, not a conflict
+
+
+def test_article_contradicting_itself_is_within_source():
+    c = _conflicts({"a": "Kratom is not addictive. Later: kratom can lead to addiction."},
+                   "addiction_risk")
+    assert list(c["kind"]) == ["within-source"]
+    assert c.iloc[0]["articles"] == "a"
+
+
+def test_agreeing_articles_give_no_conflict():
+    c = _run({"a": "Kratom is not addictive.", "b": "Kratom is non-addictive.",
+              "c": "The usual dose is 2-4 grams.", "d": "The usual dose is 2-4 grams.",
+              "e": "Kratom is banned in Alabama.", "f": "Alabama bans kratom."}).conflicts
+    assert c.empty
+
+
+def test_status_conflict_needs_the_same_jurisdiction():
+    c = _conflicts({"a": "Kratom is banned in Alabama.", "b": "Kratom is legal in Alaska.",
+                    "c": "Kratom is federally legal."}, "legal_status")
+    assert c.empty
+
+
+def test_same_jurisdiction_different_status_conflicts():
+    c = _conflicts({"a": "CBD is federally legal in the United States.",
+                    "b": "CBD remains a Schedule I controlled substance under federal law."},
+                   "legal_status")
+    assert len(c) == 1 and c.iloc[0]["scope"] == "US federal"
+
+
+def test_all_states_claim_conflicts_with_a_state_ban():
+    c = _conflicts({"a": "CBD is legal in all 50 states.", "b": "Idaho bans CBD products."},
+                   "legal_status")
+    assert len(c) == 1 and set(c.iloc[0]["articles"].split(";")) == {"a", "b"}
+
+
+def test_copied_bio_under_two_names_conflicts():
+    bio = ("About the Author\n{name} is a renowned healthcare professional with over 15 years "
+           "of experience. She holds a Master's degree in {field} and is board-certified in "
+           "Anesthesiology. {short} has published research on pain and is active on LinkedIn.")
+    c = _conflicts({
+        "a": "Text.\n\n" + bio.format(name="Dr. Ann Lee", short="Dr. Lee", field="Pharmacology"),
+        "b": "Text.\n\n" + bio.format(name="Dr. Bea Fox", short="Dr. Fox", field="Medicine"),
+    }, "author_credentials")
+    cross = c[c["kind"] == "cross-source"]
+    assert len(cross) == 1 and set(cross.iloc[0]["articles"].split(";")) == {"a", "b"}
+    assert (c["kind"] == "within-source").sum() == 2  # board-certified without an MD, twice
+
+
+def test_different_bios_do_not_conflict():
+    c = _conflicts({
+        "a": "About the Author\nDr. Ann Lee, MD, is a cardiologist in Boston.",
+        "b": "About the Author\nTom Fox is a journalist who covers food policy and farming.",
+    }, "author_credentials")
+    assert c.empty
+
+
+def test_few_side_effects_against_serious_ones():
+    c = _conflicts({"a": "Kratom has fewer side effects than opioids.",
+                    "b": "Reported side effects include nausea and liver damage."},
+                   "side_effects")
+    assert len(c) == 1 and c.iloc[0]["kind"] == "cross-source"
+
+
+def test_conflicts_are_sorted_by_severity():
+    c = _run({"a": "Kratom is not addictive. The usual dose is 1-2 grams.",
+              "b": "Kratom is highly addictive. The usual dose is 2.5-3 grams."}).conflicts
+    assert list(c["severity"]) == sorted(c["severity"], reverse=True)

@@ -1,0 +1,53 @@
+"""Author credentials: bylines, bio blocks, reviewer lines, and the plausibility flags."""
+
+from tests.conftest import claims
+
+BIO = """Some article text about melatonin.
+
+About the Author
+Dr. Maria Lopez is a sleep researcher with over 12 years of experience. She holds a Master's \
+degree in Nutrition Science and is board-certified in Internal Medicine. Dr. Lopez is a \
+contributing author to The Journal of Sleep Health.
+"""
+
+
+def test_bio_block_gives_name_degrees_certifications_years_affiliations():
+    row = claims(BIO, "author_credentials").iloc[0]
+    assert row["name"] == "Maria Lopez"
+    assert "Nutrition Science" in row["degrees"]
+    assert "board-certified in Internal Medicine" in row["certifications"]
+    assert row["years_experience"] == 12
+    assert "Journal of Sleep Health" in row["affiliations"]
+    assert row["evidence"].startswith("Dr. Maria Lopez is a sleep researcher")
+    assert row["evidence"].endswith("The Journal of Sleep Health.")
+
+
+def test_board_certification_without_medical_degree_is_flagged():
+    row = claims(BIO, "author_credentials").iloc[0]
+    assert "without a medical degree" in row["flags"]
+
+
+def test_board_certification_with_md_is_not_flagged():
+    text = ("About the Author\nDr. Ken Ito, MD, is a physician. He is board-certified in "
+            "Internal Medicine.")
+    row = claims(text, "author_credentials").iloc[0]
+    assert row["degrees"] == "MD"
+    assert row["flags"] == ""
+
+
+def test_byline_and_reviewer_lines():
+    text = ("By Sam Reed, certified nutritionist with 8 years of experience\n\n"
+            "Medically reviewed by Ana Gray, PharmD, a licensed pharmacist.\n\n"
+            "Melatonin is a hormone.")
+    rows = claims(text, "author_credentials")
+    by_name = {r["name"]: r for _, r in rows.iterrows()}
+    assert set(by_name) == {"Sam Reed", "Ana Gray"}
+    assert by_name["Sam Reed"]["role"] == "author"
+    assert by_name["Sam Reed"]["years_experience"] == 8
+    assert by_name["Ana Gray"]["role"] == "reviewer"
+    assert by_name["Ana Gray"]["degrees"] == "PharmD"
+
+
+def test_people_in_anecdotes_are_not_authors():
+    text = "For years, Sarah Thompson suffered from back pain. Sarah Thompson tried kratom."
+    assert claims(text, "author_credentials").empty

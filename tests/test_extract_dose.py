@@ -1,0 +1,100 @@
+"""Dose extraction: every surface form the issue lists, and numbers that are not doses."""
+
+import math
+
+import pytest
+
+from tests.conftest import claims
+
+
+def _one(text):
+    rows = claims(text, "dose")
+    assert len(rows) == 1, rows[["value", "evidence"]].to_dict("records")
+    r = rows.iloc[0]
+    low = None if math.isnan(r["low"]) else r["low"]
+    high = None if math.isnan(r["high"]) else r["high"]
+    return low, high, r["unit"], r["qualifier"]
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Most people take 1-5 grams per day.", 1, 5, "g"),
+    ("A typical dose is 1–5 g for most adults.", 1, 5, "g"),
+    ("Users usually take 4 to 10 grams of the powder.", 4, 10, "g"),
+    ("The recommended dose is between 4 and 10 g daily.", 4, 10, "g"),
+    ("Herbalists suggest two to twelve grams of dried root.", 2, 12, "g"),
+    ("Take 2 grams with water.", 2, 2, "g"),
+    ("Doses of 300 mcg are common for melatonin.", 0.3, 0.3, "mg"),
+    ("Adults take 500 µg at night.", 0.5, 0.5, "mg"),
+    ("Take 5 ml of the tincture twice a day.", 5, 5, "ml"),
+    ("The usual dose is 1,000 IU of vitamin D daily.", 1000, 1000, "IU"),
+    ("Start with 2 capsules daily.", 2, 2, "capsules"),
+    ("Take 0.5 mg of melatonin before bed.", 0.5, 0.5, "mg"),
+])
+def test_dose_forms_are_read_as_ranges(text, low, high, unit):
+    got_low, got_high, got_unit, _ = _one(text)
+    assert (got_low, got_high, got_unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("You can take up to 15 g in a day.", None, 15),
+    ("We recommend no more than 10 grams per day.", None, 10),
+    ("Dosing guides say max 8 g per session of use.", None, 8),
+    ("Some users take upwards of 10 g for severe pain.", 10, None),
+    ("Experienced users take more than 12 grams daily.", 12, None),
+    ("Doses exceeding 4 grams were studied.", 4, None),
+    ("Doses above 20 mg are not recommended.", 20, None),
+])
+def test_open_ended_doses_leave_one_end_empty(text, low, high):
+    got_low, got_high, _, _ = _one(text)
+    assert (got_low, got_high) == (low, high)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("For mild pain, most users take 2-4 grams.", "mild pain"),
+    ("Doses range from 1-5 grams for beginners.", "beginners"),
+    ("The dose for sedative effects is 8 to 12 grams.", "sedative effects"),
+    ("Children 6–12 should take 5 mg per day.", "children 6–12"),
+    ("Take 10 mg per night for insomnia.", "per night"),
+])
+def test_qualifier_names_the_purpose_or_level(text, fragment):
+    _, _, _, qualifier = _one(text)
+    assert fragment in qualifier
+
+
+def test_level_reads_starting_and_severe(topics):
+    rows = claims("Beginners should start with 1 g; severe cases take upwards of 8 g.", "dose")
+    assert list(rows["level"]) == ["start", "high"]
+
+
+@pytest.mark.parametrize("text", [
+    "A 2017 study of 45 patients found benefits.",
+    "She has 15 years of experience in dosing herbs.",
+    "Products cost between 20 and 80 dollars per bottle taken home.",
+    "About 26 percent of products contained less than advertised dose.",
+    "The compound 7-hydroxymitragynine binds strongly; doses vary.",
+    "The patient was a 26-year-old man who took kratom daily.",
+    "Chronic pain lasts more than 12 weeks despite taking medication.",
+    "CBD with less than 0.3% THC is legal to take.",
+    "Each bottle contains 1000 mg of CBD to take as needed.",
+    "Buy a 250 g bag for daily use.",
+    "The 2018 Farm Bill changed how people use hemp.",
+])
+def test_numbers_that_are_not_doses_give_no_dose_row(text):
+    assert claims(text, "dose").empty
+
+
+def test_count_glossed_by_mass_keeps_only_the_mass():
+    rows = claims("Experienced users often take 3 capsules (75 mg total).", "dose")
+    assert list(rows["value"]) == ["75 mg"]
+
+
+def test_numbers_without_a_dose_cue_are_ignored():
+    assert claims("The leaf weighs 3 g when dried in the sun.", "dose").empty
+
+
+def test_two_doses_in_one_sentence_give_two_rows():
+    rows = claims("Effective dosage ranges from 1-5 grams for mild pain to upwards of "
+                  "10 grams for severe conditions.", "dose")
+    assert list(rows["value"]) == ["1–5 g", "≥ 10 g"]
+    assert "mild pain" in rows.iloc[0]["qualifier"]
+    assert "severe conditions" in rows.iloc[1]["qualifier"]

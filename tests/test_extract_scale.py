@@ -1,0 +1,62 @@
+"""Addiction-risk stance: negation, comparison, hedging, strong claims, and non-claims."""
+
+import pytest
+
+from tests.conftest import claims
+
+
+def _levels(text):
+    return sorted(claims(text, "addiction_risk")["value"])
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Kratom offers relief without the risk of addiction.", "none"),
+    ("Melatonin is not addictive.", "none"),
+    ("CBD is completely non-addictive.", "none"),
+    ("The herb does not appear to cause dependence.", "none"),
+    ("Kratom has a lower risk of addiction than opioids.", "low"),
+    ("It carries less risk of dependence than caffeine.", "low"),
+    ("It is not highly addictive, experts say.", "low"),
+    ("Kratom may lead to dependence with daily use.", "possible"),
+    ("There is a potential for addiction with heavy use.", "possible"),
+    ("Kratom can lead to addiction.", "high"),
+    ("Kratom is highly addictive.", "high"),
+    ("Users face a high risk of dependence.", "high"),
+])
+def test_stance_levels(text, level):
+    assert _levels(text) == [level]
+
+
+def test_hedged_claims_are_flagged():
+    rows = claims("Kratom may lead to dependence in some users.", "addiction_risk")
+    assert bool(rows.iloc[0]["hedged"]) is True
+    rows = claims("Kratom is highly addictive.", "addiction_risk")
+    assert bool(rows.iloc[0]["hedged"]) is False
+
+
+def test_negation_is_marked():
+    assert bool(claims("CBD is not addictive.", "addiction_risk").iloc[0]["negated"])
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom is studied as a treatment for opioid addiction.",
+    "She worked with addiction specialists for years.",
+    "Is CBD addictive?",
+    "Opioids, which come with numerous side effects and the risk of addiction, are common.",
+    "The clinic treats alcohol dependence.",
+])
+def test_mentions_that_are_not_claims_about_the_subject_are_skipped(text):
+    assert claims(text, "addiction_risk").empty
+
+
+def test_two_claims_in_one_sentence_give_two_rows():
+    text = ('"Regular use can lead to dependence in some users," said one counselor, while '
+            'a trade group insists the compound carries no addiction risk at all.')
+    assert _levels(text) == ["none", "possible"]
+
+
+def test_evidence_is_the_sentence():
+    text = "Intro line.\nKratom is highly addictive. Another sentence."
+    row = claims(text, "addiction_risk").iloc[0]
+    assert row["evidence"] == "Kratom is highly addictive."
+    assert text[row["start"]:row["end"]] == row["evidence"]

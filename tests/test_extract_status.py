@@ -1,0 +1,53 @@
+"""Legal status: statuses, jurisdictions, one row per jurisdiction, clause pairing."""
+
+import pytest
+
+from tests.conftest import claims
+
+
+def _pairs(text):
+    rows = claims(text, "legal_status")
+    return sorted(zip(rows["value"], rows["scope"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CBD is legal in all 50 states.", [("legal", "all US states")]),
+    ("Hemp CBD is federally legal in the United States.", [("legal", "US federal")]),
+    ("Kratom is banned in Alabama.", [("banned", "Alabama")]),
+    ("It is a controlled substance in many countries.", [("controlled", "international")]),
+    ("The legal status of kratom varies by region.", [("varies", "general")]),
+    ("The regulatory status of kratom in the United States is uncertain.",
+     [("uncertain", "US federal")]),
+    ("The FDA has not approved melatonin for insomnia.", [("unapproved", "US federal")]),
+    ("In the UK, melatonin is prescription-only.", [("regulated", "UK")]),
+    ("Kratom is illegal in Thailand.", [("banned", "Thailand")]),
+    ("Kratom is banned in Sarasota County.", [("banned", "Sarasota County")]),
+])
+def test_status_and_jurisdiction(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_list_of_jurisdictions_gives_one_row_each():
+    got = _pairs("Kratom is banned in Alabama, Arkansas, Indiana and Wisconsin.")
+    assert got == [("banned", "Alabama"), ("banned", "Arkansas"), ("banned", "Indiana"),
+                   ("banned", "Wisconsin")]
+
+
+def test_clauses_pair_status_with_their_own_jurisdiction():
+    got = _pairs("CBD remains a Schedule I controlled substance under federal law, although "
+                 "many states now allow its sale.")
+    assert got == [("controlled", "US federal"), ("legal", "many US states")]
+
+
+@pytest.mark.parametrize("text", [
+    "Individual responses vary widely.",
+    "Is kratom legal?",
+    "Always follow the legal guidelines on the label.",
+    "The effects of kratom can vary among individuals.",
+])
+def test_sentences_without_a_status_claim_give_nothing(text):
+    assert _pairs(text) == []
+
+
+def test_legal_status_is_not_legal():
+    assert _pairs("Kratom is not legal in Indiana.") == [("banned", "Indiana")]
