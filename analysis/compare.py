@@ -16,6 +16,7 @@ topic become rows; `folded` says how many more pairs each row stands for.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, utils
 
 from . import schema
 from .topics import Topic, TopicSchema, load_topics
@@ -116,7 +117,10 @@ def _levels_ok(a: dict, b: dict) -> bool:
 
 
 def _pairs_by_article(rows: list[dict], score, *, within: bool) -> dict[tuple, tuple]:
-    """Best-scoring pair of rows for every article pair (or article, when `within`)."""
+    """Best-scoring pair of rows for every article pair (or article, when `within`).
+
+    Exact, so only for small groups: `_extreme_pairs` handles large ones.
+    """
     best: dict[tuple, tuple] = {}
     by_article: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
@@ -134,6 +138,45 @@ def _pairs_by_article(rows: list[dict], score, *, within: bool) -> dict[tuple, t
     return best
 
 
+def _extreme_pairs(rows: list[dict], score, *, keep: int) -> tuple[dict[tuple, tuple], int]:
+    """Large groups: the most severe cross-source pairs come from the rows with the
+    smallest upper ends meeting those with the largest lower ends, so only those
+    `keep` × `keep` candidates are scored; disjoint pairs are counted with a sorted
+    sweep (binary search), never enumerated."""
+    def hi(r: dict) -> float:
+        v = _to_base(r["high"], r["unit"])
+        return math.inf if v is None else v
+
+    def lo(r: dict) -> float:
+        v = _to_base(r["low"], r["unit"])
+        return 0.0 if v is None else v
+
+    lows_sorted = sorted(lo(r) for r in rows)
+    disjoint = sum(len(lows_sorted) - bisect.bisect_right(lows_sorted, hi(r)) for r in rows)
+    small_high = sorted(rows, key=hi)[:keep]
+    large_low = sorted(rows, key=lo, reverse=True)[:keep]
+    # "up to" and "at least" claims are compared with their own kind only.
+    at_most = sorted((r for r in rows if r["low"] is None and r["high"] is not None),
+                     key=hi)
+    at_least = sorted((r for r in rows if r["high"] is None and r["low"] is not None), key=lo)
+    candidates = [(x, y) for x in small_high for y in large_low]
+    for bounded in (at_most, at_least):
+        ends = bounded[:keep // 2] + bounded[-(keep // 2):]
+        candidates += [(x, y) for x in ends for y in ends]
+    best: dict[tuple, tuple] = {}
+    for x, y in candidates:
+        if x["article"] == y["article"]:
+            continue
+        key = tuple(sorted((x["article"], y["article"])))
+        s = score(x, y)
+        if s > 0 and (key not in best or s > best[key][0]):
+            best[key] = (s, x, y)
+    return best, disjoint
+
+
+EXACT_GROUP_LIMIT = 300
+
+
 def _quantity_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
     def cross(x: dict, y: dict) -> float:
         if not (_scope_ok(x, y) and _levels_ok(x, y)):
@@ -141,29 +184,55 @@ def _quantity_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[
         s = dose_severity(x, y)
         return s * (0.7 if {x["level"], y["level"]} == {"start", "typical"} else 1.0)
 
-    def within(x: dict, y: dict) -> float:
-        same = x["qualifier"] and x["qualifier"] == y["qualifier"] and x["level"] == y["level"]
-        return dose_severity(x, y) if same and _scope_ok(x, y) and x["start"] != y["start"] else 0.0
-
     out = []
     by_family: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         by_family[(r["scope"] or "/").split("/", 1)[0]].append(r)
     for family, group in sorted(by_family.items()):
-        for kind, scorer in (("cross-source", cross), ("within-source", within)):
-            pairs = _pairs_by_article(group, scorer, within=kind == "within-source")
-            ranked = sorted(pairs.items(), key=lambda kv: -kv[1][0])
-            for (a, b), (sev, x, y) in ranked[:max_pairs]:
-                who = [a] if a == b else [a, b]
-                summary = (f"{_short(x['article'])} says {x['value']}"
-                           f"{' (' + x['qualifier'] + ')' if x['qualifier'] else ''}; "
-                           f"{_short(y['article'])} says {y['value']}"
-                           f"{' (' + y['qualifier'] + ')' if y['qualifier'] else ''}")
-                out.append(Conflict(topic.key, kind, who, summary, [x, y], sev, scope=family,
-                                    detail=f"levels {x['level']}/{y['level']}"))
-            if len(ranked) > max_pairs and out:
-                out[-1].folded = len(ranked) - max_pairs
+        folded = 0
+        if len(group) <= EXACT_GROUP_LIMIT:
+            pairs = _pairs_by_article(group, cross, within=False)
+        else:
+            pairs, disjoint = _extreme_pairs(group, cross, keep=max(20, min(max_pairs, 60)))
+            folded = max(0, disjoint - len(pairs))
+        ranked = sorted(pairs.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        folded += max(0, len(ranked) - max_pairs)
+        for (a, b), (sev, x, y) in ranked[:max_pairs]:
+            out.append(_dose_conflict(topic, "cross-source", [a, b], x, y, sev, family))
+        if folded and out:
+            out[-1].folded = folded
+        out.extend(_dose_within(topic, group, family))
     return out
+
+
+def _dose_within(topic: Topic, group: list[dict], family: str) -> list[Conflict]:
+    """An article giving disjoint ranges for the same level and purpose: per (article,
+    qualifier, level), only the range ending lowest against the one starting highest."""
+    out = []
+    buckets: dict[tuple, list[dict]] = defaultdict(list)
+    for r in group:
+        if r["qualifier"]:
+            buckets[(r["article"], r["qualifier"], r["level"], r["scope"])].append(r)
+    for (article, *_), same in sorted(buckets.items()):
+        if len(same) < 2:
+            continue
+        x = min(same, key=lambda r: _to_base(r["high"], r["unit"]) or math.inf)
+        y = max(same, key=lambda r: _to_base(r["low"], r["unit"]) or 0.0)
+        if x is not y and x["start"] != y["start"]:
+            sev = dose_severity(x, y)
+            if sev > 0:
+                out.append(_dose_conflict(topic, "within-source", [article], x, y, sev, family))
+    return out
+
+
+def _dose_conflict(topic: Topic, kind: str, who: list[str], x: dict, y: dict, sev: float,
+                   family: str) -> Conflict:
+    summary = (f"{_short(x['article'])} says {x['value']}"
+               f"{' (' + x['qualifier'] + ')' if x['qualifier'] else ''}; "
+               f"{_short(y['article'])} says {y['value']}"
+               f"{' (' + y['qualifier'] + ')' if y['qualifier'] else ''}")
+    return Conflict(topic.key, kind, who, summary, [x, y], sev, scope=family,
+                    detail=f"levels {x['level']}/{y['level']}")
 
 
 # --------------------------------------------------------------------------- scale
@@ -306,6 +375,33 @@ def _masked_bio(row: dict) -> str:
     return re.sub(r"\b(she|he|her|his|they|their|hers|him)\b", "PRON", text, flags=re.I)
 
 
+def _shingles(text: str, size: int = 4) -> set[int]:
+    words = re.findall(r"\w+", text.lower())
+    return {hash(" ".join(words[i:i + size])) for i in range(max(1, len(words) - size + 1))}
+
+
+def candidate_pairs(texts: list[str], *, min_shared: int = 2, max_bucket: int = 50
+                    ) -> list[tuple[int, int]]:
+    """Index pairs of texts that share at least `min_shared` word 4-gram shingles.
+
+    Blocking keeps near-duplicate search linear in practice: only texts that share
+    phrasing are compared, and shingles found in more than `max_bucket` texts
+    (boilerplate) are ignored rather than pairing everything with everything.
+    """
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        for sh in _shingles(text):
+            index[sh].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in index.values():
+        if len(members) < 2 or len(members) > max_bucket:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                shared[(members[x], members[y])] += 1
+    return sorted(pair for pair, n in shared.items() if n >= min_shared)
+
+
 def _credential_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
     out: list[Conflict] = []
     for r in rows:
@@ -316,18 +412,15 @@ def _credential_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> lis
     if len(rows) < 2:
         return out
     bios = [_masked_bio(r) for r in rows]
-    scores = process.cdist(bios, bios, scorer=fuzz.token_sort_ratio,
-                           processor=utils.default_process, score_cutoff=TEMPLATE_MIN_SCORE,
-                           workers=1)
     pairs = []
-    for i in range(len(rows)):
-        for j in range(i + 1, len(rows)):
-            a, b = rows[i], rows[j]
-            same_name = str(a.get("name", "")).lower() == str(b.get("name", "")).lower()
-            if a["article"] == b["article"] or same_name:
-                continue
-            if scores[i][j] >= TEMPLATE_MIN_SCORE:
-                pairs.append((float(scores[i][j]), a, b))
+    for i, j in candidate_pairs(bios):
+        a, b = rows[i], rows[j]
+        same_name = str(a.get("name", "")).lower() == str(b.get("name", "")).lower()
+        if a["article"] == b["article"] or same_name:
+            continue
+        score = fuzz.token_sort_ratio(bios[i], bios[j], processor=utils.default_process)
+        if score >= TEMPLATE_MIN_SCORE:
+            pairs.append((float(score), a, b))
     for score, a, b in sorted(pairs, key=lambda t: -t[0])[:max_pairs]:
         out.append(Conflict(
             topic.key, "cross-source", sorted({a["article"], b["article"]}),

@@ -64,7 +64,7 @@ def binary_kind(data: bytes) -> str | None:
         even, odd = head[0::2], head[1::2]
         if even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd):
             return None
-        return "binary data"
+        return "NUL bytes"
     return None
 
 

@@ -102,7 +102,7 @@ def safe_id(wanted: str) -> str:
 
 
 def _first_line_title(text: str) -> str:
-    for line in text.split("\n"):
+    for line in text[:2000].split("\n"):
         line = line.strip().lstrip("#").strip().strip("*").strip()
         if line:
             return line[:150] if len(line) <= 150 else ""
@@ -305,7 +305,7 @@ def _read_jsonl(fh: io.TextIOBase, shown: str, batch: _Batch, encoding: str) -> 
 
 
 def _read_csv(fh: io.TextIOBase, shown: str, batch: _Batch, encoding: str) -> None:
-    reader = csv.reader(fh)
+    reader = csv.reader(fh, strict=True)
     try:
         header = next(reader)
     except (csv.Error, StopIteration) as exc:

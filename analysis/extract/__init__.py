@@ -17,7 +17,7 @@ import pandas as pd
 from .. import schema
 from ..segment import segment_text
 from ..topics import TopicSchema, load_topics
-from .common import Assertion, Sentence
+from .common import Assertion, Sentence, passes_prefilter
 from .credentials import extract_credentials
 from .mentions import extract_mentions
 from .quantity import extract_quantities
@@ -65,13 +65,15 @@ def extract_article(article: str, text: str, topics: TopicSchema,
     """(sentence rows, assertion rows) for one article."""
     sentence_rows = segment_text(article, text)
     sentences = [Sentence(article, r["text"], r["start"], r["end"], r["section"],
-                          r["is_heading"]) for r in sentence_rows]
+                          r["is_heading"], r["text"].lower()) for r in sentence_rows]
     found: list[Assertion] = []
     for topic in topics.topics.values():
         if topic.kind == "credentials":
             found.extend(extract_credentials(topic, article, text, sentences))
             continue
         for s in sentences:
+            if not passes_prefilter(topic, s):
+                continue
             if topic.kind == "quantity":
                 found.extend(extract_quantities(topic, s))
             elif topic.kind == "scale":

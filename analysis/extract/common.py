@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 # Words that open a new clause: claims on either side of them are separate claims.
 _CLAUSE_BREAK = re.compile(
@@ -21,6 +23,20 @@ class Sentence:
     end: int
     section: str = ""
     is_heading: bool = False
+    lower: str = ""  # the text in lower case, for cheap substring prefilters
+
+
+def passes_prefilter(topic, sentence: Sentence) -> bool:
+    """False when the sentence holds none of the topic's `prefilter` substrings."""
+    needles = topic.cached("prefilter", _build_prefilter)
+    if needles is None:
+        return True
+    return needles.search(sentence.lower or sentence.text.lower()) is not None
+
+
+def _build_prefilter(topic) -> re.Pattern[str] | None:
+    words = topic.get("prefilter", [])
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 @dataclass(frozen=True)
@@ -47,9 +63,8 @@ class Assertion:
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
     def row(self) -> dict:
-        data = asdict(self)
-        extra = data.pop("extra")
-        data.update(extra)
+        data = {name: getattr(self, name) for name in _FIELDS}
+        data.update(self.extra)
         return data
 
     @classmethod
@@ -59,16 +74,25 @@ class Assertion:
                    section=sentence.section, **kw)
 
 
+@lru_cache(maxsize=512)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    spans = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     """The [start, end) of the clause of `text` that contains position `pos`."""
-    start, end = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
+    starts, ends = _breaks(text)
+    i = bisect_right(ends, pos)  # breaks ending at or before pos
+    start = ends[i - 1] if i else 0
+    j = i
+    while j < len(starts) and starts[j] < pos:
+        j += 1
+    end = starts[j] if j < len(starts) else len(text)
     return start, end
+
+
+_FIELDS = [f.name for f in fields(Assertion) if f.name != "extra"]
 
 
 def first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:

@@ -44,7 +44,8 @@ def _name_at(text: str) -> re.Match[str] | None:
 def _bio_opening(topic: Topic, s: Sentence, in_block: bool) -> tuple[str, str, str] | None:
     """(name, title, role) when `s` introduces a person, else None."""
     text = s.text
-    for pattern in topic.patterns("bylines"):
+    low = s.lower or text.lower()
+    for pattern in (topic.patterns("bylines") if "by " in low else ()):
         m = pattern.search(text)
         if m:
             rest = text[m.end():]

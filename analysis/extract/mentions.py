@@ -37,6 +37,13 @@ def split_items(tail: str, stop: set[str], subjects: frozenset[str] = frozenset(
     return items
 
 
+def _build_trigger(topic: Topic) -> re.Pattern[str]:
+    """Any cue of this topic at all: a cheap first test for most sentences."""
+    sources = [*topic.get("cues", []), *topic.get("subject_cues", []),
+               *topic.get("claims.fewer", [])]
+    return re.compile("|".join(f"(?:{s})" for s in sources) or r"(?!)", re.I)
+
+
 def _list_cue(topic: Topic, text: str, subjects: frozenset[str]) -> re.Match[str] | None:
     cue = first_match(topic.patterns("cues"), text)
     if cue:
@@ -51,7 +58,8 @@ def _list_cue(topic: Topic, text: str, subjects: frozenset[str]) -> re.Match[str
 def extract_mentions(topic: Topic, sentence: Sentence,
                      subjects: frozenset[str] = frozenset()) -> list[Assertion]:
     text = sentence.text
-    if sentence.is_heading or is_question(text):
+    if sentence.is_heading or is_question(text) or not topic.cached(
+            "trigger", _build_trigger).search(text):
         return []
     rows: list[Assertion] = []
     claim = first_match(topic.patterns("claims.fewer"), text)

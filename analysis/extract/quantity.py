@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..topics import Topic
-from .common import Assertion, Sentence, any_match, clause_bounds, first_match
+from .common import Assertion, Sentence, clause_bounds
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -24,6 +23,9 @@ _WORDS = {
 }
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
         + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + ")")
+# No real sentence states more doses than this; the cap bounds work on pathological text.
+MAX_PER_SENTENCE = 10
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
 _PER = re.compile(r"\bper\s+(day|night|dose|serving|kg|week)\b|"
                   r"\b(daily|nightly|a day|a night|twice a day)\b", re.I)
 _PER_NORMAL = {"night": "day", "daily": "day", "nightly": "day", "a day": "day", "a night": "day",
@@ -38,8 +40,11 @@ class _UnitTable:
     family: dict[str, str]
 
 
-@lru_cache(maxsize=8)
 def _units(topic: Topic) -> _UnitTable:
+    return topic.cached("units", _build_units)
+
+
+def _build_units(topic: Topic) -> _UnitTable:
     canonical: dict[str, str] = {}
     for unit, forms in topic.get("units", {}).items():
         for form in forms:
@@ -82,12 +87,13 @@ class Quantity:
 def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     """Every number or range with a schema unit in `text`, open ends applied."""
     table = _units(topic)
-    at_most = topic.patterns("bounds.at_most")
-    at_least = topic.patterns("bounds.at_least")
-    not_before = topic.patterns("not_preceded_by")
-    not_after = topic.patterns("not_followed_by")
+    at_most, at_least = topic.cached("bounds", _build_bounds)
+    not_before = topic.regex("not_preceded_by")
+    not_after = topic.regex("not_followed_by")
     found: list[Quantity] = []
     for m in table.pattern.finditer(text):
+        if len(found) >= MAX_PER_SENTENCE:
+            break
         a_text, b_text, sep = m.group("a"), m.group("b"), m.group("sep")
         if sep and sep.lower() == "and" and not m.group("pre"):
             # "5 mg and 10 mg" lists two doses; only "between 5 and 10 mg" is a range
@@ -104,13 +110,13 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             low, high = high, low
         before = text[max(0, m.start() - 40):m.start("a")]
         after = text[m.end():m.end() + 40]
-        if any_match(not_before, before) or any_match(not_after, after):
+        if (not_before and not_before.search(before)) or (not_after and not_after.search(after)):
             continue
         if b_text is None:
             head = text[max(0, m.start("a") - 30):m.start("a")]
-            if _bound(at_most, head):
+            if at_most.search(head):
                 low = None
-            elif _bound(at_least, head) and not re.search(r"\bfrom\s+$", head, re.I):
+            elif at_least.search(head) and not re.search(r"\bfrom\s+$", head, re.I):
                 high = None
         if unit in table.factor:
             target, factor = table.factor[unit]
@@ -121,9 +127,11 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     return _drop_counts_glossed_by_mass(found, text, table)
 
 
-def _bound(patterns: list[re.Pattern[str]], head: str) -> bool:
-    return any(re.search(p.pattern + r"\s+(?:about\s+|approximately\s+|around\s+|roughly\s+)?$",
-                         head, re.I) for p in patterns)
+def _build_bounds(topic: Topic) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'up to' / 'upwards of' phrases, anchored to end just before the number."""
+    tail = r")\s+(?:about\s+|approximately\s+|around\s+|roughly\s+)?$"
+    return tuple(re.compile(r"\b(?:" + "|".join(topic.get(f"bounds.{name}", [])) + tail, re.I)
+                 for name in ("at_most", "at_least"))
 
 
 def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
@@ -142,20 +150,24 @@ def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
 
 
 def _qualifier(topic: Topic, window: str) -> str:
+    pattern = topic.regex("qualifiers.patterns")
+    ignore = topic.regex("qualifiers.ignore")
     phrases: list[str] = []
-    for pattern in topic.patterns("qualifiers.patterns"):
-        for m in pattern.finditer(window):
-            phrase = re.sub(r"^for\s+", "", m.group(0).strip(), flags=re.I).strip().lower()
-            if any_match(topic.patterns("qualifiers.ignore"), phrase):
-                continue
-            if phrase and not any(phrase in p or p in phrase for p in phrases):
-                phrases.append(phrase)
-    return ", ".join(phrases[:3])
+    for m in pattern.finditer(window) if pattern is not None else ():
+        phrase = re.sub(r"^for\s+", "", m.group(0).strip(), flags=re.I).strip().lower()
+        if ignore is not None and ignore.search(phrase):
+            continue
+        if phrase and not any(phrase in p or p in phrase for p in phrases):
+            phrases.append(phrase)
+        if len(phrases) >= 3:
+            break
+    return ", ".join(phrases)
 
 
 def _level(topic: Topic, window: str) -> str:
     for level in ("start", "high", "typical"):
-        if any_match(topic.patterns(f"levels.{level}"), window):
+        pattern = topic.regex(f"levels.{level}")
+        if pattern is not None and pattern.search(window):
             return level
     return "typical"
 
@@ -177,10 +189,12 @@ def extract_quantities(topic: Topic, sentence: Sentence) -> list[Assertion]:
     text = sentence.text
     if sentence.is_heading and not re.search(r"\d", text):
         return []
+    if not _HAS_NUMBER.search(text):
+        return []
     quantities = find_quantities(topic, text)
     if not quantities:
         return []
-    if not first_match(topic.patterns("cues"), text):
+    if not topic.regex("cues").search(text):
         return []
     rows = []
     for i, q in enumerate(quantities):

@@ -12,16 +12,20 @@ not claims about the subject.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..topics import Topic
 from .common import Assertion, Sentence, any_match, clause_bounds, first_match, is_question
 
+# Terms looked at per sentence: real sentences have one or two; this bounds the work.
+MAX_TERMS_PER_SENTENCE = 8
 _SUBJECT_PRONOUNS = r"\b(it|its|it's|itself)\b"
 
 
-@lru_cache(maxsize=8)
 def _term_pattern(topic: Topic) -> re.Pattern[str]:
+    return topic.cached("terms", _build_terms)
+
+
+def _build_terms(topic: Topic) -> re.Pattern[str]:
     terms = sorted(topic.get("terms", []), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(terms) + r")\b", re.I)
 
@@ -64,10 +68,14 @@ def extract_scale(topic: Topic, sentence: Sentence, *, subjects: frozenset[str],
         return []
     rows: list[Assertion] = []
     seen: set[str] = set()
-    for m in _term_pattern(topic).finditer(text):
-        if any_match(topic.patterns("not_after"), text[m.end():m.end() + 40]):
+    not_after, not_before = topic.regex("not_after"), topic.regex("not_before")
+    levels = len(topic.get("levels", [])) or 4
+    for n, m in enumerate(_term_pattern(topic).finditer(text)):
+        if n >= MAX_TERMS_PER_SENTENCE or len(seen) >= levels:
+            break
+        if not_after is not None and not_after.search(text[m.end():m.end() + 40]):
             continue
-        if any_match(topic.patterns("not_before"), text[max(0, m.start() - 50):m.start()]):
+        if not_before is not None and not_before.search(text[max(0, m.start() - 50):m.start()]):
             continue
         c_start, c_end = clause_bounds(text, m.start())
         left = text[c_start:m.start()]
@@ -81,6 +89,6 @@ def extract_scale(topic: Topic, sentence: Sentence, *, subjects: frozenset[str],
         clause = text[c_start:c_end]
         rows.append(Assertion.of(
             sentence, topic.key, "scale", level, level=level,
-            hedged=any_match(topic.patterns("hedges.patterns"), clause),
+            hedged=bool(topic.regex("hedges.patterns").search(clause)),
             negated=level == "none", detail=clause.strip()[:200]))
     return rows

@@ -9,18 +9,18 @@ jurisdiction is scoped `general`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..topics import Topic
-from .common import Assertion, Sentence, any_match, is_question
+from .common import Assertion, Sentence, is_question
 
 _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\b|"
                     r"\b(?:but|whereas|although|though)\b|\s[–—-]\s")
 GENERAL = "general"
+MAX_CLAUSES = 8  # bounds the work on a run-on sentence; real ones have two or three
+MAX_PLACES = 12
 
 
-@lru_cache(maxsize=8)
-def _jurisdictions(topic: Topic) -> list[tuple[str, re.Pattern[str]]]:
+def _build_jurisdictions(topic: Topic) -> list[tuple[str, re.Pattern[str]]]:
     table = topic.get("jurisdictions", {})
     out: list[tuple[str, re.Pattern[str]]] = []
     for name, patterns in table.items():
@@ -30,8 +30,8 @@ def _jurisdictions(topic: Topic) -> list[tuple[str, re.Pattern[str]]]:
             out.append((name, p))
     named = sorted(list(table.get("states", [])) + list(table.get("countries", [])),
                    key=len, reverse=True)
-    for name in named:
-        out.append((name, re.compile(r"\b" + re.escape(name) + r"(?![\w])")))
+    if named:  # one alternation for every place written by name: one search per clause
+        out.append(("*", re.compile(r"\b(?:" + "|".join(map(re.escape, named)) + r")(?![\w])")))
     for p in topic.compile(table.get("local", []), "jurisdictions.local", flags=0):
         out.append(("", p))  # the match itself names the place
     return out
@@ -41,14 +41,16 @@ def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
     """Jurisdictions named in `clause`, most specific pattern first, no overlaps."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str]] = []
-    for name, pattern in _jurisdictions(topic):
+    for name, pattern in topic.cached("jurisdictions", _build_jurisdictions):
         for m in pattern.finditer(clause):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            label = name or re.sub(r"\s+", " ", m.group(0)).strip()
+            label = m.group(0) if name == "*" else name or re.sub(r"\s+", " ", m.group(0)).strip()
             if label not in (f for _, f in found):
                 found.append((m.start(), label))
+            if len(found) >= MAX_PLACES:
+                return [lab for _, lab in sorted(found)]
     return [label for _, label in sorted(found)]
 
 
@@ -57,13 +59,15 @@ def find_statuses(topic: Topic, clause: str) -> list[str]:
     taken: list[tuple[int, int]] = []
     found: list[str] = []
     for status in topic.get("statuses", {}):
-        for pattern in topic.patterns(f"statuses.{status}"):
-            for hit in pattern.finditer(clause):
-                if any(hit.start() < e and s < hit.end() for s, e in taken):
-                    continue
-                taken.append((hit.start(), hit.end()))
-                if status not in found:
-                    found.append(status)
+        pattern = topic.regex(f"statuses.{status}")
+        if pattern is None:
+            continue
+        for hit in pattern.finditer(clause):
+            if any(hit.start() < e and s < hit.end() for s, e in taken):
+                continue
+            taken.append((hit.start(), hit.end()))
+            if status not in found:
+                found.append(status)
     return found
 
 
@@ -78,12 +82,13 @@ def _clauses(text: str) -> list[str]:
 
 def extract_status(topic: Topic, sentence: Sentence) -> list[Assertion]:
     text = sentence.text
-    if is_question(text) or not any_match(topic.patterns("anchors"), text):
+    anchors = topic.regex("anchors")
+    if anchors is None or is_question(text) or not anchors.search(text):
         return []
     rows: list[Assertion] = []
     seen: set[tuple[str, str]] = set()
-    for clause in _clauses(text):
-        if not any_match(topic.patterns("anchors"), clause):
+    for clause in _clauses(text)[:MAX_CLAUSES]:
+        if not anchors.search(clause):
             continue
         statuses = find_statuses(topic, clause)
         if not statuses:

@@ -28,15 +28,50 @@ class Topic:
     label: str
     aliases: tuple[str, ...]
     config: dict[str, Any] = field(hash=False, compare=False, repr=False)
+    _cache: dict = field(default_factory=dict, hash=False, compare=False, repr=False)
 
     def patterns(self, name: str, *, flags: int = re.I) -> list[re.Pattern[str]]:
         """Compile the list of regexes stored under `name` (a dotted path into config)."""
-        return _compile(self.key, name, tuple(_lookup(self.config, name) or ()), flags)
+        key = ("list", name, flags)
+        if key not in self._cache:
+            self._cache[key] = _compile(self.key, name, tuple(_lookup(self.config, name) or ()),
+                                        flags)
+        return self._cache[key]
+
+    def regex(self, name: str, *, flags: int = re.I) -> re.Pattern[str] | None:
+        """All regexes under `name` as one alternation: one search instead of many.
+
+        None when the list is empty, so callers can tell "no cues" from "no match".
+        """
+        key = ("one", name, flags)
+        if key not in self._cache:
+            sources = _lookup(self.config, name) or ()
+            self._cache[key] = (re.compile("|".join(f"(?:{s})" for s in sources), flags)
+                                if sources else None)
+        return self._cache[key]
 
     def compile(self, sources: list[str], name: str = "", *,
                 flags: int = re.I) -> list[re.Pattern[str]]:
         """Compile regexes that live deeper than a dotted path (in arrays of tables)."""
-        return _compile(self.key, name, tuple(sources), flags)
+        key = ("deep", name, flags)
+        if key not in self._cache:
+            self._cache[key] = _compile(self.key, name, tuple(sources), flags)
+        return self._cache[key]
+
+    def cached(self, name: str, build: Any) -> Any:
+        """`build(self)` once per topic: derived tables that extractors reuse."""
+        key = ("built", name)
+        if key not in self._cache:
+            self._cache[key] = build(self)
+        return self._cache[key]
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_cache"] = {}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
 
     def get(self, name: str, default: Any = None) -> Any:
         value = _lookup(self.config, name)
@@ -81,21 +116,15 @@ def _lookup(config: dict[str, Any], dotted: str) -> Any:
     return node
 
 
-_CACHE: dict[tuple, list[re.Pattern[str]]] = {}
-
-
 def _compile(key: str, name: str, sources: tuple[str, ...], flags: int) -> list[re.Pattern[str]]:
-    cache_key = (key, name, sources, flags)
-    if cache_key not in _CACHE:
-        compiled = []
-        for src in sources:
-            try:
-                compiled.append(re.compile(src, flags))
-            except re.error as exc:
-                raise TopicSchemaError(f"topic '{key}': bad pattern in {name}: {src!r} "
-                                       f"({exc})") from exc
-        _CACHE[cache_key] = compiled
-    return _CACHE[cache_key]
+    compiled = []
+    for src in sources:
+        try:
+            compiled.append(re.compile(src, flags))
+        except re.error as exc:
+            raise TopicSchemaError(f"topic '{key}': bad pattern in {name}: {src!r} "
+                                   f"({exc})") from exc
+    return compiled
 
 
 def _read(path: Path | None) -> dict[str, Any]:
