@@ -62,8 +62,10 @@ def binary_kind(data: bytes) -> str | None:
     if b"\x00" in head:
         # UTF-16 without a BOM has NULs in every other byte; anything else is binary.
         even, odd = head[0::2], head[1::2]
-        if even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd):
-            return None
+        for zeros, other in ((even, odd), (odd, even)):
+            printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in other)
+            if zeros.count(0) > 0.6 * len(zeros) and printable > 0.7 * len(other):
+                return None
         return "NUL bytes"
     return None
 
@@ -85,9 +87,15 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:1_000_000]).best()
+    sample = data[:1_000_000]
+    best = from_bytes(sample).best()
     if best is None or best.encoding is None:
         raise NotText("undecodable bytes: no text encoding fits")
+    # Windows-1252 is the web's usual legacy encoding; on short, ambiguous samples the
+    # detector may name a rarer code page that fits no better, so cp1252 wins ties.
+    western = from_bytes(sample, cp_isolation=["cp1252"]).best()
+    if western is not None and western.chaos <= best.chaos:
+        best = western
     text = data.decode(best.encoding, errors="replace")
     if _control_share(text) > 0.05:
         raise NotText(f"binary data (decodes as {best.encoding} only with control bytes)")
