@@ -20,7 +20,8 @@ import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
-MAX_ROWS = 40
+MAX_ROWS = 25
+MAX_TABLE_ROWS = 20
 LEVEL_COLOURS = {"start": "#4C9BE8", "typical": "#2CA58D", "high": "#E07A5F"}
 STANCE_COLOURS = {"none": "#2CA58D", "low": "#8AC926", "possible": "#F4A261", "high": "#D62828"}
 STATUS_COLOURS = {"legal": "#2CA58D", "regulated": "#8AC926", "unapproved": "#F4D35E",
@@ -90,8 +91,9 @@ def plot_dose_ranges(data: Any, *, topic: str = "dose", ax=None) -> Figure:
     else:
         heights = []
         for fam in families:
-            n = min(MAX_ROWS * 2, len(rows[rows["family"] == fam]))
-            heights.append(1.2 + 0.32 * n)
+            sub = rows[rows["family"] == fam]
+            n = 3 if sub["article"].nunique() > MAX_ROWS else min(MAX_ROWS * 3, len(sub))
+            heights.append(1.4 + 0.42 * n)
         fig, axes = plt.subplots(len(families), 1, figsize=(10, min(40, sum(heights) + 0.6)),
                                  layout="constrained", squeeze=False,
                                  gridspec_kw={"height_ratios": heights})
@@ -101,50 +103,116 @@ def plot_dose_ranges(data: Any, *, topic: str = "dose", ax=None) -> Figure:
     return fig
 
 
+def _axis_fraction(x: float, left: float, right: float, log: bool) -> float:
+    if log:
+        return (np.log10(max(x, 1e-12)) - np.log10(max(left, 1e-12))) / max(
+            1e-9, np.log10(right) - np.log10(max(left, 1e-12)))
+    return (x - left) / max(1e-9, right - left)
+
+
+def _dose_distribution(ax, rows: pd.DataFrame, family: str) -> None:
+    """Many articles: every claim as a thin translucent line in its level's band, so the
+    spread across sources shows as density; medians of both ends marked."""
+    from matplotlib.collections import LineCollection
+
+    mass = family == "mass"
+    unit = "mg" if mass else (rows["unit"].iloc[0] if len(rows) else "")
+    lows = np.array([(_in_mg(v, u) if mass else v) if pd.notna(v) else np.nan
+                     for v, u in zip(rows["low"], rows["unit"])], dtype=float)
+    highs = np.array([(_in_mg(v, u) if mass else v) if pd.notna(v) else np.nan
+                      for v, u in zip(rows["high"], rows["unit"])], dtype=float)
+    finite = np.concatenate([lows[np.isfinite(lows)], highs[np.isfinite(highs)]])
+    finite = finite[finite > 0]
+    vmin, vmax = (finite.min(), finite.max()) if len(finite) else (1.0, 10.0)
+    log = vmax / max(vmin, 1e-9) > 20
+    left, right = (vmin / 4, vmax * 4) if log else (0, vmax * 1.3 + 1e-9)
+    levels = [lvl for lvl in LEVEL_COLOURS if (rows["level"] == lvl).any()] or ["typical"]
+    rng = np.random.default_rng(0)
+    for band, level in enumerate(levels):
+        mask = (rows["level"].fillna("typical") == level).to_numpy()
+        lo = np.where(np.isnan(lows[mask]), left, lows[mask])
+        hi = np.where(np.isnan(highs[mask]), right, highs[mask])
+        ys = band + rng.uniform(-0.35, 0.35, size=len(lo))
+        segments = [[(a, y), (b, y)] for a, b, y in zip(lo, hi, ys)]
+        ax.add_collection(LineCollection(segments, colors=LEVEL_COLOURS[level], linewidths=1.2,
+                                         alpha=max(0.08, min(0.8, 30 / max(1, len(lo))))))
+        for values, marker in ((lows[mask], "|"), (highs[mask], "|")):
+            vals = values[np.isfinite(values)]
+            if len(vals):
+                ax.plot([np.median(vals)], [band], marker=marker, markersize=22, color="black")
+        ax.text(right, band - 0.42, f"{mask.sum()} claims", ha="right", va="bottom",
+                fontsize=8)
+    ax.set_yticks(range(len(levels)), levels)
+    ax.set_ylim(len(levels) - 0.5, -0.5)
+    if log:
+        ax.set_xscale("log")
+    ax.set_xlim(left, right)
+    ax.set_xlabel(f"dose ({unit})" + (" — log scale" if log else "") +
+                  "; black ticks: median lower and upper ends")
+    ax.set_title(f"Dose ranges — {family}: {rows['article'].nunique()} articles, one line per "
+                 "claim", loc="left", fontsize=11)
+    ax.grid(axis="x", alpha=0.3)
+
+
 def _dose_panel(ax, rows: pd.DataFrame, family: str) -> None:
+    if rows["article"].nunique() > MAX_ROWS:
+        _dose_distribution(ax, rows, family)
+        return
     keep, dropped = _top_articles(rows, MAX_ROWS)
     rows = rows[rows["article"].isin(keep)].sort_values(["article", "start"], kind="stable")
     mass = family == "mass"
     unit = "mg" if mass else (rows["unit"].iloc[0] if len(rows) else "")
-    values = []
-    for lo, hi, u in zip(rows["low"], rows["high"], rows["unit"]):
-        for v in (lo, hi):
-            if pd.notna(v) and v > 0:
-                values.append(_in_mg(v, u) if mass else v)
+
+    def scaled(v, u):
+        return (_in_mg(v, u) if mass else v) if pd.notna(v) else None
+
+    values = [v for lo, hi, u in zip(rows["low"], rows["high"], rows["unit"])
+              for v in (scaled(lo, u), scaled(hi, u)) if v is not None and v > 0]
     vmin, vmax = (min(values), max(values)) if values else (1, 10)
     log = vmax / max(vmin, 1e-9) > 20
-    left_edge = vmin / 3 if log else 0
-    right_edge = vmax * 3 if log else vmax * 1.25 + 1e-9
+    left_edge = vmin / 4 if log else 0
+    right_edge = vmax * 4 if log else vmax * 1.3 + 1e-9
     y = 0
     yticks, ylabels = [], []
     for article, group in rows.groupby("article", sort=True):
+        first = True
         for r in group.itertuples():
-            lo = _in_mg(r.low, r.unit) if mass and pd.notna(r.low) else r.low
-            hi = _in_mg(r.high, r.unit) if mass and pd.notna(r.high) else r.high
+            lo, hi = scaled(r.low, r.unit), scaled(r.high, r.unit)
             colour = LEVEL_COLOURS.get(r.level or "typical", "#777777")
-            start = lo if pd.notna(lo) else left_edge
-            end = hi if pd.notna(hi) else right_edge
-            if pd.notna(lo) and pd.notna(hi) and lo == hi:
-                ax.plot([lo], [y], marker="o", color=colour, markersize=7)
-            else:
-                ax.plot([start, end], [y, y], color=colour, linewidth=6, solid_capstyle="butt")
-            if pd.isna(hi):
-                ax.annotate("", xy=(right_edge, y), xytext=(lo, y),
-                            arrowprops={"arrowstyle": "->", "color": colour, "lw": 2})
-            if pd.isna(lo):
-                ax.annotate("", xy=(left_edge, y), xytext=(hi, y),
-                            arrowprops={"arrowstyle": "->", "color": colour, "lw": 2})
-            label = short(r.value, 16)
+            # Every claim's artist carries gid "dose-claim", so tests and users can find them.
+            if lo is not None and hi is not None and lo == hi:
+                ax.plot([lo], [y], marker="o", color=colour, markersize=8, gid="dose-claim")
+                start = lo
+            elif lo is not None and hi is not None:
+                ax.plot([lo, hi], [y, y], color=colour, linewidth=7, solid_capstyle="butt",
+                        gid="dose-claim")
+                start = lo
+            else:  # open-ended: an arrow towards the open side
+                tail, head = (lo, right_edge) if hi is None else (hi, left_edge)
+                ax.annotate("", xy=(head, y), xytext=(tail, y), gid="dose-claim",
+                            arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 5,
+                                        "mutation_scale": 18, "shrinkA": 0, "shrinkB": 0})
+                start = min(tail, head)
+            label = str(r.value)
             if r.qualifier:
-                label += f" · {short(r.qualifier, 26)}"
-            ax.text(end if pd.notna(hi) else right_edge, y + 0.28, label, fontsize=7,
-                    ha="right", va="bottom", color="#333333")
+                label += f" · {short(r.qualifier, 40)}"
+            end = max(v for v in (lo, hi, start) if v is not None)
+            if hi is None:
+                end = right_edge
+            if _axis_fraction(start, left_edge, right_edge, log) > 0.55:
+                ax.text(end, y - 0.32, short(label, 60), fontsize=7, ha="right", va="bottom",
+                        color="#333333")
+            else:
+                ax.text(start, y - 0.32, short(label, 60), fontsize=7, ha="left",
+                        va="bottom", color="#333333")
             yticks.append(y)
-            ylabels.append(short(article))
+            ylabels.append(short(article) if first else "")
+            first = False
             y += 1
-        y += 0.6
+        ax.axhline(y - 0.5, color="#DDDDDD", lw=0.8)
+        y += 0.3
     ax.set_yticks(yticks, ylabels, fontsize=8)
-    ax.invert_yaxis()
+    ax.set_ylim(y - 0.2, -0.8)
     if log:
         ax.set_xscale("log")
     ax.set_xlim(left_edge if log else 0, right_edge)
@@ -155,7 +223,8 @@ def _dose_panel(ax, rows: pd.DataFrame, family: str) -> None:
     ax.set_title(title, fontsize=11, loc="left")
     ax.grid(axis="x", alpha=0.3)
     handles = [plt.Line2D([], [], color=c, lw=6, label=k) for k, c in LEVEL_COLOURS.items()]
-    ax.legend(handles=handles, title="level", fontsize=7, title_fontsize=8, loc="lower right")
+    ax.legend(handles=handles, title="level", fontsize=7, title_fontsize=8, loc="upper left",
+              bbox_to_anchor=(1.01, 1))
 
 
 # ------------------------------------------------------------------------ stance
@@ -200,7 +269,7 @@ def plot_stance(data: Any, *, topic: str = "addiction_risk",
         offsets = np.linspace(-0.15, 0.15, len(xs)) if len(xs) > 1 else [0]
         for x, off, v, hedged in zip(xs, offsets, mine["value"], mine["hedged"]):
             colour = STANCE_COLOURS.get(v, "#888888")
-            ax.scatter([x], [y + off], s=60, zorder=2, edgecolors=colour,
+            ax.scatter([x], [y + off], s=60, zorder=2, edgecolors=colour, gid="stance-claim",
                        facecolors="white" if bool(hedged) else colour, linewidths=1.5)
     ax.set_yticks(range(len(articles)), [short(a) for a in articles], fontsize=8)
     ax.set_xticks(range(len(levels)), levels)
@@ -222,6 +291,8 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
         fig, ax = _figure(ax, 8, 2.5)
         _empty(ax, "No legal-status claims found")
         return fig
+    if rows["article"].nunique() > MAX_ROWS:
+        return _legal_distribution(rows, conflicts, topic, ax)
     keep, dropped = _top_articles(rows, MAX_ROWS)
     rows = rows[rows["article"].isin(keep)]
     order = {"US federal": 0, "all US states": 1, "general": 2, "international": 3,
@@ -251,7 +322,7 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
                                        edgecolor="black", lw=2))
     ax.set_xlim(0, len(keep))
     ax.set_ylim(len(juris), 0)
-    ax.set_xticks([i + 0.5 for i in range(len(keep))], [short(a, 18) for a in keep],
+    ax.set_xticks([i + 0.5 for i in range(len(keep))], [short(a, 22) for a in keep],
                   rotation=35, ha="right", fontsize=8)
     ax.set_yticks([i + 0.5 for i in range(len(juris))], [short(j, 24) for j in juris],
                   fontsize=8)
@@ -265,13 +336,38 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
     return fig
 
 
+def _legal_distribution(rows: pd.DataFrame, conflicts: pd.DataFrame, topic: str, ax) -> Figure:
+    """Many articles: per jurisdiction, how many articles give each status."""
+    counts = (rows.drop_duplicates(["article", "scope", "value"])
+              .groupby(["scope", "value"]).size().unstack(fill_value=0))
+    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False).index[:25]]
+    fig, ax = _figure(ax, 10, 1.6 + 0.38 * len(counts))
+    left = np.zeros(len(counts))
+    for status in [s for s in STATUS_COLOURS if s in counts.columns]:
+        ax.barh([short(j, 26) for j in counts.index], counts[status], left=left,
+                color=STATUS_COLOURS[status], label=status)
+        left += counts[status].to_numpy()
+    in_conflict = set(conflicts.loc[conflicts["topic"] == topic, "scope"]) if len(
+        conflicts) else set()
+    for y, j in enumerate(counts.index):
+        if j in in_conflict:
+            ax.text(left[y], y, "  ⚠ conflict", va="center", fontsize=8, color="#9D0208")
+    ax.invert_yaxis()
+    ax.set_xlabel("articles")
+    ax.legend(fontsize=7, loc="lower right")
+    ax.set_title(f"Legal status by jurisdiction: {rows['article'].nunique()} articles",
+                 loc="left", fontsize=11)
+    return fig
+
+
 # ------------------------------------------------------------------------ credentials
 def plot_credentials(data: Any, *, topic: str = "author_credentials", ax=None) -> Figure:
     """Authors side by side: name, degrees, certifications, years, affiliations, flags
     (copied bios and implausible credentials)."""
     assertions, conflicts, _ = _tables(data)
-    rows = assertions[assertions["topic"] == topic].head(MAX_ROWS)
-    fig, ax = _figure(ax, 12, 1.4 + 0.62 * max(1, len(rows)))
+    all_rows = assertions[assertions["topic"] == topic]
+    rows = all_rows.head(MAX_TABLE_ROWS)
+    fig, ax = _figure(ax, 12, 1.0 + 0.75 * max(1, len(rows)))
     if rows.empty:
         _empty(ax, "No author or reviewer credentials found")
         return fig
@@ -281,29 +377,34 @@ def plot_credentials(data: Any, *, topic: str = "author_credentials", ax=None) -
                            (conflicts["kind"] == "cross-source")].itertuples():
             arts = str(r.articles).split(";")
             for a in arts:
-                copied[a] = "bio also in " + ", ".join(short(o, 14) for o in arts if o != a)
+                copied[a] = "COPIED BIO: also in " + ", ".join(short(o, 14) for o in arts
+                                                                 if o != a)
     cols = ["article", "name", "degrees", "certifications", "years", "affiliations", "flags"]
     widths = [16, 18, 22, 26, 6, 26, 34]
-    cells = []
-    for r in rows.itertuples():
-        flags = "; ".join(filter(None, [str(r.flags or ""), copied.get(r.article, "")]))
+    ax.set_axis_off()
+    ax.set_xlim(0, sum(widths))
+    ax.set_ylim(len(rows) + 0.8, -0.2)
+    x = 0
+    for col, w in zip(cols, widths):
+        ax.text(x + 0.5, 0.1, col, fontsize=8, weight="bold", va="top")
+        x += w
+    ax.axhline(0.55, color="#999999", lw=0.8)
+    for y, r in enumerate(rows.itertuples(), start=1):
+        flags = "; ".join(filter(None, [copied.get(r.article, ""), str(r.flags or "")]))
         values = [r.article, r.value, r.degrees or "", r.certifications or "",
                   "" if pd.isna(r.years_experience) else f"{int(r.years_experience)}",
                   r.affiliations or "", flags]
-        cells.append(["\n".join(textwrap.wrap(short(v, 120), w)[:3]) or "—"
-                      for v, w in zip(values, widths)])
-    ax.set_axis_off()
-    table = ax.table(cellText=cells, colLabels=cols, loc="upper center", cellLoc="left",
-                     colWidths=[w / sum(widths) for w in widths])
-    table.auto_set_font_size(False)
-    table.set_fontsize(7)
-    table.scale(1, 3.2)
-    for (row, col), cell in table.get_celld().items():
-        if row == 0:
-            cell.set_facecolor("#DDE6F0")
-        elif col == 6 and cells[row - 1][6] != "—":
-            cell.set_facecolor("#FBE3D6")
-    ax.set_title("Author and reviewer credentials (flags: copied bio, implausible claims)",
+        if flags:
+            ax.add_patch(Rectangle((sum(widths[:-1]), y - 0.4), widths[-1], 0.95,
+                                   facecolor="#FBE3D6", edgecolor="none"))
+        x = 0
+        for v, w in zip(values, widths):
+            text = "\n".join(textwrap.wrap(short(v, 200), int(w * 1.15))[:4]) or "—"
+            ax.text(x + 0.5, y - 0.35, text, fontsize=7, va="top", linespacing=1.15)
+            x += w
+        ax.axhline(y + 0.55, color="#DDDDDD", lw=0.6)
+    more = f"; first {len(rows)} of {len(all_rows)}" if len(all_rows) > len(rows) else ""
+    ax.set_title(f"Author and reviewer credentials (flags: copied bio, implausible claims{more})",
                  loc="left", fontsize=11)
     return fig
 
@@ -317,7 +418,10 @@ def topic_states(data: Any, topics_table: pd.DataFrame | None = None) -> pd.Data
         topics_table = data.topics
     article_ids = list(articles["article"]) if len(articles) else sorted(
         assertions["article"].unique())
-    topics = list(dict.fromkeys(assertions["topic"].tolist()))
+    schema = getattr(data, "schema", None)
+    order = list(schema.topics) if schema is not None else []
+    present = set(assertions["topic"])
+    topics = [t for t in order if t in present] + sorted(present - set(order))
     if topics_table is not None and len(topics_table):
         topics += [t for t in dict.fromkeys(topics_table[~topics_table["schema"].astype(bool)]
                                             ["topic"]) if t not in topics]
@@ -330,10 +434,11 @@ def topic_states(data: Any, topics_table: pd.DataFrame | None = None) -> pd.Data
             if r.article in state.index and r.topic in state.columns and \
                     state.loc[r.article, r.topic] == "silent":
                 state.loc[r.article, r.topic] = "speaks"
+    claimed = set(zip(assertions["article"], assertions["topic"]))
     for t in topics:
-        speaking = [a for a in article_ids if state.loc[a, t] != "silent"]
-        if len(speaking) >= 2 and t in set(assertions["topic"]):
-            for a in speaking:
+        claiming = [a for a in article_ids if (a, t) in claimed]
+        if len(claiming) >= 2:  # several sources make claims and none is in conflict (yet)
+            for a in claiming:
                 state.loc[a, t] = "agrees"
     for r in conflicts.itertuples() if len(conflicts) else []:
         if r.topic not in state.columns:

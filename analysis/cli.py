@@ -78,8 +78,8 @@ def main() -> None:
               show_default=True, help="Run the stages locally or on a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:PORT); default: a "
               "LocalCluster. Only with --engine dask.")
-@click.option("--max-pairs", type=click.IntRange(min=1), default=200, show_default=True,
-              help="Most conflict rows per topic; the rest are counted as folded.")
+@click.option("--max-pairs", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Most conflict rows per topic and group; the rest are counted as folded.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any input failed or was skipped.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, formats: str,

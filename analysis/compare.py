@@ -36,7 +36,8 @@ LEVEL_COMPATIBLE = {("start", "start"), ("start", "typical"), ("typical", "typic
 TEMPLATE_MIN_SCORE = 65.0
 # Overlapping ranges that share less than this (on a log scale) still disagree: 1–5 vs 4–10.
 MIN_JACCARD = 0.12
-DEFAULT_MAX_PAIRS = 200
+DEFAULT_MAX_PAIRS = 50
+MAX_ROWS_PER_ARTICLE = 2  # an article's dose disagreements beyond this are folded
 
 
 @dataclass
@@ -196,8 +197,19 @@ def _quantity_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[
             pairs, disjoint = _extreme_pairs(group, cross, keep=max(20, min(max_pairs, 60)))
             folded = max(0, disjoint - len(pairs))
         ranked = sorted(pairs.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        folded += max(0, len(ranked) - max_pairs)
-        for (a, b), (sev, x, y) in ranked[:max_pairs]:
+        used: dict[str, int] = defaultdict(int)
+        kept = 0
+        # In small batches every disagreeing pair is worth a row; in large ones an article
+        # appears in at most a couple of rows and the rest are counted as folded.
+        per_article = (MAX_ROWS_PER_ARTICLE if len({r["article"] for r in group}) > 20
+                       else max_pairs)
+        for (a, b), (sev, x, y) in ranked:
+            if kept >= max_pairs or used[a] >= per_article or used[b] >= per_article:
+                folded += 1
+                continue
+            used[a] += 1
+            used[b] += 1
+            kept += 1
             out.append(_dose_conflict(topic, "cross-source", [a, b], x, y, sev, family))
         if folded and out:
             out[-1].folded = folded
@@ -236,7 +248,16 @@ def _dose_conflict(topic: Topic, kind: str, who: list[str], x: dict, y: dict, se
 
 
 # --------------------------------------------------------------------------- scale
+def _camp_list(articles: list[str], limit: int = 4) -> str:
+    shown = ", ".join(_short(a) for a in articles[:limit])
+    return shown + (f" +{len(articles) - limit}" if len(articles) > limit else "")
+
+
 def _scale_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
+    """Within-source: an article whose claims lie two or more steps apart. Cross-source:
+    one row per pair of far-apart levels, folding every article into the camp(s) it
+    speaks for ("none — 002; high — 000, 004"), quoting the strongest claim per
+    article; a pair only counts when some article is in one camp without the other."""
     levels = list(topic.get("levels", []))
     rank = {name: i for i, name in enumerate(levels)}
     span = max(1, len(levels) - 1)
@@ -246,66 +267,50 @@ def _scale_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Con
         if r["value"] in rank:
             by_article[r["article"]].append(r)
 
-    def extremes(claims: list[dict]) -> tuple[dict, dict]:
-        key = lambda r: (rank[r["value"]], not r["hedged"])  # noqa: E731
-        return min(claims, key=key), max(claims, key=key)
-
-    def sev(lo: dict, hi: dict) -> float:
-        gap = rank[hi["value"]] - rank[lo["value"]]
-        return gap / span - 0.1 * (bool(lo["hedged"]) + bool(hi["hedged"])) / 2
+    def pick(claims: list[dict]) -> dict:  # prefer the unhedged, earliest claim
+        return min(claims, key=lambda r: (bool(r["hedged"]), r["start"]))
 
     out: list[Conflict] = []
-    ends = {a: extremes(c) for a, c in by_article.items()}
-    for a in sorted(ends):
-        lo, hi = ends[a]
-        if rank[hi["value"]] - rank[lo["value"]] >= min_gap:
+    for a in sorted(by_article):
+        said = {r["value"] for r in by_article[a]}
+        lo = min(said, key=rank.get)
+        hi = max(said, key=rank.get)
+        if rank[hi] - rank[lo] >= min_gap:
+            x = pick([r for r in by_article[a] if r["value"] == lo])
+            y = pick([r for r in by_article[a] if r["value"] == hi])
+            gap = (rank[hi] - rank[lo]) / span
             out.append(Conflict(
                 topic.key, "within-source", [a],
-                f"{_short(a)} says both {lo['value']} and {hi['value']} {topic.label.lower()}",
-                [lo, hi], sev(lo, hi)))
-    # Cross-source: bucket articles by their lowest and highest level, then pair buckets
-    # whose ends are far enough apart; at most `max_pairs` rows, the rest counted. A pair
-    # in which each article also makes the other's claim agrees; one in which only one
-    # side does is a weaker ("partial") disagreement.
-    said = {a: {r["value"] for r in claims} for a, claims in by_article.items()}
-    low_bucket: dict[int, list[str]] = defaultdict(list)
-    high_bucket: dict[int, list[str]] = defaultdict(list)
-    for a, (lo, hi) in ends.items():
-        low_bucket[rank[lo["value"]]].append(a)
-        high_bucket[rank[hi["value"]]].append(a)
-    candidates = []
-    for lo_rank, lows in sorted(low_bucket.items()):
-        for hi_rank, highs in sorted(high_bucket.items()):
-            if hi_rank - lo_rank < min_gap:
+                f"{_short(a)} says both {lo} and {hi} {topic.label.lower()}", [x, y],
+                gap - 0.05 * (bool(x["hedged"]) + bool(y["hedged"]))))
+    camps: dict[str, list[str]] = {lvl: sorted(a for a, c in by_article.items()
+                                               if any(r["value"] == lvl for r in c))
+                                   for lvl in levels}
+    for i, low in enumerate(levels):
+        for high in levels[i + min_gap:]:
+            lows, highs = camps[low], camps[high]
+            pure_low = [a for a in lows if a not in highs]
+            pure_high = [a for a in highs if a not in lows]
+            if not lows or not highs or not (pure_low or pure_high):
                 continue
-            for a in lows:
-                for b in highs:
-                    lo, hi = ends[a][0], ends[b][1]
-                    shared = (lo["value"] in said[b]) + (hi["value"] in said[a])
-                    if a == b or shared == 2:
-                        continue
-                    candidates.append((sev(lo, hi) * (0.6 if shared else 1.0), a, b))
-                if len(candidates) > 20 * max_pairs:
-                    break
-    seen: set[frozenset] = set()
-    ranked = sorted(candidates, key=lambda t: (-t[0], t[1], t[2]))
-    emitted = 0
-    for s, a, b in ranked:
-        key = frozenset((a, b))
-        if key in seen:
-            continue
-        seen.add(key)
-        if emitted >= max_pairs:
-            continue
-        lo, hi = ends[a][0], ends[b][1]
-        out.append(Conflict(
-            topic.key, "cross-source", sorted([a, b]),
-            f"{_short(a)} says {lo['value']} {topic.label.lower()}; "
-            f"{_short(b)} says {hi['value']}", [lo, hi], s,
-            detail="partial: one side also makes the other's claim" if s < sev(lo, hi) else ""))
-        emitted += 1
-    if len(seen) > emitted and out:
-        out[-1].folded = len(seen) - emitted
+            # The sides quoted: pure members first, then articles that say both.
+            low_side = (pure_low + [a for a in lows if a in highs])[:max_pairs]
+            high_side = (pure_high + [a for a in highs if a in lows])[:max_pairs]
+            sides = ([pick([r for r in by_article[a] if r["value"] == low])
+                      for a in low_side[:3]] +
+                     [pick([r for r in by_article[a] if r["value"] == high])
+                      for a in high_side[:3]])
+            gap = (rank[high] - rank[low]) / span
+            mixed = [a for a in lows if a in highs]
+            severity = gap * (1.0 if pure_low and pure_high else 0.6)
+            summary = (f"{low}: {_camp_list(low_side)}; {high}: {_camp_list(high_side)}"
+                       + (f" ({_camp_list(mixed, 3)} say both)" if mixed else ""))
+            articles = list(dict.fromkeys(low_side + high_side))
+            out.append(Conflict(
+                topic.key, "cross-source", articles, summary, sides, severity,
+                scope=f"{low} vs {high}",
+                detail=f"{len(set(lows) | set(highs))} articles",
+                folded=max(0, len(pure_low) * len(pure_high) - 1)))
     return out
 
 
@@ -421,12 +426,39 @@ def _credential_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> lis
         score = fuzz.token_sort_ratio(bios[i], bios[j], processor=utils.default_process)
         if score >= TEMPLATE_MIN_SCORE:
             pairs.append((float(score), a, b))
-    for score, a, b in sorted(pairs, key=lambda t: -t[0])[:max_pairs]:
+    # Copies form clusters (A≈B, B≈C): one row per cluster, its members side by side.
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index = {id(r): i for i, r in enumerate(rows)}
+    best: dict[int, float] = defaultdict(float)
+    for _score, a, b in pairs:
+        ra, rb = root(index[id(a)]), root(index[id(b)])
+        if ra != rb:
+            parent[rb] = ra
+    for score, a, _b in pairs:
+        c = root(index[id(a)])
+        best[c] = max(best[c], score)
+    clusters: dict[int, list[dict]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        if root(i) in best:
+            clusters[root(i)].append(r)
+    ranked = sorted(clusters.items(), key=lambda kv: (-best[kv[0]], -len(kv[1])))
+    for c, members in ranked[:max_pairs]:
+        members = sorted(members, key=lambda r: (r["article"], r["start"]))
+        names = ", ".join(f"{m['value']} ({_short(m['article'])})" for m in members[:4])
+        more = f" +{len(members) - 4} more" if len(members) > 4 else ""
         out.append(Conflict(
-            topic.key, "cross-source", sorted({a["article"], b["article"]}),
-            f"near-identical bios under different names: {a['value']} ({_short(a['article'])})"
-            f" and {b['value']} ({_short(b['article'])}), similarity {score:.0f}%",
-            [a, b], score / 100, scope="bio template", detail=f"similarity {score:.0f}"))
+            topic.key, "cross-source", list(dict.fromkeys(m["article"] for m in members)),
+            f"near-identical bios under different names: {names}{more}; "
+            f"similarity up to {best[c]:.0f}%", members[:4], best[c] / 100,
+            scope="bio template", detail=f"{len(members)} bios",
+            folded=max(0, len(members) - 4)))
     by_name: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         by_name[str(r.get("name", "")).lower()].append(r)
@@ -446,24 +478,33 @@ def _credential_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> lis
 
 # --------------------------------------------------------------------------- mentions
 def _mention_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
-    few = {}
-    serious = {}
+    """Articles saying side effects are few or mild against those naming serious ones:
+    one cross-source row for the two camps, and a within-source row for an article
+    that does both."""
+    few: dict[str, dict] = {}
+    serious: dict[str, dict] = {}
     for r in rows:
         if r["level"] == "few":
             few.setdefault(r["article"], r)
         elif r["level"] == "serious":
             serious.setdefault(r["article"], r)
     out = []
-    for a in sorted(few):
-        for b in sorted(serious):
-            if len(out) >= max_pairs:
-                break
-            kind = "within-source" if a == b else "cross-source"
-            x, y = few[a], serious[b]
-            out.append(Conflict(
-                topic.key, kind, sorted({a, b}),
-                f"{_short(a)} says few or mild {topic.label.lower()}; {_short(b)} names "
-                f"serious ones ({y['detail']})", [x, y], 0.6 if kind == "cross-source" else 0.45))
+    for a in sorted(set(few) & set(serious)):
+        out.append(Conflict(topic.key, "within-source", [a],
+                            f"{_short(a)} says few or mild {topic.label.lower()} and names "
+                            f"serious ones ({serious[a]['detail']})", [few[a], serious[a]],
+                            0.45))
+    few_side = sorted(few, key=lambda a: (a in serious, a))[:max_pairs]
+    serious_side = sorted(serious, key=lambda a: (a in few, a))[:max_pairs]
+    if few_side and serious_side and (set(few) ^ set(serious)):
+        named = sorted({i for a in serious_side[:5] for i in
+                        str(serious[a]["detail"]).split(", ") if i})
+        out.append(Conflict(
+            topic.key, "cross-source", list(dict.fromkeys(few_side + serious_side)),
+            f"few or mild {topic.label.lower()}: {_camp_list(few_side)}; serious ones named"
+            f" ({', '.join(named[:4])}): {_camp_list(serious_side)}",
+            [few[a] for a in few_side[:3]] + [serious[a] for a in serious_side[:3]], 0.6,
+            scope="few vs serious"))
     return out
 
 

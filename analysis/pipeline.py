@@ -155,7 +155,7 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
             *, topics: TopicSchema | str | os.PathLike | None = None,
             max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1,
             engine: str = "local", scheduler: str | None = None,
-            progress: Progress | None = None, max_pairs: int = 200) -> Analysis:
+            progress: Progress | None = None, max_pairs: int = 50) -> Analysis:
     """Analyse a batch: files/folders (or a DataFrame with `id`/`text`) to an Analysis.
 
     `jobs` processes run extraction (None = all cores); `engine="dask"` runs the same

@@ -33,10 +33,10 @@ FORMATS = {"pdf", "png", "csv", "json", "parquet"}
 RUN_RECORD = ".crosscheck-run.json"
 TABLES = ("assertions", "conflicts", "manifest", "topics", "articles")
 PAGE = (8.27, 11.69)  # A4 portrait, inches
-MAX_CONFLICT_PAGES = 15
+MAX_CONFLICT_PAGES = 8
 CONFLICTS_PER_PAGE = 4
-MANIFEST_ROWS_PER_PAGE = 40
-MAX_MANIFEST_PAGES = 10
+MANIFEST_ROWS_PER_PAGE = 55
+MAX_MANIFEST_PAGES = 4
 
 matplotlib.rcParams["pdf.fonttype"] = 42  # TrueType: text in the PDF stays searchable
 
@@ -47,7 +47,10 @@ def _safe(text: object) -> str:
 
 
 def _wrap(text: object, width: int, max_lines: int | None = None) -> str:
-    lines = textwrap.wrap(" ".join(str(text).split()), width) or [""]
+    """Wrap each paragraph of `text` (newlines kept) to `width`; cap the line count."""
+    lines: list[str] = []
+    for paragraph in str(text).split("\n"):
+        lines.extend(textwrap.wrap(" ".join(paragraph.split()), width) or [""])
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1] + "…"
@@ -63,55 +66,68 @@ def article_table(articles: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _text_page(pdf: PdfPages, title: str, blocks: list[tuple[str, float, str]]) -> None:
-    """A page of text blocks: (text, fontsize, weight), laid out top to bottom."""
+Block = tuple[str, float, str]  # text (already wrapped), font size, style
+
+
+def _text_page(pdf: PdfPages, title: str, blocks: list[Block]) -> None:
+    """A page of text blocks laid out top to bottom. Style: 'bold', 'normal' or 'mono'."""
     fig = plt.figure(figsize=PAGE)
-    fig.text(0.06, 0.96, _safe(title), fontsize=15, weight="bold", va="top")
-    y = 0.92
-    for text, size, weight in blocks:
+    fig.text(0.06, 0.965, _safe(title), fontsize=15, weight="bold", va="top")
+    y = 0.925
+    for text, size, style in blocks:
         lines = text.count("\n") + 1
-        fig.text(0.06, y, text, fontsize=size, weight=weight, va="top", family="DejaVu Sans")
-        y -= lines * size * 1.45 / 72 / PAGE[1] + 0.012
-        if y < 0.04:
+        height = lines * size * 1.32 / 72 / PAGE[1]
+        if y - height < 0.03:
+            fig.text(0.06, y, "… (continued in the CSV files)", fontsize=8, va="top",
+                     style="italic")
             break
+        fig.text(0.06, y, text, fontsize=size, va="top", linespacing=1.25,
+                 weight="bold" if style == "bold" else "normal",
+                 family="DejaVu Sans Mono" if style == "mono" else "DejaVu Sans")
+        y -= height + 0.012
     pdf.savefig(fig)
     plt.close(fig)
 
 
-def _summary_blocks(run) -> list[tuple[str, float, str]]:
+def _summary_blocks(run) -> list[Block]:
     m = run.manifest
     art = run.articles
-    words = int(art["words"].sum()) if "words" in art and len(art) else int(
-        art["text"].str.split().str.len().sum()) if "text" in art and len(art) else 0
-    blocks = [(_wrap(f"{len(art)} articles analysed ({words:,} words) from {len(m)} inputs: "
-                     f"{int(m['status'].eq('ok').sum())} ok, "
-                     f"{int(m['status'].eq('skipped').sum())} skipped, "
-                     f"{int(m['status'].eq('failed').sum())} failed. "
-                     f"{len(run.assertions)} assertions, {len(run.conflicts)} conflicts.", 95),
-               10, "normal")]
+    if "words" in art and len(art):
+        words = int(art["words"].sum())
+    elif "text" in art and len(art):
+        words = int(art["text"].str.split().str.len().sum())
+    else:
+        words = 0
+    blocks: list[Block] = [(_wrap(
+        f"{len(art)} articles analysed ({words:,} words) from {len(m)} inputs: "
+        f"{int(m['status'].eq('ok').sum())} ok, {int(m['status'].eq('skipped').sum())} "
+        f"skipped, {int(m['status'].eq('failed').sum())} failed. {len(run.assertions)} "
+        f"assertions, {len(run.conflicts)} conflicts "
+        f"({int(run.conflicts['kind'].eq('within-source').sum()) if len(run.conflicts) else 0}"
+        " of them within one article).", 100), 10, "normal")]
     bad = m[m["status"] != "ok"]
     if len(bad):
         lines = [f"• {Path(str(r.input)).name}{':' + str(r.line) if pd.notna(r.line) else ''}"
                  f" — {r.status}: {r.reason}" for r in bad.head(8).itertuples()]
         if len(bad) > 8:
             lines.append(f"… and {len(bad) - 8} more (see the manifest appendix)")
-        blocks.append(("Inputs not analysed", 11, "bold"))
-        blocks.append((_wrap("\n".join(lines), 110), 8, "normal"))
+        blocks += [("Inputs not analysed", 11, "bold"), (_wrap("\n".join(lines), 110), 8,
+                                                          "normal")]
     counts = run.assertions.groupby("topic").size() if len(run.assertions) else pd.Series(
         dtype=int)
     ccounts = run.conflicts.groupby("topic").size() if len(run.conflicts) else pd.Series(
         dtype=int)
-    rows = ["topic                     assertions   conflicts"]
+    per_article = run.assertions.groupby("topic")["article"].nunique() if len(
+        run.assertions) else pd.Series(dtype=int)
+    rows = [f"{'topic':<24}{'articles':>10}{'assertions':>12}{'conflicts':>11}"]
     for topic in sorted(set(counts.index) | set(ccounts.index)):
-        rows.append(f"{topic[:24]:<26}{int(counts.get(topic, 0)):>10}"
-                    f"{int(ccounts.get(topic, 0)):>12}")
-    blocks.append(("Assertions and conflicts per topic", 11, "bold"))
-    blocks.append((_safe("\n".join(rows)), 9, "normal"))
-    blocks.append(("Strongest conflicts", 11, "bold"))
-    top = [f"{i}. [{r.severity:.2f}] {r.topic}: {r.summary}"
-           for i, r in enumerate(run.conflicts.head(12).itertuples(), 1)]
-    blocks.append((_wrap("\n".join(top) if top else "None found.", 110, 40)
-                   .replace(" \n", "\n"), 8, "normal"))
+        rows.append(f"{str(topic)[:23]:<24}{int(per_article.get(topic, 0)):>10}"
+                    f"{int(counts.get(topic, 0)):>12}{int(ccounts.get(topic, 0)):>11}")
+    blocks += [("Assertions and conflicts per topic", 11, "bold"),
+               (_safe("\n".join(rows)), 9, "mono"), ("Strongest conflicts", 11, "bold")]
+    top = [f"{i}. [{r.severity:.2f}] {r.topic} ({r.kind}): {r.summary}"
+           for i, r in enumerate(run.conflicts.head(15).itertuples(), 1)]
+    blocks.append((_wrap("\n".join(top) if top else "None found.", 112), 8, "normal"))
     return blocks
 
 
@@ -125,14 +141,19 @@ def _conflict_pages(pdf: PdfPages, conflicts: pd.DataFrame) -> int:
             blocks.append((_wrap(f"{i}. {r.topic} — {r.kind} — severity {r.severity:.2f}", 90),
                            10, "bold"))
             blocks.append((_wrap(r.summary, 105, 3), 8.5, "normal"))
+            if getattr(r, "folded", 0) and int(r.folded or 0) > 0:
+                blocks.append((f"(+{int(r.folded)} similar pairs folded into this group)", 7.5,
+                               "normal"))
             quotes = str(r.evidence).split(schema.EVIDENCE_SEPARATOR)
             where = str(getattr(r, "locations", "") or "").split(schema.EVIDENCE_SEPARATOR)
             sections = str(getattr(r, "sections", "") or "").split(schema.EVIDENCE_SEPARATOR)
             for k, quote in enumerate(quotes[:4]):
                 loc = where[k] if k < len(where) else ""
                 sec = sections[k] if k < len(sections) and sections[k] not in ("", "nan") else ""
-                head = f"[{loc}]" + (f" § {sec[:60]}" if sec else "")
-                blocks.append((_wrap(f"{head}\n“{quote}”", 115, 6), 7.5, "normal"))
+                head = f"{loc.replace('@', ' at characters ')}" + (f" — section “{sec[:60]}”"
+                                                                     if sec else "")
+                blocks.append((_wrap(head, 115), 7.5, "bold"))
+                blocks.append((_wrap(f"“{quote}”", 118, 7), 7.5, "normal"))
         suffix = ""
         if start + CONFLICTS_PER_PAGE >= len(shown) and len(conflicts) > len(shown):
             suffix = f" (top {len(shown)} of {len(conflicts)}; all in conflicts.csv)"
@@ -145,7 +166,10 @@ def _conflict_pages(pdf: PdfPages, conflicts: pd.DataFrame) -> int:
 
 
 def _manifest_pages(pdf: PdfPages, manifest: pd.DataFrame) -> None:
-    rows = manifest.head(MANIFEST_ROWS_PER_PAGE * MAX_MANIFEST_PAGES)
+    # Problems first: in a large batch they are what a reader looks for here.
+    ordered = pd.concat([manifest[manifest["status"] != "ok"],
+                         manifest[manifest["status"] == "ok"]])
+    rows = ordered.head(MANIFEST_ROWS_PER_PAGE * MAX_MANIFEST_PAGES)
     for start in range(0, max(1, len(rows)), MANIFEST_ROWS_PER_PAGE):
         lines = []
         for r in rows.iloc[start:start + MANIFEST_ROWS_PER_PAGE].itertuples():
@@ -155,13 +179,36 @@ def _manifest_pages(pdf: PdfPages, manifest: pd.DataFrame) -> None:
         title = "Appendix: input manifest"
         if len(manifest) > len(rows) and start + MANIFEST_ROWS_PER_PAGE >= len(rows):
             title += f" (first {len(rows)} of {len(manifest)}; all in manifest.csv)"
-        _text_page(pdf, title, [(_safe("\n".join(lines) or "No inputs."), 7, "normal")])
+        _text_page(pdf, title, [(_safe("\n".join(lines) or "No inputs."), 6.5, "mono")])
+
+
+CAPTIONS = {
+    "topic_matrix": "Each row is an article, each column a topic (schema topics first, then "
+                    "topics several articles share). Green: makes claims others share; orange:"
+                    " disagrees with another article; dark red: contradicts itself.",
+    "conflicts_per_topic": "How many conflicts each topic has; the conflict pages quote both "
+                           "sides of each.",
+    "dose_ranges": "One bar per dose claim, grouped by article; colour = level of use. "
+                   "Arrows are open-ended claims (\"up to\", \"upwards of\"). Bars that do "
+                   "not overlap across articles are disagreements.",
+    "legal_status": "Status each article gives per jurisdiction; a split cell holds two "
+                    "statuses. Outlined cells take part in a conflict for that jurisdiction.",
+    "author_credentials": "Authors and reviewers as the articles present them. Flags: copied "
+                          "bios under other names, and credentials that do not fit together.",
+}
 
 
 def render_pdf(run, figures: dict, path: Path) -> None:
     with PdfPages(path, metadata={"Title": "crosscheck report", "Creator": "crosscheck"}) as pdf:
         _text_page(pdf, "crosscheck report — summary", _summary_blocks(run))
-        for fig in figures.values():
+        for name, fig in figures.items():
+            caption = CAPTIONS.get(name) or (
+                "Each dot is one sentence's claim on the scale; hollow dots are hedged; a red "
+                "line joins the claims of an article that contradicts itself."
+                if name.startswith("stance_") else "")
+            if caption:
+                fig.supxlabel(_wrap(caption, 150), fontsize=7.5, x=0.01, ha="left",
+                              color="#444444")
             pdf.savefig(fig)
         _conflict_pages(pdf, run.conflicts)
         _manifest_pages(pdf, run.manifest)
@@ -271,6 +318,10 @@ def load_run(run_dir: str | os.PathLike, *, topics=None) -> SimpleNamespace:
     for col in ("scope", "locations", "sections", "evidence", "summary"):
         if col in conflicts:
             conflicts[col] = conflicts[col].astype(object).where(conflicts[col].notna(), "")
+    manifest = tables["manifest"]
+    for col in ("reason", "article", "encoding", "format"):
+        if col in manifest:
+            manifest[col] = manifest[col].astype(object).where(manifest[col].notna(), "")
     topics_table = tables.get("topics", schema.empty(schema.TOPICS))
     articles = tables.get("articles")
     if articles is None:

@@ -129,10 +129,10 @@ def _flags(topic: Topic, title: str, degrees: list[str], certs: list[str]) -> li
         if re.search(r"board[- ]certified", cert, re.I):
             hit = next((sp for sp in specialties if sp.lower() in cert.lower()), None)
             if hit and not medical:
-                flags.append(f"board-certified in {hit} without a medical degree (MD/DO)")
+                flags.append(f"board-certified in {hit} but no medical degree (MD/DO) named")
     if title.startswith("Dr") and degrees and not any_match(
             topic.patterns("doctoral_degrees", flags=0), joined):
-        flags.append("titled 'Dr.' but the only degrees named are not doctorates")
+        flags.append("titled 'Dr.' but no doctorate named")
     return flags
 
 

@@ -25,6 +25,7 @@ _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
         + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + ")")
 # No real sentence states more doses than this; the cap bounds work on pathological text.
 MAX_PER_SENTENCE = 10
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|or)\b|;", re.I)
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
 _PER = re.compile(r"\bper\s+(day|night|dose|serving|kg|week)\b|"
                   r"\b(daily|nightly|a day|a night|twice a day)\b", re.I)
@@ -203,6 +204,10 @@ def extract_quantities(topic: Topic, sentence: Sentence) -> list[Assertion]:
         c_start, c_end = clause_bounds(text, q.start)
         window_before = text[max(prev_end, c_start):q.start]
         window_after = text[q.end:min(next_start, max(c_end, q.end))]
+        if i + 1 < len(quantities):  # ", and children should take 1 mg" belongs to the next
+            window_after = _NEXT_CLAUSE.split(window_after, maxsplit=1)[0]
+        if i:
+            window_before = _NEXT_CLAUSE.split(window_before)[-1]
         qualifier = _qualifier(topic, window_after + " ; " + window_before)
         per = _PER.search(window_after) or _PER.search(window_before)
         per_unit = ""
