@@ -51,3 +51,10 @@ def test_byline_and_reviewer_lines():
 def test_people_in_anecdotes_are_not_authors():
     text = "For years, Sarah Thompson suffered from back pain. Sarah Thompson tried kratom."
     assert claims(text, "author_credentials").empty
+
+
+def test_two_people_on_one_byline_line():
+    rows = claims("Medically reviewed by Dan Wu, PharmD — Written by Rae Green on July 4, 2023\n\n"
+                  "CBD is a compound.", "author_credentials")
+    roles = dict(zip(rows["name"], rows["role"]))
+    assert roles == {"Dan Wu": "reviewer", "Rae Green": "author"}

@@ -98,3 +98,18 @@ def test_two_doses_in_one_sentence_give_two_rows():
     assert list(rows["value"]) == ["1–5 g", "≥ 10 g"]
     assert "mild pain" in rows.iloc[0]["qualifier"]
     assert "severe conditions" in rows.iloc[1]["qualifier"]
+
+
+def test_never_more_than_is_a_maximum():
+    low, high, _, _ = _one("We never recommend more than 10 g in one day.")
+    assert (low, high) == (None, 10)
+
+
+def test_increments_are_not_doses():
+    rows = claims("Start with 10 mg a day and increase it by 5 mg each week.", "dose")
+    assert list(rows["value"]) == ["10 mg"]
+
+
+def test_typical_without_a_verb_is_a_dose_cue():
+    low, high, _, qualifier = _one("For relaxation, 3-5 g is typical.")
+    assert (low, high) == (3, 5) and qualifier == "relaxation"

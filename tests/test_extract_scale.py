@@ -60,3 +60,11 @@ def test_evidence_is_the_sentence():
     row = claims(text, "addiction_risk").iloc[0]
     assert row["evidence"] == "Kratom is highly addictive."
     assert text[row["start"]:row["end"]] == row["evidence"]
+
+
+def test_no_more_addictive_than_is_low():
+    assert _levels("Kratom is no more addictive than coffee.") == ["low"]
+
+
+def test_how_addictive_is_a_degree_not_a_negation():
+    assert _levels('"People don\'t realize how habit-forming it is," she said.') == ["high"]

@@ -51,3 +51,22 @@ def test_sentences_without_a_status_claim_give_nothing(text):
 
 def test_legal_status_is_not_legal():
     assert _pairs("Kratom is not legal in Indiana.") == [("banned", "Indiana")]
+
+
+def test_negated_status_reads_as_its_opposite():
+    assert _pairs("At the federal level, kratom is not a controlled substance.") == [
+        ("legal", "US federal")]
+
+
+def test_proposals_are_not_the_law():
+    assert _pairs("The DEA proposed placing kratom in Schedule I in 2016.") == []
+
+
+def test_age_limited_ban_is_regulation():
+    got = _pairs("Utah allows sales but bans sales to anyone under 21.")
+    assert ("regulated", "Utah") in got and ("banned", "Utah") not in got
+
+
+def test_places_in_a_dashed_aside_are_borrowed_by_the_status_clause():
+    got = _pairs("Three states — Alabama, Indiana and Vermont — have banned kratom.")
+    assert got == [("banned", "Alabama"), ("banned", "Indiana"), ("banned", "Vermont")]

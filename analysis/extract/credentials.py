@@ -41,18 +41,28 @@ def _name_at(text: str) -> re.Match[str] | None:
     return re.match(rf"\W*(?:{_TITLE}\s+)?{_NAME}", text)
 
 
+def _bylines(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
+    """Every (name, title, role) a byline line names: "Reviewed by A — Written by B"."""
+    text = s.text
+    if "by " not in (s.lower or text.lower()):
+        return []
+    found = []
+    for pattern in topic.patterns("bylines"):
+        for m in pattern.finditer(text):
+            n = re.match(rf"(?:{_TITLE}\s+)?{_NAME}", text[m.end():])
+            if n and n.group("name").split()[0] not in _NOT_NAMES:
+                role = "reviewer" if re.search(r"review|fact", m.group(0), re.I) else "author"
+                if n.group("name") not in (f[0] for f in found):
+                    found.append((n.group("name"), n.group("title") or "", role))
+    return found
+
+
 def _bio_opening(topic: Topic, s: Sentence, in_block: bool) -> tuple[str, str, str] | None:
     """(name, title, role) when `s` introduces a person, else None."""
     text = s.text
-    low = s.lower or text.lower()
-    for pattern in (topic.patterns("bylines") if "by " in low else ()):
-        m = pattern.search(text)
-        if m:
-            rest = text[m.end():]
-            n = re.match(rf"(?:{_TITLE}\s+)?{_NAME}", rest)
-            if n and n.group("name").split()[0] not in _NOT_NAMES:
-                role = "reviewer" if re.search(r"review|fact", m.group(0), re.I) else "author"
-                return n.group("name"), n.group("title") or "", role
+    bylines = _bylines(topic, s)
+    if bylines:
+        return bylines[0]
     m = _name_at(text)
     if not m or m.group("name").split()[0] in _NOT_NAMES:
         return None
@@ -82,14 +92,15 @@ def _collect(topic: Topic, sentences: list[Sentence]) -> list[_Person]:
         if s.is_heading:
             in_block = any_match(heads, s.text)
             current = None
-            byline = _bio_opening(topic, s, False)
             # "*By Mark Ellis, herbalist*" is a line of its own and looks like a heading
-            if byline and byline[2] != "expert":
-                current = _Person(byline[0], byline[1], byline[2], s, s, [s.text])
+            for name, title, role in _bylines(topic, s):
+                current = _Person(name, title, role, s, s, [s.text])
                 people.append(current)
             continue
         opening = _bio_opening(topic, s, in_block)
         if opening:
+            for name, title, role in _bylines(topic, s)[1:]:  # further people on the line
+                people.append(_Person(name, title, role, s, s, [s.text]))
             name, title, role = opening
             current = _Person(name, title, role, s, s, [s.text])
             people.append(current)

@@ -8,16 +8,16 @@ import re
 from ..topics import Topic
 from .common import Assertion, Sentence, first_match, is_question
 
-_SPLIT = re.compile(r",|;|\band/or\b|\band\b|\bor\b|\bas well as\b|\bplus\b")
+_SPLIT = re.compile(r",|;|\band/or\b|\band\b|\bas well as\b|\bplus\b")
 _LEAD = re.compile(r"^(?:\W|and\b|or\b|in\s+rare\s+cases\b|rarely\b|in\s+some\s+cases\b|"
                    r"(?:very\s+)?rare\b|severe\b|serious\b|mild\b|potential(?:ly)?\b|possible\b|"
                    r"occasional(?:ly)?\b|even\b|sometimes\b|the\b|a\b|an\b|some\b|"
                    r"also\b|other\b|more\b|though\s+rare\b)+", re.I)
-_TAIL = re.compile(r"(?:\s*\(.*|\s+(?:in|among|for|when|if|after|with|upon|especially|"
+_TAIL = re.compile(r"(?:\s*\(.*|\s+(?:among|for|when|if|after|upon|especially|"
                    r"particularly|depending)\b.*|[\s.!?\"'”’)]+)$", re.I)
 _CLAUSE_AFTER_LIST = re.compile(r",?\s+(?:especially|particularly|which|that|when|while|depending|"
                                 r"among|though|although|because|due\s+to|so)\b.*$", re.I | re.S)
-MAX_ITEM_WORDS = 4
+MAX_ITEM_WORDS = 5
 
 
 def split_items(tail: str, stop: set[str], subjects: frozenset[str] = frozenset()) -> list[str]:

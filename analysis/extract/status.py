@@ -55,19 +55,27 @@ def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
 
 
 def find_statuses(topic: Topic, clause: str) -> list[str]:
-    """Statuses asserted in `clause`, in schema order; a later status never reuses text."""
+    """Statuses asserted in `clause`, in schema order; a later status never reuses text.
+
+    `status_first` (negations, age limits) is read before `statuses`, and a status that
+    follows a proposal word ("proposed", "would") in the clause is not a claim.
+    """
     taken: list[tuple[int, int]] = []
     found: list[str] = []
-    for status in topic.get("statuses", {}):
-        pattern = topic.regex(f"statuses.{status}")
-        if pattern is None:
-            continue
-        for hit in pattern.finditer(clause):
-            if any(hit.start() < e and s < hit.end() for s, e in taken):
+    hypothetical = topic.regex("hypothetical")
+    for group in ("status_first", "statuses"):
+        for status in topic.get(group, {}):
+            pattern = topic.regex(f"{group}.{status}")
+            if pattern is None:
                 continue
-            taken.append((hit.start(), hit.end()))
-            if status not in found:
-                found.append(status)
+            for hit in pattern.finditer(clause):
+                if any(hit.start() < e and s < hit.end() for s, e in taken):
+                    continue
+                taken.append((hit.start(), hit.end()))
+                if hypothetical is not None and hypothetical.search(clause[:hit.start()]):
+                    continue
+                if status not in found:
+                    found.append(status)
     return found
 
 
@@ -85,17 +93,22 @@ def extract_status(topic: Topic, sentence: Sentence) -> list[Assertion]:
     anchors = topic.regex("anchors")
     if anchors is None or is_question(text) or not anchors.search(text):
         return []
+    pieces = []
+    for clause in _clauses(text)[:MAX_CLAUSES]:
+        statuses = find_statuses(topic, clause) if anchors.search(clause) else []
+        pieces.append((clause, statuses, find_jurisdictions(topic, clause)))
     rows: list[Assertion] = []
     seen: set[tuple[str, str]] = set()
-    for clause in _clauses(text)[:MAX_CLAUSES]:
-        if not anchors.search(clause):
-            continue
-        statuses = find_statuses(topic, clause)
+    for i, (clause, statuses, places) in enumerate(pieces):
         if not statuses:
             continue
-        places = find_jurisdictions(topic, clause) or [GENERAL]
+        if not places:  # "Six states — Alabama, Ohio — have banned it": borrow the places
+            for j in sorted(range(len(pieces)), key=lambda j: (abs(j - i), j)):
+                if j != i and pieces[j][2] and not pieces[j][1]:
+                    places = pieces[j][2]
+                    break
         for status in statuses:
-            for place in places:
+            for place in places or [GENERAL]:
                 if (status, place) in seen:
                     continue
                 seen.add((status, place))
