@@ -508,9 +508,43 @@ def _mention_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[C
     return out
 
 
-_COMPARATORS = {"quantity": _quantity_conflicts, "scale": _scale_conflicts,
-                "status": _status_conflicts, "credentials": _credential_conflicts,
-                "mentions": _mention_conflicts}
+def _effect_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
+    """Opposite polarities for one shared effect: within an article, and as camps across
+    articles (benefit vs adverse, harmless sign vs adverse)."""
+    key = rows[0]["topic"] if rows else topic.key
+    table = topic.get("severity", {})
+    by_article: dict[str, dict[str, dict]] = defaultdict(dict)
+    for r in rows:
+        by_article[r["article"]].setdefault(r["value"], r)
+    out = []
+    pairs = sorted(((float(v), *k.split("|")) for k, v in table.items()), reverse=True)
+    for a in sorted(by_article):
+        for sev, p1, p2 in pairs:
+            if sev >= 0.5 and p1 in by_article[a] and p2 in by_article[a]:
+                out.append(Conflict(key, "within-source", [a],
+                                    f"{_short(a)} calls {key.replace('_', ' ')} both {p1} and "
+                                    f"{p2}", [by_article[a][p1], by_article[a][p2]], sev,
+                                    scope=key))
+                break
+    for sev, p1, p2 in pairs:
+        if sev < 0.5:
+            continue
+        side1 = sorted(a for a in by_article if p1 in by_article[a])
+        side2 = sorted(a for a in by_article if p2 in by_article[a])
+        if not side1 or not side2 or not (set(side1) ^ set(side2)):
+            continue
+        articles = list(dict.fromkeys(side1 + side2))
+        out.append(Conflict(
+            key, "cross-source", articles,
+            f"{key.replace('_', ' ')}: {p1} — {_camp_list(side1)}; {p2} — {_camp_list(side2)}",
+            [by_article[a][p1] for a in side1[:3]] + [by_article[a][p2] for a in side2[:3]],
+            sev, scope=f"{p1} vs {p2}"))
+    return out
+
+
+_COMPARATORS = {"quantity": _quantity_conflicts, "effect": _effect_conflicts,
+                "scale": _scale_conflicts, "status": _status_conflicts,
+                "credentials": _credential_conflicts, "mentions": _mention_conflicts}
 
 
 def compare_topic(topic: Topic, rows: list[dict], *, max_pairs: int = DEFAULT_MAX_PAIRS
@@ -543,8 +577,11 @@ def compare(assertions: pd.DataFrame, topics: TopicSchema | None = None, *,
     topics = topics or load_topics()
     rows: list[dict] = []
     frame = assertions.astype(object).where(assertions.notna(), None)
+    effect = next(iter(topics.of_kind("effect")), None)
     for key, group in frame.groupby("topic", sort=True):
         topic = topics.topics.get(key)
+        if topic is None and effect is not None and (group["kind"] == "effect").all():
+            topic = effect  # an open topic the articles share: compared by polarity
         if topic is not None:
             rows.extend(compare_topic(topic, group.to_dict("records"), max_pairs=max_pairs))
     return conflicts_frame(rows)

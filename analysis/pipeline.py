@@ -15,7 +15,8 @@ import pandas as pd
 
 from . import schema
 from .align import align_topics
-from .compare import compare
+from .compare import compare, conflicts_frame
+from .effects import extract_effects
 from .errors import InputError
 from .extract import ASSERTION_COLUMNS, assertions_frame, batch_subjects, extract_article
 from .ingest import DEFAULT_MAX_BYTES, Ingested, ingest, ingest_frame
@@ -151,6 +152,14 @@ def run_extraction(articles: pd.DataFrame, topics: TopicSchema, subjects: frozen
     return sentences, assertions_frame(assertion_rows)
 
 
+def _article_order(articles: pd.DataFrame):
+    order = {a: i for i, a in enumerate(articles["article"])}
+
+    def key(column: pd.Series) -> pd.Series:
+        return column.map(order) if column.name == "article" else column
+    return key
+
+
 def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFrame = "seeds",
             *, topics: TopicSchema | str | os.PathLike | None = None,
             max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1,
@@ -179,9 +188,17 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
         conflicts = compare(assertions, schema_, max_pairs=max_pairs)
     else:
         raise InputError(f"unknown engine {engine!r} (choose 'local' or 'dask')")
+    topics_table = align_topics(articles, sentences, schema_, subjects=subjects)
+    effect_rows = extract_effects(sentences, topics_table, schema_, subjects)
+    if effect_rows:  # open topics are known only now: their claims join the tables here
+        effects = assertions_frame(effect_rows)
+        assertions = pd.concat([assertions, effects], ignore_index=True)
+        assertions = assertions.sort_values(["article", "start", "topic"], kind="stable",
+                                            key=_article_order(articles)).reset_index(drop=True)
+        conflicts = conflicts_frame(list(conflicts.to_dict("records")) + list(
+            compare(effects, schema_, max_pairs=max_pairs).to_dict("records")))
     schema.check("extract", assertions, ASSERTION_COLUMNS)
     schema.check_offsets(articles, assertions)
-    topics_table = align_topics(articles, sentences, schema_, subjects=subjects)
     return Analysis(articles=articles, manifest=ingested.manifest, sentences=sentences,
                     assertions=assertions, conflicts=conflicts, topics=topics_table,
                     schema=schema_, messages=ingested.messages, subjects=subjects)

@@ -33,6 +33,14 @@ FILLER = [
     "It has been used in traditional medicine for centuries.",
     "Quality varies between brands, so read labels carefully.",
     "Always talk to a healthcare professional before changing your routine.",
+    "Supporters describe {s} as a gentle, plant-based option, while critics point to the "
+    "limited number of controlled trials and the variable quality of products on the market.",
+    "Some people combine {s} with diet changes, exercise and better sleep habits, and report "
+    "that the overall routine matters more than any single product.",
+    "Because supplements are not held to the same standards as medicines, two bottles with "
+    "the same label can contain very different amounts of the active compounds.",
+    "Readers who have questions about {s} should bring the product label to their next "
+    "appointment so that a pharmacist can check it against their other medicines.",
 ]
 
 
@@ -129,12 +137,12 @@ def article(i: int, rng: random.Random) -> tuple[str, str, Truth]:
     subject = rng.choice(SUBSTANCES)
     title = f"{subject.capitalize()} guide #{i}: dosage, safety and the law"
     paragraphs = [title, ""]
-    for _ in range(rng.randint(3, 5)):
+    for _ in range(rng.randint(8, 12)):
         sentences = [rng.choice(FILLER).format(s=subject, year=rng.randint(1995, 2024),
                                                n=rng.randint(20, 3000), pct=rng.randint(2, 90),
                                                p1=rng.randint(5, 30), p2=rng.randint(31, 90),
                                                age=rng.randint(18, 80), weeks=rng.randint(2, 52))
-                     for _ in range(rng.randint(2, 4))]
+                     for _ in range(rng.randint(3, 6))]
         kind = rng.randrange(4)
         if kind == 0:
             sentences.insert(1, _dose_sentence(rng, truth, subject))
