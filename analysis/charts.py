@@ -425,32 +425,39 @@ def topic_states(data: Any, topics_table: pd.DataFrame | None = None) -> pd.Data
     if topics_table is not None and len(topics_table):
         topics += [t for t in dict.fromkeys(topics_table[~topics_table["schema"].astype(bool)]
                                             ["topic"]) if t not in topics]
-    state = pd.DataFrame("silent", index=article_ids, columns=topics)
+    # Plain dicts while filling (pandas .loc per cell is far too slow at 10,000 rows).
+    cells: dict[tuple[str, str], str] = {}
+    known = set(article_ids)
+    columns = set(topics)
     for a, t in zip(assertions["article"], assertions["topic"]):
-        if a in state.index:
-            state.loc[a, t] = "speaks"
+        if a in known:
+            cells[(a, t)] = "speaks"
     if topics_table is not None and len(topics_table):
-        for r in topics_table.itertuples():
-            if r.article in state.index and r.topic in state.columns and \
-                    state.loc[r.article, r.topic] == "silent":
-                state.loc[r.article, r.topic] = "speaks"
+        for a, t in zip(topics_table["article"], topics_table["topic"]):
+            if a in known and t in columns:
+                cells.setdefault((a, t), "speaks")
     claimed = set(zip(assertions["article"], assertions["topic"]))
-    for t in topics:
-        claiming = [a for a in article_ids if (a, t) in claimed]
+    by_topic: dict[str, list[str]] = {}
+    for a, t in claimed:
+        if a in known:
+            by_topic.setdefault(t, []).append(a)
+    for t, claiming in by_topic.items():
         if len(claiming) >= 2:  # several sources make claims and none is in conflict (yet)
             for a in claiming:
-                state.loc[a, t] = "agrees"
-    for r in conflicts.itertuples() if len(conflicts) else []:
-        if r.topic not in state.columns:
-            continue
-        for a in str(r.articles).split(";"):
-            if a not in state.index:
+                cells[(a, t)] = "agrees"
+    if len(conflicts):
+        for t, kind, arts in zip(conflicts["topic"], conflicts["kind"], conflicts["articles"]):
+            if t not in columns:
                 continue
-            if r.kind == "within-source":
-                state.loc[a, r.topic] = "contradicts itself"
-            elif state.loc[a, r.topic] != "contradicts itself":
-                state.loc[a, r.topic] = "disagrees"
-    return state
+            for a in str(arts).split(";"):
+                if a not in known:
+                    continue
+                if kind == "within-source":
+                    cells[(a, t)] = "contradicts itself"
+                elif cells.get((a, t)) != "contradicts itself":
+                    cells[(a, t)] = "disagrees"
+    grid = {t: [cells.get((a, t), "silent") for a in article_ids] for t in topics}
+    return pd.DataFrame(grid, index=article_ids, columns=topics)
 
 
 def plot_topic_matrix(data: Any, *, ax=None) -> Figure:

@@ -390,8 +390,8 @@ def candidate_pairs(texts: list[str], *, min_shared: int = 2, max_bucket: int = 
     """Index pairs of texts that share at least `min_shared` word 4-gram shingles.
 
     Blocking keeps near-duplicate search linear in practice: only texts that share
-    phrasing are compared, and shingles found in more than `max_bucket` texts
-    (boilerplate) are ignored rather than pairing everything with everything.
+    phrasing are compared, and a shingle found in more than `max_bucket` texts links
+    each of them to the first one only, rather than pairing everything with everything.
     """
     index: dict[int, list[int]] = defaultdict(list)
     for i, text in enumerate(texts):
@@ -399,7 +399,14 @@ def candidate_pairs(texts: list[str], *, min_shared: int = 2, max_bucket: int = 
             index[sh].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in index.values():
-        if len(members) < 2 or len(members) > max_bucket:
+        if len(members) < 2:
+            continue
+        if len(members) > max_bucket:
+            # A phrase in many texts: link each to the first text that has it (a star,
+            # not all pairs), so a template copied a thousand times stays linear.
+            head = members[0]
+            for other in members[1:]:
+                shared[(head, other)] += 1
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):

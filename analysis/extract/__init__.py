@@ -7,6 +7,7 @@ words), so the batch can be mapped over processes or a Dask cluster unchanged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -17,7 +18,7 @@ import pandas as pd
 from .. import schema
 from ..segment import segment_text
 from ..topics import TopicSchema, load_topics
-from .common import Assertion, Sentence, passes_prefilter
+from .common import Assertion, Sentence, prefilter_pattern
 from .credentials import extract_credentials
 from .mentions import extract_mentions
 from .quantity import extract_quantities
@@ -65,15 +66,15 @@ def extract_article(article: str, text: str, topics: TopicSchema,
     """(sentence rows, assertion rows) for one article."""
     sentence_rows = segment_text(article, text)
     sentences = [Sentence(article, r["text"], r["start"], r["end"], r["section"],
-                          r["is_heading"], r["text"].lower()) for r in sentence_rows]
+                          r["is_heading"]) for r in sentence_rows]
+    starts = [s.start for s in sentences]
+    lower = text.lower()
     found: list[Assertion] = []
     for topic in topics.topics.values():
         if topic.kind == "credentials":
             found.extend(extract_credentials(topic, article, text, sentences))
             continue
-        for s in sentences:
-            if not passes_prefilter(topic, s):
-                continue
+        for s in _candidates(topic, sentences, starts, lower):
             if topic.kind == "quantity":
                 found.extend(extract_quantities(topic, s))
             elif topic.kind == "scale":
@@ -85,6 +86,27 @@ def extract_article(article: str, text: str, topics: TopicSchema,
                 found.extend(extract_mentions(topic, s, subjects))
     found.sort(key=lambda a: (a.start, a.topic))
     return sentence_rows, [a.row() for a in found]
+
+
+def _candidates(topic, sentences: list[Sentence], starts: list[int], lower: str
+                ) -> list[Sentence]:
+    """Sentences holding one of the topic's prefilter substrings, found with one pass
+    over the whole article instead of one test per sentence."""
+    needles = prefilter_pattern(topic)
+    if needles is None:
+        return sentences
+    picked: list[Sentence] = []
+    pos = 0
+    while True:
+        m = needles.search(lower, pos)
+        if m is None:
+            return picked
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < sentences[i].end:
+            picked.append(sentences[i])
+            pos = sentences[i].end  # skip the rest of this sentence
+        else:
+            pos = starts[i + 1] if i + 1 < len(starts) else len(lower)
 
 
 def assertions_frame(rows: list[dict]) -> pd.DataFrame:

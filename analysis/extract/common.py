@@ -26,12 +26,9 @@ class Sentence:
     lower: str = ""  # the text in lower case, for cheap substring prefilters
 
 
-def passes_prefilter(topic, sentence: Sentence) -> bool:
-    """False when the sentence holds none of the topic's `prefilter` substrings."""
-    needles = topic.cached("prefilter", _build_prefilter)
-    if needles is None:
-        return True
-    return needles.search(sentence.lower or sentence.text.lower()) is not None
+def prefilter_pattern(topic) -> re.Pattern[str] | None:
+    """The topic's `prefilter` substrings as one pattern (None: every sentence is read)."""
+    return topic.cached("prefilter", _build_prefilter)
 
 
 def _build_prefilter(topic) -> re.Pattern[str] | None:
