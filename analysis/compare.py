@@ -351,21 +351,35 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
                         worst = max(worst, sev)
                 if sev >= 0.8:
                     for a in sorted(arts1 & arts2):
+                        x, y = by_status[s1][a], by_status[s2][a]
+                        dated = x.get("as_of") and y.get("as_of") and \
+                            x.get("as_of") != y.get("as_of")
                         out.append(Conflict(
-                            topic.key, "within-source", [a],
-                            f"{_short(a)} says {scope}: {s1} and {s2}",
-                            [by_status[s1][a], by_status[s2][a]], sev, scope=scope))
+                            topic.key, "changed-over-time" if dated else "within-source", [a],
+                            f"{_short(a)} says {scope}: {s1} and {s2}", [x, y],
+                            sev * (0.5 if dated else 1.0), scope=scope))
         if not conflicting:
             continue
         parts, sides, articles = [], [], []
+        dates: dict[str, set[str]] = {}
         for s in sorted(conflicting):
             arts = sorted(by_status[s])
-            parts.append(f"{s} — {', '.join(_short(a) for a in arts[:4])}"
+            dates[s] = {str(by_status[s][a].get("as_of") or "") for a in arts}
+            when = ", ".join(sorted(d for d in dates[s] if d))
+            parts.append(f"{s}{f' ({when})' if when else ''} — "
+                         f"{', '.join(_short(a) for a in arts[:4])}"
                          f"{f' +{len(arts) - 4}' if len(arts) > 4 else ''}")
             sides.extend(by_status[s][a] for a in arts[:3])
             articles.extend(a for a in arts if a not in articles)
-        out.append(Conflict(topic.key, "cross-source", articles, f"{scope}: " + "; ".join(parts),
-                            sides, worst, scope=scope,
+        # Every side dated, and no date shared by two sides: the law changed, the
+        # sources need not contradict each other.
+        dated = all(d and "" not in d for d in dates.values())
+        overlap = any(dates[x] & dates[y] for i, x in enumerate(dates) for y in
+                      list(dates)[i + 1:])
+        kind = "changed-over-time" if dated and not overlap else "cross-source"
+        out.append(Conflict(topic.key, kind, articles, f"{scope}: " + "; ".join(parts),
+                            sides, worst * (0.5 if kind == "changed-over-time" else 1.0),
+                            scope=scope,
                             detail=f"{len(articles)} articles, {len(conflicting)} statuses"))
     return out
 

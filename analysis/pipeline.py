@@ -16,7 +16,11 @@ import pandas as pd
 from . import schema
 from .align import align_topics
 from .compare import compare, conflicts_frame
+from .copies import agreement, find_copies, source_groups
 from .effects import extract_effects
+from .reference import departures, reference_ids
+from .signals import credibility_signals
+from .studies import find_studies, study_conflicts
 from .errors import InputError
 from .extract import ASSERTION_COLUMNS, assertions_frame, batch_subjects, extract_article
 from .ingest import DEFAULT_MAX_BYTES, Ingested, ingest, ingest_frame
@@ -30,7 +34,10 @@ class Analysis:
     """Every table of one run, plus the helpers to look at them.
 
     Tables (columns documented in `analysis.schema`): `articles`, `manifest`,
-    `sentences`, `assertions`, `conflicts`, `topics` (heading/key-phrase alignment).
+    `sentences`, `assertions`, `conflicts`, `topics` (heading/key-phrase alignment),
+    and the layer beyond: `studies` (cited studies), `copies` (near-duplicate spans),
+    `agreement` (claims with their independent-source counts), `signals` (credibility
+    signals per article) and `departures` (from `reference` articles, when given).
     """
 
     articles: pd.DataFrame
@@ -42,6 +49,11 @@ class Analysis:
     schema: TopicSchema = field(repr=False)
     messages: list[str] = field(default_factory=list)
     subjects: frozenset[str] = frozenset()
+    studies: pd.DataFrame = field(default_factory=pd.DataFrame)
+    copies: pd.DataFrame = field(default_factory=pd.DataFrame)
+    agreement: pd.DataFrame = field(default_factory=pd.DataFrame)
+    signals: pd.DataFrame = field(default_factory=pd.DataFrame)
+    departures: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def credentials(self) -> pd.DataFrame:
@@ -164,7 +176,8 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
             *, topics: TopicSchema | str | os.PathLike | None = None,
             max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1,
             engine: str = "local", scheduler: str | None = None,
-            progress: Progress | None = None, max_pairs: int = 50) -> Analysis:
+            progress: Progress | None = None, max_pairs: int = 50,
+            reference: Sequence[str | os.PathLike] | None = None) -> Analysis:
     """Analyse a batch: files/folders (or a DataFrame with `id`/`text`) to an Analysis.
 
     `jobs` processes run extraction (None = all cores); `engine="dask"` runs the same
@@ -199,6 +212,20 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
             compare(effects, schema_, max_pairs=max_pairs).to_dict("records")))
     schema.check("extract", assertions, ASSERTION_COLUMNS)
     schema.check_offsets(articles, assertions)
+    studies = find_studies(sentences, schema_)
+    extra = study_conflicts(studies)
+    if extra:
+        conflicts = conflicts_frame(list(conflicts.to_dict("records")) + extra)
+    credentials = assertions[assertions["kind"] == "credentials"]
+    copies = find_copies(sentences, credentials, conflicts)
+    groups = source_groups(list(articles["article"]), copies)
+    refs = reference_ids(ingested.manifest, list(reference or []))
+    articles = articles.assign(reference=articles["article"].isin(refs),
+                               source_group=articles["article"].map(groups))
     return Analysis(articles=articles, manifest=ingested.manifest, sentences=sentences,
                     assertions=assertions, conflicts=conflicts, topics=topics_table,
-                    schema=schema_, messages=ingested.messages, subjects=subjects)
+                    schema=schema_, messages=ingested.messages, subjects=subjects,
+                    studies=studies, copies=copies, agreement=agreement(assertions, groups),
+                    signals=credibility_signals(articles, assertions, studies, copies, groups,
+                                                schema_),
+                    departures=departures(assertions, refs, schema_))

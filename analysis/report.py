@@ -31,7 +31,8 @@ from .topics import load_topics  # noqa: E402
 
 FORMATS = {"pdf", "png", "csv", "json", "parquet"}
 RUN_RECORD = ".crosscheck-run.json"
-TABLES = ("assertions", "conflicts", "manifest", "topics", "articles")
+TABLES = ("assertions", "conflicts", "manifest", "topics", "articles", "studies", "copies",
+          "agreement", "signals", "departures")
 PAGE = (8.27, 11.69)  # A4 portrait, inches
 MAX_CONFLICT_PAGES = 8
 CONFLICTS_PER_PAGE = 4
@@ -218,6 +219,10 @@ def _write_tables(run, tmp: Path, formats: set[str]) -> list[str]:
     tables = {"assertions": run.assertions, "conflicts": run.conflicts,
               "manifest": run.manifest, "topics": run.topics,
               "articles": article_table(run.articles)}
+    for name in ("studies", "copies", "agreement", "signals", "departures"):
+        frame = getattr(run, name, None)
+        if frame is not None and len(frame.columns):
+            tables[name] = frame
     written = []
     for name, frame in tables.items():
         if "csv" in formats or name == "manifest":
@@ -326,7 +331,9 @@ def load_run(run_dir: str | os.PathLike, *, topics=None) -> SimpleNamespace:
     articles = tables.get("articles")
     if articles is None:
         articles = pd.DataFrame({"article": sorted(a["article"].unique())})
+    others = {n: tables.get(n, pd.DataFrame()) for n in ("studies", "copies", "agreement",
+                                                        "signals", "departures")}
     return SimpleNamespace(assertions=a, conflicts=conflicts, manifest=tables["manifest"],
-                           topics=topics_table, articles=articles,
+                           topics=topics_table, articles=articles, **others,
                            schema=load_topics(topics) if not hasattr(topics, "topics")
                            else topics)

@@ -28,7 +28,7 @@ from .status import extract_status
 __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_article"]
 
 #: Extra assertion columns that only some kinds fill.
-EXTRA_COLUMNS = ["jurisdiction", "name", "role", "degrees", "certifications",
+EXTRA_COLUMNS = ["jurisdiction", "as_of", "name", "role", "degrees", "certifications",
                  "years_experience", "affiliations", "flags"]
 ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS
 

@@ -79,6 +79,15 @@ def find_statuses(topic: Topic, clause: str) -> list[str]:
     return found
 
 
+def _as_of(topic: Topic, clause: str) -> str:
+    """The year a status claim says it held ("since the 2018 Farm Bill"), or "recent"."""
+    year = re.search(topic.get("time.year", r"(?!)"), clause)
+    if year:
+        return year.group(0)
+    recent = topic.regex("time.recent")
+    return "recent" if recent is not None and recent.search(clause) else ""
+
+
 def _clauses(text: str) -> list[str]:
     pieces, start = [], 0
     for m in _BREAK.finditer(text):
@@ -114,5 +123,6 @@ def extract_status(topic: Topic, sentence: Sentence) -> list[Assertion]:
                 seen.add((status, place))
                 rows.append(Assertion.of(
                     sentence, topic.key, "status", status, qualifier=place, scope=place,
-                    detail=clause.strip()[:200], extra={"jurisdiction": place}))
+                    detail=clause.strip()[:200],
+                    extra={"jurisdiction": place, "as_of": _as_of(topic, clause)}))
     return rows

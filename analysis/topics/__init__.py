@@ -85,6 +85,8 @@ class TopicSchema:
     topics: dict[str, Topic]
     batch: dict[str, Any] = field(hash=False, compare=False, repr=False)
     source: str = "default"
+    tables: dict[str, Any] = field(default_factory=dict, hash=False, compare=False,
+                                   repr=False)  # other top-level tables ([studies], ...)
 
     def of_kind(self, kind: str) -> list[Topic]:
         return [t for t in self.topics.values() if t.kind == kind]
@@ -146,6 +148,7 @@ def load_topics(path: str | Path | None = None) -> TopicSchema:
     base = _read(None)
     tables = {t["key"]: t for t in base.get("topic", [])}
     batch = dict(base.get("batch", {}))
+    others = {k: v for k, v in base.items() if k not in ("topic", "batch")}
     if path is not None:
         user = _read(Path(path))
         for table in user.get("topic", []):
@@ -154,6 +157,7 @@ def load_topics(path: str | Path | None = None) -> TopicSchema:
             tables[table["key"]] = table
         for name, value in user.get("batch", {}).items():
             batch[name] = value
+        others.update({k: v for k, v in user.items() if k not in ("topic", "batch")})
     topics = {}
     for key, table in tables.items():
         kind = table.get("kind")
@@ -162,4 +166,5 @@ def load_topics(path: str | Path | None = None) -> TopicSchema:
                                    f"(known: {', '.join(sorted(KINDS))})")
         topics[key] = Topic(key=key, kind=kind, label=table.get("label", key.replace("_", " ")),
                             aliases=tuple(table.get("aliases", [])), config=table)
-    return TopicSchema(topics=topics, batch=batch, source=str(path or "default"))
+    return TopicSchema(topics=topics, batch=batch, source=str(path or "default"),
+                       tables=others)

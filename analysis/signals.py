@@ -1,0 +1,81 @@
+"""Credibility signals per article: author named, qualifications stated, credentials
+plausible, affiliations found nowhere else in the batch, identifiable studies cited,
+hedged versus absolute language, a date, commercial intent, and copied text. Every
+signal is a column with the evidence beside it."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .topics import TopicSchema
+
+SIGNAL_COLUMNS = [
+    "article", "author_named", "author_named_evidence", "qualifications_stated",
+    "credentials_plausible", "credentials_plausible_evidence", "unique_affiliations",
+    "studies_cited", "studies_cited_evidence", "hedged_share", "absolute_claims",
+    "absolute_claims_evidence", "date_present", "date_present_evidence", "commercial_intent",
+    "commercial_intent_evidence", "copied_sentences", "source_group",
+]
+
+
+def _first(pattern: re.Pattern[str] | None, text: str) -> tuple[int, str]:
+    if pattern is None:
+        return 0, ""
+    hits = list(pattern.finditer(text[:500_000]))
+    if not hits:
+        return 0, ""
+    m = hits[0]
+    lo, hi = max(0, m.start() - 60), min(len(text), m.end() + 60)
+    return len(hits), " ".join(text[lo:hi].split())
+
+
+def credibility_signals(articles: pd.DataFrame, assertions: pd.DataFrame,
+                        studies: pd.DataFrame, copies: pd.DataFrame,
+                        groups: dict[str, str], schema: TopicSchema) -> pd.DataFrame:
+    cfg = schema.tables.get("signals", {})
+    patterns = {k: re.compile(v, re.I if k != "date" else 0) for k, v in cfg.items()}
+    people = assertions[assertions["kind"] == "credentials"]
+    texts = dict(zip(articles["article"], articles["text"]))
+    affiliation_counts: dict[str, int] = {}
+    for text in texts.values():
+        for aff in set(re.findall(r"(?:University|College|Institute)\s+of\s+(?:[A-Z][\w-]*\s?)"
+                                  r"{1,4}", text)):
+            key = aff.strip()
+            affiliation_counts[key] = affiliation_counts.get(key, 0) + 1
+    rows = []
+    for article, text in texts.items():
+        mine = people[people["article"] == article]
+        claims = assertions[(assertions["article"] == article) &
+                            assertions["kind"].isin(["scale", "effect"])]
+        hedged = float(claims["hedged"].astype(bool).mean()) if len(claims) else None
+        cited = studies[studies["article"] == article] if len(studies) else studies
+        flags = "; ".join(f for f in mine["flags"].fillna("") if f)
+        affs = sorted({a.strip() for v in mine["affiliations"].fillna("") for a in v.split(";")
+                       if a.strip() and affiliation_counts.get(a.strip(), 0) <= 1
+                       and re.match(r"(?:University|College|Institute)\b", a.strip())})
+        n_abs, abs_ev = _first(patterns.get("absolute"), text)
+        n_date, date_ev = _first(patterns.get("date"), text)
+        n_com, com_ev = _first(patterns.get("commercial"), text)
+        copied = int(((copies["article_a"] == article) | (copies["article_b"] == article)).sum()
+                     ) if len(copies) else 0
+        rows.append({
+            "article": article,
+            "author_named": "; ".join(mine["value"]) if len(mine) else "",
+            "author_named_evidence": mine["evidence"].iloc[0][:300] if len(mine) else "",
+            "qualifications_stated": "; ".join(filter(None, list(mine["degrees"].fillna(""))
+                                                      + list(mine["certifications"]
+                                                             .fillna("")))),
+            "credentials_plausible": ("" if mine.empty else "no" if flags else "yes"),
+            "credentials_plausible_evidence": flags,
+            "unique_affiliations": "; ".join(affs),
+            "studies_cited": len(cited),
+            "studies_cited_evidence": cited["evidence"].iloc[0][:300] if len(cited) else "",
+            "hedged_share": None if hedged is None else round(hedged, 2),
+            "absolute_claims": n_abs, "absolute_claims_evidence": abs_ev,
+            "date_present": bool(n_date), "date_present_evidence": date_ev,
+            "commercial_intent": n_com, "commercial_intent_evidence": com_ev,
+            "copied_sentences": copied, "source_group": groups.get(article, article),
+        })
+    return pd.DataFrame(rows, columns=SIGNAL_COLUMNS)
