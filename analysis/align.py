@@ -88,7 +88,14 @@ def align_topics(articles: pd.DataFrame, sentences: pd.DataFrame, topics: TopicS
     df: Counter[str] = Counter()
     for counts in per_article.values():
         df.update(counts.keys())
+    # Candidates: what a heading names, plus effects and conditions (the effect topic's
+    # vocabulary) that several articles discuss without a heading for them.
+    effect = next(iter(topics.of_kind("effect")), None)
+    names = {n.lower() for n in (effect.get("effect_names", []) if effect else [])}
+    endings = tuple(effect.get("effect_endings", [])) if effect else ()
     shared = [p for p in heading_df if df[p] >= 2]
+    shared += [p for p in df if p not in heading_df and df[p] >= 2
+               and (p in names or (endings and p.endswith(endings) and " " not in p))]
     shared.sort(key=lambda p: (-heading_df[p], -df[p], -len(p.split()), p))
     chosen: list[str] = []
     for phrase in shared:

@@ -80,11 +80,15 @@ def main() -> None:
               "LocalCluster. Only with --engine dask.")
 @click.option("--max-pairs", type=click.IntRange(min=1), default=50, show_default=True,
               help="Most conflict rows per topic and group; the rest are counted as folded.")
+@click.option("--reference", "references", multiple=True,
+              type=click.Path(exists=True, path_type=str),
+              help="An input (file or folder) to treat as the reference; the report lists "
+              "where each other article departs from it. Repeatable; it is analysed too.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any input failed or was skipped.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, formats: str,
                 max_bytes: int, jobs: int, engine: str, scheduler: str | None, max_pairs: int,
-                strict: bool, quiet: bool) -> None:
+                references: tuple[str, ...], strict: bool, quiet: bool) -> None:
     """Analyse PATHS (files or folders; default: the seeds/ folder) into --out.
 
     Every input gets a row in manifest.csv with what happened to it; a bad input is
@@ -93,6 +97,7 @@ def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, form
     skipped or failed), 2 for usage errors.
     """
     inputs = list(paths) or _default_inputs()
+    inputs += [r for r in references if r not in inputs]
     chosen = _formats(formats)
     _check_out(out, inputs)
     bar = None
@@ -109,7 +114,8 @@ def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, form
     try:
         run = run_analysis(inputs, topics=topics_file, max_bytes=max_bytes,
                            jobs=jobs or (os.cpu_count() or 1), engine=engine,
-                           scheduler=scheduler, progress=progress, max_pairs=max_pairs)
+                           scheduler=scheduler, progress=progress, max_pairs=max_pairs,
+                           reference=list(references))
         if bar is not None:
             bar.__exit__(None, None, None)
         for message in run.messages:

@@ -18,12 +18,12 @@ from .align import align_topics
 from .compare import compare, conflicts_frame
 from .copies import agreement, find_copies, source_groups
 from .effects import extract_effects
-from .reference import departures, reference_ids
-from .signals import credibility_signals
-from .studies import find_studies, study_conflicts
 from .errors import InputError
 from .extract import ASSERTION_COLUMNS, assertions_frame, batch_subjects, extract_article
 from .ingest import DEFAULT_MAX_BYTES, Ingested, ingest, ingest_frame
+from .reference import departures, reference_ids
+from .signals import credibility_signals
+from .studies import find_studies, study_conflicts
 from .topics import TopicSchema, load_topics
 
 Progress = Callable[[int, int], None]

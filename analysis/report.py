@@ -166,6 +166,69 @@ def _conflict_pages(pdf: PdfPages, conflicts: pd.DataFrame) -> int:
     return pages
 
 
+def _table_lines(frame: pd.DataFrame, columns: list[tuple[str, int]], limit: int) -> str:
+    head = "".join(f"{name[:w - 1]:<{w}}" for name, w in columns)
+    lines = [head]
+    for r in frame.head(limit).to_dict("records"):
+        lines.append("".join(f"{str('' if pd.isna(r.get(c)) else r.get(c))[:w - 1]:<{w}}"
+                             for c, w in columns))
+    if len(frame) > limit:
+        lines.append(f"… {len(frame) - limit} more rows in the CSV")
+    return _safe("\n".join(lines))
+
+
+def _beyond_pages(pdf: PdfPages, run) -> None:
+    """Independence, credibility signals, cited studies, departures from the reference."""
+    signals = getattr(run, "signals", pd.DataFrame())
+    copies = getattr(run, "copies", pd.DataFrame())
+    agreement = getattr(run, "agreement", pd.DataFrame())
+    studies = getattr(run, "studies", pd.DataFrame())
+    departures = getattr(run, "departures", pd.DataFrame())
+    blocks: list[Block] = [(_wrap(
+        "Copied text: near-identical sentences and bios in different articles (copies.csv). "
+        "Articles that copy each other form one source group; agreement between copies "
+        "counts once (agreement.csv).", 110), 8.5, "normal")]
+    if len(copies):
+        blocks.append((f"{len(copies)} copied spans", 10, "bold"))
+        for r in copies.head(6).itertuples():
+            blocks.append((_wrap(f"{r.kind}, {r.similarity:.0f}% — {r.article_a} at "
+                                 f"{r.start_a}-{r.end_a} ≈ {r.article_b} at {r.start_b}-"
+                                 f"{r.end_b}: “{str(r.text_a)[:220]}”", 120, 4), 7.5, "normal"))
+    else:
+        blocks.append(("No copied sentences or bios found.", 9, "normal"))
+    if len(agreement):
+        blocks.append(("Claims made by several articles, with independent sources", 10, "bold"))
+        blocks.append((_table_lines(agreement, [("topic", 22), ("value", 22), ("scope", 18),
+                                                ("n_articles", 12), ("n_independent", 14)],
+                                    14), 7.5, "mono"))
+    if len(studies):
+        blocks.append(("Cited studies (studies.csv)", 10, "bold"))
+        blocks.append((_table_lines(studies, [("article", 24), ("study", 34), ("year", 6),
+                                              ("population", 12)], 12), 7.5, "mono"))
+    _text_page(pdf, "Independence, copies and cited studies", blocks)
+    if len(signals):
+        cols = [("article", 24), ("author_named", 22), ("credentials_plausible", 8),
+                ("studies_cited", 8), ("hedged_share", 8), ("absolute_claims", 9),
+                ("date_present", 7), ("commercial_intent", 9), ("copied_sentences", 8)]
+        legend = ("Columns: author named; credentials plausible (no = a flag, see "
+                  "signals.csv for the evidence); identifiable studies cited; share of "
+                  "hedged claims; absolute wording ('proven', 'no side effects'); a date; "
+                  "commercial intent (shop links, prices, coupons); copied sentences.")
+        flagged = signals[signals["unique_affiliations"].fillna("") != ""]
+        extra = [(_wrap("Affiliations named nowhere else in the batch: " + "; ".join(
+            f"{r.article}: {r.unique_affiliations}" for r in flagged.head(8).itertuples()),
+            110), 8, "normal")] if len(flagged) else []
+        _text_page(pdf, "Credibility signals per article", [
+            (_wrap(legend, 110), 8.5, "normal"),
+            (_table_lines(signals, cols, 45), 6.5, "mono")] + extra)
+    if len(departures):
+        blocks = []
+        for r in departures.head(24).itertuples():
+            blocks.append((_wrap(f"{r.article} — {r.topic} (severity {r.severity:.2f}): "
+                                 f"{r.summary}", 110, 3), 8, "normal"))
+        _text_page(pdf, "Departures from the reference", blocks)
+
+
 def _manifest_pages(pdf: PdfPages, manifest: pd.DataFrame) -> None:
     # Problems first: in a large batch they are what a reader looks for here.
     ordered = pd.concat([manifest[manifest["status"] != "ok"],
@@ -212,6 +275,7 @@ def render_pdf(run, figures: dict, path: Path) -> None:
                               color="#444444")
             pdf.savefig(fig)
         _conflict_pages(pdf, run.conflicts)
+        _beyond_pages(pdf, run)
         _manifest_pages(pdf, run.manifest)
 
 

@@ -37,7 +37,11 @@ def find_studies(sentences: pd.DataFrame, schema: TopicSchema) -> pd.DataFrame:
         name = _clean_journal(j.group(1)) if j else ""
         y = year.search(s.text)
         pops = [k for k, p in populations.items() if p.search(s.text)]
-        key = name.lower() or f"{a.group(1).lower()} {a.group(2)}"
+        if name and not name.lower().startswith("journal") and j.group(0).lower().startswith(
+                "journal"):
+            name = "Journal of " + name  # "the Journal of X" and "published in X" alike
+        key = re.sub(r"^(?:the\s+)?journal\s+of\s+", "", name.lower()) or \
+            f"{a.group(1).lower()} {a.group(2)}"
         rows.append({"article": s.article, "study": key, "journal": name,
                      "authors": a.group(1) if a else "", "year": y.group(0) if y else "",
                      "population": "; ".join(pops), "evidence": s.text, "start": s.start,

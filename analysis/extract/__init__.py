@@ -48,11 +48,14 @@ def batch_subjects(texts: Iterable[str], topics: TopicSchema, *, top: int = 3) -
     df: Counter[str] = Counter()
     tf: Counter[str] = Counter()
     skip = stopwords() | topics.not_subjects | topics.comparators | topics.alias_words
+    effect = next(iter(topics.of_kind("effect")), None)  # a subject is a substance, not
+    endings = tuple(effect.get("effect_endings", [])) if effect else ()  # an effect
+    skip |= {n.lower() for n in (effect.get("effect_names", []) if effect else [])}
     docs = 0
     for text in texts:
         docs += 1
         words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", text[:200_000].lower())
-                 if w not in skip]
+                 if w not in skip and not (endings and w.endswith(endings))]
         tf.update(words)
         df.update(set(words))
     # A subject is named throughout the batch: in at least half the articles, 3+ times.
