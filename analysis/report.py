@@ -355,6 +355,19 @@ def _previous_files(out_dir: Path) -> set[str]:
         return set()
 
 
+# Columns that look numeric but are labels: keep "2017" and id "001" as written.
+_TEXT_COLUMNS = {c: str for c in ("article", "article_a", "article_b", "year", "as_of",
+                                  "reference", "source_group", "study")}
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=_TEXT_COLUMNS)
+    for col in _TEXT_COLUMNS:
+        if col in frame:
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
+    return frame
+
+
 def load_run(run_dir: str | os.PathLike, *, topics=None) -> SimpleNamespace:
     """Read the tables of a run directory back (CSV, else Parquet, else JSON)."""
     run_dir = Path(run_dir)
@@ -362,7 +375,7 @@ def load_run(run_dir: str | os.PathLike, *, topics=None) -> SimpleNamespace:
         raise RunDirError(f"{run_dir} is not a folder")
     tables = {}
     for name in TABLES:
-        for ext, reader in (("csv", pd.read_csv), ("parquet", pd.read_parquet),
+        for ext, reader in (("csv", _read_csv), ("parquet", pd.read_parquet),
                             ("json", lambda p: pd.read_json(p, orient="records"))):
             path = run_dir / f"{name}.{ext}"
             if path.exists():
