@@ -16,7 +16,7 @@ _SKIP = {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
          "param", "source", "track", "wbr"}
 _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
-          "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th",
+          "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr",
           "blockquote", "pre", "figure", "figcaption", "dd", "dt", "dl", "form", "address",
           "br", "hr", "caption", "summary", "details", "tbody", "thead"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -61,6 +61,11 @@ class _Extractor(HTMLParser):
             self.hidden += hides
         if tag in _BLOCK:
             self._newline()
+        elif tag in {"td", "th"} and not self.hidden:
+            # A table row stays one line ("Low | 1–2 g | energy"), so its cells keep
+            # each other as context.
+            if self.parts and not self.parts[-1].endswith("\n"):
+                self.parts.append(" | ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":

@@ -70,6 +70,8 @@ def split_units(text: str) -> Iterator[Unit]:
 
 
 def _looks_like_heading(body: str, next_blank: bool) -> bool:
+    if " | " in body or body.startswith("|"):
+        return False  # a table row keeps the heading above it as its section
     words = body.split()
     if len(words) > 14 or len(body) > 120:
         return False

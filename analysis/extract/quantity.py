@@ -155,7 +155,7 @@ def _qualifier(topic: Topic, window: str) -> str:
     ignore = topic.regex("qualifiers.ignore")
     phrases: list[str] = []
     for m in pattern.finditer(window) if pattern is not None else ():
-        phrase = re.sub(r"^for\s+", "", m.group(0).strip(), flags=re.I).strip().lower()
+        phrase = re.sub(r"^for\s+", "", m.group(0).strip(" |"), flags=re.I).strip().lower()
         if ignore is not None and ignore.search(phrase):
             continue
         if phrase and not any(phrase in p or p in phrase for p in phrases):
@@ -195,8 +195,9 @@ def extract_quantities(topic: Topic, sentence: Sentence) -> list[Assertion]:
     quantities = find_quantities(topic, text)
     if not quantities:
         return []
-    if not topic.regex("cues").search(text):
-        return []
+    cues = topic.regex("cues")
+    if not cues.search(text) and not (sentence.section and cues.search(sentence.section)):
+        return []  # a dose chart's rows have their cue in the heading above them
     rows = []
     for i, q in enumerate(quantities):
         prev_end = quantities[i - 1].end if i else 0
