@@ -68,3 +68,18 @@ def test_no_more_addictive_than_is_low():
 
 def test_how_addictive_is_a_degree_not_a_negation():
     assert _levels('"People don\'t realize how habit-forming it is," she said.') == ["high"]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Kratom has a potential for abuse.", "possible"),
+    ("Some users develop a dependence on kratom.", "possible"),
+    ("Kratom can be addictive.", "high"),
+])
+def test_more_stance_phrasings(text, level):
+    assert _levels(text) == [level]
+
+
+@pytest.mark.parametrize("text", ["The National Institute on Drug Abuse studies kratom.",
+                                  "Child abuse is a crime."])
+def test_abuse_that_is_not_about_the_substance(text):
+    assert claims(text, "addiction_risk").empty

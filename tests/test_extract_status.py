@@ -70,3 +70,12 @@ def test_age_limited_ban_is_regulation():
 def test_places_in_a_dashed_aside_are_borrowed_by_the_status_clause():
     got = _pairs("Three states — Alabama, Indiana and Vermont — have banned kratom.")
     assert got == [("banned", "Alabama"), ("banned", "Indiana"), ("banned", "Vermont")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is not currently regulated by the FDA.", [("unregulated", "US federal")]),
+    ("Kratom is legal at the federal level.", [("legal", "US federal")]),
+    ("Thailand legalized kratom in 2021.", [("legal", "Thailand")]),
+])
+def test_more_status_phrasings(text, expected):
+    assert _pairs(text) == expected
