@@ -22,6 +22,7 @@ from .topics import TopicSchema
 ALIAS_MIN_SCORE = 90.0
 MERGE_MIN_SCORE = 90.0
 MAX_OPEN_TOPICS = 15
+MAX_CANDIDATES = 400
 # Single words with these endings are rarely topics ("naturally", "relieving").
 _NOT_NOUN = ("ly", "ive", "ous", "ful", "able", "ible", "ing", "ed")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -83,19 +84,32 @@ def align_topics(articles: pd.DataFrame, sentences: pd.DataFrame, topics: TopicS
         per_heading[article].update(_terms(text, skip, subjects))
     for terms in per_heading.values():
         heading_df.update(terms)
-    per_article = {a: _terms(t[:200_000], skip, subjects)
-                   for a, t in zip(articles["article"], articles["text"])}
-    df: Counter[str] = Counter()
-    for counts in per_article.values():
-        df.update(counts.keys())
-    # Candidates: what a heading names, plus effects and conditions (the effect topic's
-    # vocabulary) that several articles discuss without a heading for them.
+    # Candidates: what a heading names (most widely first), plus effects and conditions
+    # (the effect topic's vocabulary) that articles discuss without a heading for them.
     effect = next(iter(topics.of_kind("effect")), None)
     names = {n.lower() for n in (effect.get("effect_names", []) if effect else [])}
     endings = tuple(effect.get("effect_endings", [])) if effect else ()
-    shared = [p for p in heading_df if df[p] >= 2]
-    shared += [p for p in df if p not in heading_df and df[p] >= 2
-               and (p in names or (endings and p.endswith(endings) and " " not in p))]
+    candidates = [p for p, _ in heading_df.most_common(MAX_CANDIDATES)]
+    candidates += sorted(names - set(candidates) - skip - subjects)
+    if endings:
+        ending_re = re.compile(r"\b[a-z]+(?:" + "|".join(map(re.escape, endings)) + r")\b")
+        found: set[str] = set()
+        for text in articles["text"]:
+            found.update(ending_re.findall(text[:200_000].lower()))
+        candidates += sorted(found - set(candidates) - skip - subjects)
+    # One compiled alternation per batch: presence and counts per article at C speed.
+    per_article: dict[str, Counter[str]] = {}
+    if candidates:
+        finder = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
+                                             sorted(candidates, key=len, reverse=True))
+                            + r")\b")
+        for article, text in zip(articles["article"], articles["text"]):
+            hits = finder.findall(text[:200_000].lower())
+            per_article[article] = Counter(" ".join(h.split()) for h in hits)
+    df: Counter[str] = Counter()
+    for counts in per_article.values():
+        df.update(counts.keys())
+    shared = [p for p in candidates if df[p] >= 2]
     shared.sort(key=lambda p: (-heading_df[p], -df[p], -len(p.split()), p))
     chosen: list[str] = []
     for phrase in shared:

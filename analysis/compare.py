@@ -36,6 +36,8 @@ LEVEL_COMPATIBLE = {("start", "start"), ("start", "typical"), ("typical", "typic
 TEMPLATE_MIN_SCORE = 65.0
 # Overlapping ranges that share less than this (on a log scale) still disagree: 1–5 vs 4–10.
 MIN_JACCARD = 0.12
+# An effect's polarity is contested only when the minority view has this share of claims.
+MIN_MINORITY_SHARE = 0.15
 DEFAULT_MAX_PAIRS = 50
 MAX_ROWS_PER_ARTICLE = 2  # an article's dose disagreements beyond this are folded
 
@@ -538,7 +540,18 @@ def _effect_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
     for r in rows:
         by_article[r["article"]].setdefault(r["value"], r)
     out = []
+    counts = defaultdict(int)
+    for r in rows:
+        counts[r["value"]] += 1
+
+    def contested(p1: str, p2: str) -> bool:
+        """Both polarities have real support: a stray 'side effects' near 'chronic pain'
+        in one sentence out of fifteen calling it a benefit is not a disagreement."""
+        n1, n2 = counts[p1], counts[p2]
+        return n1 and n2 and min(n1, n2) / (n1 + n2) >= MIN_MINORITY_SHARE
+
     pairs = sorted(((float(v), *k.split("|")) for k, v in table.items()), reverse=True)
+    pairs = [(sev, p1, p2) for sev, p1, p2 in pairs if contested(p1, p2)]
     for a in sorted(by_article):
         for sev, p1, p2 in pairs:
             if sev >= 0.5 and p1 in by_article[a] and p2 in by_article[a]:
