@@ -125,9 +125,26 @@ class Analysis:
                 f"{s['conflicts']} conflicts)")
 
 
-def _extract_chunk(args: tuple) -> list[tuple[list[dict], list[dict]]]:
+def _extract_chunk(args: tuple) -> list[tuple[list[tuple], list[dict]]]:
+    """Worker side: sentences travel back as offsets only (the parent has the text),
+    which keeps inter-process traffic a fraction of the input size."""
     items, topics, subjects = args
-    return [extract_article(a, t, topics, subjects) for a, t in items]
+    out = []
+    for a, t in items:
+        sentences, assertions = extract_article(a, t, topics, subjects)
+        out.append(([(r["start"], r["end"], r["is_heading"]) for r in sentences], assertions))
+    return out
+
+
+def _sentences_from_offsets(article: str, text: str, units: list[tuple]) -> list[dict]:
+    rows, section = [], ""
+    for start, end, heading in units:
+        piece = text[start:end]
+        if heading:
+            section = piece
+        rows.append({"article": article, "section": section, "text": piece, "start": start,
+                     "end": end, "is_heading": heading})
+    return rows
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:
@@ -151,9 +168,11 @@ def run_extraction(articles: pd.DataFrame, topics: TopicSchema, subjects: frozen
         size = max(1, min(200, total // (jobs * 4) or 1))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             done = 0
-            for chunk_result in pool.map(_extract_chunk, [(c, topics, subjects) for c in
-                                                          _chunks(items, size)]):
-                results.extend(chunk_result)
+            chunks = list(_chunks(items, size))
+            for chunk, chunk_result in zip(chunks, pool.map(
+                    _extract_chunk, [(c, topics, subjects) for c in chunks])):
+                for (a, t), (units, found) in zip(chunk, chunk_result):
+                    results.append((_sentences_from_offsets(a, t, units), found))
                 done += len(chunk_result)
                 if progress:
                     progress(done, total)
