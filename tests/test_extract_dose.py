@@ -113,3 +113,14 @@ def test_increments_are_not_doses():
 def test_typical_without_a_verb_is_a_dose_cue():
     low, high, _, qualifier = _one("For relaxation, 3-5 g is typical.")
     assert (low, high) == (3, 5) and qualifier == "relaxation"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("For sedation, take 7+ grams.", "≥ 7 g"),
+    ("Users take 5 grams or more for pain relief.", "≥ 5 g"),
+    ("Take 10 mg or less per day.", "≤ 10 mg"),
+    ("Start with 1 to 2 teaspoons daily.", "1–2 teaspoons"),
+    ("Most people take 2 grams (about one teaspoon) to start.", "2 g"),
+])
+def test_open_ends_after_the_value_and_spoon_glosses(text, value):
+    assert list(claims(text, "dose")["value"]) == [value]

@@ -53,7 +53,7 @@ def _build_units(topic: Topic) -> _UnitTable:
     forms = sorted(canonical, key=len, reverse=True)
     unit_re = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
     pattern = re.compile(
-        rf"(?P<pre>\b(?:between|from)\s+)?(?<![\w.,-])(?P<a>{_NUM})\s*(?P<ua>{unit_re})?"
+        rf"(?P<pre>\b(?:between|from)\s+)?(?<![\w.,-])(?P<a>{_NUM})(?P<plus>\+)?\s*(?P<ua>{unit_re})?"
         rf"(?:\s*(?P<sep>-|–|—|to|or|and)\s*(?P<b>{_NUM}))?\s*(?P<u>{unit_re})(?![\w/])",
         re.I)
     factor = {u: (v[0], float(v[1])) for u, v in topic.get("unit_factor", {}).items()}
@@ -113,12 +113,21 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         after = text[m.end():m.end() + 40]
         if (not_before and not_before.search(before)) or (not_after and not_after.search(after)):
             continue
-        if b_text is None:
+        tail = text[m.end():m.end() + 20]
+        if m.group("plus") and b_text is None:
+            high = None  # "7+ grams"
+        elif b_text is None:
             head = text[max(0, m.start("a") - 30):m.start("a")]
             if at_most.search(head):
                 low = None
             elif at_least.search(head) and not re.search(r"\bfrom\s+$", head, re.I):
                 high = None
+        after_least, after_most = topic.regex("bounds.after_at_least"), topic.regex(
+            "bounds.after_at_most")
+        if after_least is not None and after_least.search(tail):
+            high = None  # "5 g or more": the range opens upwards from its lower end
+        elif after_most is not None and after_most.search(tail):
+            low = None
         if unit in table.factor:
             target, factor = table.factor[unit]
             unit = target
@@ -135,19 +144,26 @@ def _build_bounds(topic: Topic) -> tuple[re.Pattern[str], re.Pattern[str]]:
                  for name in ("at_most", "at_least"))
 
 
+_GLOSS = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|~|or)?\s*",
+                    re.I)
+
+
 def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
                                  table: _UnitTable) -> list[Quantity]:
-    """'3 capsules (75 mg total)' states one dose, in mass; keep the mass only."""
-    keep = []
-    for i, q in enumerate(found):
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if (nxt is not None and table.family.get(q.unit) == "count"
-                and table.family.get(nxt.unit) != "count"
-                and re.fullmatch(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|~)?\s*",
-                                 text[q.end:nxt.start], re.I)):
+    """'3 capsules (75 mg total)' and '2 g (about one teaspoon)' each state one dose:
+    keep the mass, drop the count that glosses it."""
+    drop = set()
+    for i in range(len(found) - 1):
+        q, nxt = found[i], found[i + 1]
+        if not _GLOSS.fullmatch(text[q.end:nxt.start]):
             continue
-        keep.append(q)
-    return keep
+        q_count = table.family.get(q.unit) == "count"
+        n_count = table.family.get(nxt.unit) == "count"
+        if q_count and not n_count:
+            drop.add(i)
+        elif n_count and not q_count:
+            drop.add(i + 1)
+    return [q for i, q in enumerate(found) if i not in drop]
 
 
 def _qualifier(topic: Topic, window: str) -> str:
