@@ -44,7 +44,7 @@ def _name_at(text: str) -> re.Match[str] | None:
 def _bylines(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
     """Every (name, title, role) a byline line names: "Reviewed by A — Written by B"."""
     text = s.text
-    if "by " not in (s.lower or text.lower()):
+    if "by" not in (s.lower or text.lower()):
         return []
     found = []
     for pattern in topic.patterns("bylines"):
