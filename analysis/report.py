@@ -166,12 +166,13 @@ def _conflict_pages(pdf: PdfPages, conflicts: pd.DataFrame) -> int:
     return pages
 
 
-def _table_lines(frame: pd.DataFrame, columns: list[tuple[str, int]], limit: int) -> str:
-    head = "".join(f"{name[:w - 1]:<{w}}" for name, w in columns)
-    lines = [head]
+def _table_lines(frame: pd.DataFrame, columns: list[tuple], limit: int) -> str:
+    """A monospace table; each column is (name, width) or (name, width, header label)."""
+    cols = [(c[0], c[1], c[2] if len(c) > 2 else c[0]) for c in columns]
+    lines = ["".join(f"{label[:w - 1]:<{w}}" for _, w, label in cols)]
     for r in frame.head(limit).to_dict("records"):
         lines.append("".join(f"{str('' if pd.isna(r.get(c)) else r.get(c))[:w - 1]:<{w}}"
-                             for c, w in columns))
+                             for c, w, _ in cols))
     if len(frame) > limit:
         lines.append(f"… {len(frame) - limit} more rows in the CSV")
     return _safe("\n".join(lines))
@@ -203,13 +204,15 @@ def _beyond_pages(pdf: PdfPages, run) -> None:
                                     14), 7.5, "mono"))
     if len(studies):
         blocks.append(("Cited studies (studies.csv)", 10, "bold"))
-        blocks.append((_table_lines(studies, [("article", 24), ("study", 34), ("year", 6),
+        blocks.append((_table_lines(studies, [("article", 24), ("journal", 38), ("year", 6),
                                               ("population", 12)], 12), 7.5, "mono"))
     _text_page(pdf, "Independence, copies and cited studies", blocks)
     if len(signals):
-        cols = [("article", 24), ("author_named", 22), ("credentials_plausible", 8),
-                ("studies_cited", 8), ("hedged_share", 8), ("absolute_claims", 9),
-                ("date_present", 7), ("commercial_intent", 9), ("copied_sentences", 8)]
+        cols = [("article", 24), ("author_named", 24, "author"),
+                ("credentials_plausible", 10, "plausible"), ("studies_cited", 8, "studies"),
+                ("hedged_share", 8, "hedged"), ("absolute_claims", 9, "absolute"),
+                ("date_present", 7, "dated"), ("commercial_intent", 9, "selling"),
+                ("copied_sentences", 8, "copied")]
         legend = ("Columns: author named; credentials plausible (no = a flag, see "
                   "signals.csv for the evidence); identifiable studies cited; share of "
                   "hedged claims; absolute wording ('proven', 'no side effects'); a date; "
