@@ -18,7 +18,9 @@ DEPARTURE_COLUMNS = ["article", "topic", "article_says", "reference", "reference
 def reference_ids(manifest: pd.DataFrame, references: list[str | os.PathLike]) -> set[str]:
     """Article ids that came from the reference paths (files, or files under folders)."""
     roots = [Path(r).resolve() for r in references]
-    ids = set()
+    ids: set[str] = set()
+    if not roots:
+        return ids
     for row in manifest[manifest["status"] == "ok"].itertuples():
         path = Path(str(row.input)).resolve()
         if any(path == r or r in path.parents for r in roots):

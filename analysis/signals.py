@@ -44,35 +44,43 @@ def credibility_signals(articles: pd.DataFrame, assertions: pd.DataFrame,
                                   r"{1,4}", text)):
             key = aff.strip()
             affiliation_counts[key] = affiliation_counts.get(key, 0) + 1
+    # Split each table by article once: filtering per article would be quadratic.
+    people_by: dict[str, list[dict]] = {}
+    for r in people.astype(object).where(people.notna(), "").to_dict("records"):
+        people_by.setdefault(r["article"], []).append(r)
+    stance = assertions[assertions["kind"].isin(["scale", "effect"])]
+    hedged_by = stance["hedged"].astype(bool).groupby(stance["article"]).mean().to_dict()
+    studies_by = {a: g for a, g in studies.groupby("article", sort=False)} if len(
+        studies) else {}
+    copy_counts: dict[str, int] = {}
+    if len(copies):
+        for a in list(copies["article_a"]) + list(copies["article_b"]):
+            copy_counts[a] = copy_counts.get(a, 0) + 1
     rows = []
     for article, text in texts.items():
-        mine = people[people["article"] == article]
-        claims = assertions[(assertions["article"] == article) &
-                            assertions["kind"].isin(["scale", "effect"])]
-        hedged = float(claims["hedged"].astype(bool).mean()) if len(claims) else None
-        cited = studies[studies["article"] == article] if len(studies) else studies
-        flags = "; ".join(f for f in mine["flags"].fillna("") if f)
-        affs = sorted({a.strip() for v in mine["affiliations"].fillna("") for a in v.split(";")
+        mine = people_by.get(article, [])
+        hedged = hedged_by.get(article)
+        cited = studies_by.get(article, studies.iloc[0:0])
+        flags = "; ".join(r["flags"] for r in mine if r["flags"])
+        affs = sorted({a.strip() for r in mine for a in str(r["affiliations"]).split(";")
                        if a.strip() and affiliation_counts.get(a.strip(), 0) <= 1
                        and re.match(r"(?:University|College|Institute)\b", a.strip())})
         n_abs, abs_ev = _first(patterns.get("absolute"), text)
         n_date, date_ev = _first(patterns.get("date"), text)
         n_com, com_ev = _first(patterns.get("commercial"), text)
-        copied = int(((copies["article_a"] == article) | (copies["article_b"] == article)).sum()
-                     ) if len(copies) else 0
+        copied = copy_counts.get(article, 0)
         rows.append({
             "article": article,
-            "author_named": "; ".join(mine["value"]) if len(mine) else "",
-            "author_named_evidence": mine["evidence"].iloc[0][:300] if len(mine) else "",
-            "qualifications_stated": "; ".join(filter(None, list(mine["degrees"].fillna(""))
-                                                      + list(mine["certifications"]
-                                                             .fillna("")))),
-            "credentials_plausible": ("" if mine.empty else "no" if flags else "yes"),
+            "author_named": "; ".join(r["value"] for r in mine),
+            "author_named_evidence": mine[0]["evidence"][:300] if mine else "",
+            "qualifications_stated": "; ".join(filter(None, [r["degrees"] for r in mine]
+                                                      + [r["certifications"] for r in mine])),
+            "credentials_plausible": ("" if not mine else "no" if flags else "yes"),
             "credentials_plausible_evidence": flags,
             "unique_affiliations": "; ".join(affs),
             "studies_cited": len(cited),
             "studies_cited_evidence": cited["evidence"].iloc[0][:300] if len(cited) else "",
-            "hedged_share": None if hedged is None else round(hedged, 2),
+            "hedged_share": None if hedged is None else round(float(hedged), 2),
             "absolute_claims": n_abs, "absolute_claims_evidence": abs_ev,
             "date_present": bool(n_date), "date_present_evidence": date_ev,
             "commercial_intent": n_com, "commercial_intent_evidence": com_ev,

@@ -18,6 +18,7 @@ _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\b|"
 GENERAL = "general"
 MAX_CLAUSES = 8  # bounds the work on a run-on sentence; real ones have two or three
 MAX_PLACES = 12
+MAX_HITS = 12  # per status and clause: a real clause states a status once or twice
 
 
 def _build_jurisdictions(topic: Topic) -> list[tuple[str, re.Pattern[str]]]:
@@ -68,11 +69,14 @@ def find_statuses(topic: Topic, clause: str) -> list[str]:
             pattern = topic.regex(f"{group}.{status}")
             if pattern is None:
                 continue
-            for hit in pattern.finditer(clause):
+            for n, hit in enumerate(pattern.finditer(clause)):
+                if n >= MAX_HITS:
+                    break
                 if any(hit.start() < e and s < hit.end() for s, e in taken):
                     continue
                 taken.append((hit.start(), hit.end()))
-                if hypothetical is not None and hypothetical.search(clause[:hit.start()]):
+                before = clause[max(0, hit.start() - 120):hit.start()]
+                if hypothetical is not None and hypothetical.search(before):
                     continue
                 if status not in found:
                     found.append(status)
