@@ -124,3 +124,8 @@ def test_typical_without_a_verb_is_a_dose_cue():
 ])
 def test_open_ends_after_the_value_and_spoon_glosses(text, value):
     assert list(claims(text, "dose")["value"]) == [value]
+
+
+def test_per_day_written_with_a_slash():
+    row = claims("Doses of 1–3 g/day are typical.", "dose").iloc[0]
+    assert row["value"] == "1–3 g" and row["scope"] == "mass/day"

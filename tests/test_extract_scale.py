@@ -83,3 +83,12 @@ def test_more_stance_phrasings(text, level):
                                   "Child abuse is a crime."])
 def test_abuse_that_is_not_about_the_substance(text):
     assert claims(text, "addiction_risk").empty
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Kratom has addictive properties.", "possible"),
+    ("Addiction is rare among kratom users.", "low"),
+    ("Dependence is a risk with daily kratom use.", "possible"),
+])
+def test_claims_whose_cue_follows_the_term(text, level):
+    assert _levels(text) == [level]

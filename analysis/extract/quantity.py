@@ -27,7 +27,7 @@ _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
 MAX_PER_SENTENCE = 10
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|or)\b|;", re.I)
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
-_PER = re.compile(r"\bper\s+(day|night|dose|serving|kg|week)\b|"
+_PER = re.compile(r"(?:\bper\s+|/)(day|night|dose|serving|kg|week)\b|"
                   r"\b(daily|nightly|a day|a night|twice a day)\b", re.I)
 _PER_NORMAL = {"night": "day", "daily": "day", "nightly": "day", "a day": "day", "a night": "day",
                "twice a day": "day", "dose": "serving"}
@@ -54,7 +54,8 @@ def _build_units(topic: Topic) -> _UnitTable:
     unit_re = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
     pattern = re.compile(
         rf"(?P<pre>\b(?:between|from)\s+)?(?<![\w.,-])(?P<a>{_NUM})(?P<plus>\+)?\s*(?P<ua>{unit_re})?"
-        rf"(?:\s*(?P<sep>-|–|—|to|or|and)\s*(?P<b>{_NUM}))?\s*(?P<u>{unit_re})(?![\w/])",
+        rf"(?:\s*(?P<sep>-|–|—|to|or|and)\s*(?P<b>{_NUM}))?\s*(?P<u>{unit_re})"
+        rf"(?:(?![\w/])|(?=/(?:day|d|night|dose|serving)\b))",
         re.I)
     factor = {u: (v[0], float(v[1])) for u, v in topic.get("unit_factor", {}).items()}
     return _UnitTable(pattern, canonical, factor, dict(topic.get("unit_family", {})))
