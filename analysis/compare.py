@@ -432,11 +432,20 @@ def candidate_pairs(texts: list[str], *, min_shared: int = 2, max_bucket: int = 
 
 def _credential_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
     out: list[Conflict] = []
+    # Credentials that do not fit together: one row per kind of flag, listing every
+    # article whose author carries it (the same implausible bio is usually copied).
+    flagged: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
-        if r.get("flags"):
-            out.append(Conflict(topic.key, "within-source", [r["article"]],
-                                f"{_short(r['article'])}: {r['value']} — {r['flags']}", [r],
-                                0.6, scope=str(r.get("role") or ""), detail=str(r["flags"])))
+        for flag in filter(None, (f.strip() for f in str(r.get("flags") or "").split(";"))):
+            flagged[flag].append(r)
+    for flag, members in sorted(flagged.items()):
+        names = ", ".join(f"{m['value']} ({_short(m['article'])})" for m in members[:4])
+        more = f" +{len(members) - 4} more" if len(members) > 4 else ""
+        out.append(Conflict(topic.key, "within-source",
+                            list(dict.fromkeys(m["article"] for m in members)),
+                            f"{flag}: {names}{more}", members[:4], 0.6,
+                            scope="implausible credentials", detail=flag,
+                            folded=max(0, len(members) - 4)))
     if len(rows) < 2:
         return out
     bios = [_masked_bio(r) for r in rows]
