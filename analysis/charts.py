@@ -22,6 +22,7 @@ from matplotlib.patches import Rectangle  # noqa: E402
 
 MAX_ROWS = 25
 MAX_TABLE_ROWS = 20
+MAX_SEGMENTS = 3000  # dose claims drawn in the aggregate view (counts use all)
 LEVEL_COLOURS = {"start": "#4C9BE8", "typical": "#2CA58D", "high": "#E07A5F"}
 STANCE_COLOURS = {"none": "#2CA58D", "low": "#8AC926", "possible": "#F4A261", "high": "#D62828"}
 STATUS_COLOURS = {"legal": "#2CA58D", "regulated": "#8AC926", "unapproved": "#F4D35E",
@@ -128,19 +129,25 @@ def _dose_distribution(ax, rows: pd.DataFrame, family: str) -> None:
     left, right = (vmin / 4, vmax * 4) if log else (0, vmax * 1.3 + 1e-9)
     levels = [lvl for lvl in LEVEL_COLOURS if (rows["level"] == lvl).any()] or ["typical"]
     rng = np.random.default_rng(0)
+    all_levels = rows["level"].fillna("typical").to_numpy()
+    all_lows, all_highs = lows, highs
+    if len(rows) > MAX_SEGMENTS:  # a fixed-seed sample keeps the drawing fast and stable
+        keep = np.sort(np.random.default_rng(0).choice(len(rows), MAX_SEGMENTS, replace=False))
+        rows, lows, highs = rows.iloc[keep], lows[keep], highs[keep]
     for band, level in enumerate(levels):
         mask = (rows["level"].fillna("typical") == level).to_numpy()
+        every = all_levels == level  # counts and medians use every claim, not the sample
         lo = np.where(np.isnan(lows[mask]), left, lows[mask])
         hi = np.where(np.isnan(highs[mask]), right, highs[mask])
         ys = band + rng.uniform(-0.35, 0.35, size=len(lo))
         segments = [[(a, y), (b, y)] for a, b, y in zip(lo, hi, ys)]
         ax.add_collection(LineCollection(segments, colors=LEVEL_COLOURS[level], linewidths=1.2,
                                          alpha=max(0.08, min(0.8, 30 / max(1, len(lo))))))
-        for values, marker in ((lows[mask], "|"), (highs[mask], "|")):
+        for values, marker in ((all_lows[every], "|"), (all_highs[every], "|")):
             vals = values[np.isfinite(values)]
             if len(vals):
                 ax.plot([np.median(vals)], [band], marker=marker, markersize=22, color="black")
-        ax.text(right, band - 0.42, f"{mask.sum()} claims", ha="right", va="bottom",
+        ax.text(right, band - 0.42, f"{every.sum()} claims", ha="right", va="bottom",
                 fontsize=8)
     ax.set_yticks(range(len(levels)), levels)
     ax.set_ylim(len(levels) - 0.5, -0.5)
@@ -376,9 +383,13 @@ def plot_credentials(data: Any, *, topic: str = "author_credentials", ax=None) -
         for r in conflicts[(conflicts["topic"] == topic) &
                            (conflicts["kind"] == "cross-source")].itertuples():
             arts = str(r.articles).split(";")
+            shown = set(rows["article"])
             for a in arts:
-                copied[a] = "COPIED BIO: also in " + ", ".join(short(o, 14) for o in arts
-                                                                 if o != a)
+                if a not in shown:
+                    continue
+                others = [o for o in arts if o != a]
+                copied[a] = ("COPIED BIO: also in " + ", ".join(short(o, 14) for o in others[:3])
+                             + (f" +{len(others) - 3}" if len(others) > 3 else ""))
     cols = ["article", "name", "degrees", "certifications", "years", "affiliations", "flags"]
     widths = [16, 18, 22, 26, 6, 26, 34]
     ax.set_axis_off()

@@ -401,8 +401,8 @@ def _shingles(text: str, size: int = 4) -> set[int]:
     return {hash(" ".join(words[i:i + size])) for i in range(max(1, len(words) - size + 1))}
 
 
-def candidate_pairs(texts: list[str], *, min_shared: int = 2, max_bucket: int = 50
-                    ) -> list[tuple[int, int]]:
+def candidate_pairs(texts: list[str], *, min_shared: int = 2, max_bucket: int = 50,
+                    star: bool = True) -> list[tuple[int, int]]:
     """Index pairs of texts that share at least `min_shared` word 4-gram shingles.
 
     Blocking keeps near-duplicate search linear in practice: only texts that share
@@ -418,6 +418,8 @@ def candidate_pairs(texts: list[str], *, min_shared: int = 2, max_bucket: int = 
         if len(members) < 2:
             continue
         if len(members) > max_bucket:
+            if not star:
+                continue  # boilerplate ("consult your doctor"): evidence of no one copying
             # A phrase in many texts: link each to the first text that has it (a star,
             # not all pairs), so a template copied a thousand times stays linear.
             head = members[0]

@@ -23,10 +23,12 @@ def find_copies(sentences: pd.DataFrame, credentials: pd.DataFrame | None = None
     """Pairs of near-identical spans in different articles (sentences, and bios)."""
     rows = []
     body = sentences[~sentences["is_heading"].astype(bool)]
-    body = body[body["text"].str.split().str.len() >= MIN_WORDS]
-    records = body.to_dict("records")
+    body = body[body["text"].str.count(" ") >= MIN_WORDS - 1]
+    records = [dict(zip(("article", "text", "start", "end"), row)) for row in
+               zip(body["article"].tolist(), body["text"].tolist(), body["start"].tolist(),
+                   body["end"].tolist())]
     texts = [r["text"] for r in records]
-    for i, j in candidate_pairs(texts, min_shared=3):
+    for i, j in candidate_pairs(texts, min_shared=3, star=False):
         a, b = records[i], records[j]
         if a["article"] == b["article"]:
             continue

@@ -71,9 +71,12 @@ def extract_effects(sentences: pd.DataFrame, topics_table: pd.DataFrame, schema:
         by_article.setdefault(row.article, set()).add(row.topic)
     rows: list[dict] = []
     patterns = {key: _phrase_pattern(phrase) for key, phrase in phrases.items()}
+    if not patterns:
+        return []
+    anyone = re.compile("|".join(p.pattern for p in patterns.values()), re.I)
     for s in sentences.itertuples(index=False):
         keys = by_article.get(s.article)
-        if not keys or s.is_heading or is_question(s.text):
+        if not keys or s.is_heading or not anyone.search(s.text) or is_question(s.text):
             continue
         sentence = None
         for key in sorted(keys):

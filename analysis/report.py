@@ -34,7 +34,7 @@ RUN_RECORD = ".crosscheck-run.json"
 TABLES = ("assertions", "conflicts", "manifest", "topics", "articles", "studies", "copies",
           "agreement", "signals", "departures")
 PAGE = (8.27, 11.69)  # A4 portrait, inches
-MAX_CONFLICT_PAGES = 8
+MAX_CONFLICT_PAGES = 6
 CONFLICTS_PER_PAGE = 4
 MANIFEST_ROWS_PER_PAGE = 55
 MAX_MANIFEST_PAGES = 4

@@ -23,10 +23,10 @@ SIGNAL_COLUMNS = [
 def _first(pattern: re.Pattern[str] | None, text: str) -> tuple[int, str]:
     if pattern is None:
         return 0, ""
-    hits = list(pattern.finditer(text[:500_000]))
-    if not hits:
+    m = pattern.search(text, 0, 500_000)
+    if m is None:  # most articles: one scan, no counting
         return 0, ""
-    m = hits[0]
+    hits = pattern.findall(text, 0, 500_000)
     lo, hi = max(0, m.start() - 60), min(len(text), m.end() + 60)
     return len(hits), " ".join(text[lo:hi].split())
 
