@@ -220,6 +220,17 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
         conflicts = compare(assertions, schema_, max_pairs=max_pairs)
     else:
         raise InputError(f"unknown engine {engine!r} (choose 'local' or 'dask')")
+    return build_analysis(ingested, sentences, assertions, conflicts, schema_, subjects,
+                          max_pairs=max_pairs, reference=reference)
+
+
+def build_analysis(ingested: Ingested, sentences: pd.DataFrame, assertions: pd.DataFrame,
+                   conflicts: pd.DataFrame, schema_: TopicSchema, subjects: frozenset[str], *,
+                   max_pairs: int = 50,
+                   reference: Sequence[str | os.PathLike] | None = None) -> Analysis:
+    """The batch-level stages after extraction and comparison: topic alignment, effect
+    polarity, cited studies, copies and independence, signals, reference departures."""
+    articles = ingested.articles
     topics_table = align_topics(articles, sentences, schema_, subjects=subjects)
     effect_rows = extract_effects(sentences, topics_table, schema_, subjects)
     if effect_rows:  # open topics are known only now: their claims join the tables here

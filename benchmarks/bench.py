@@ -35,11 +35,10 @@ def _peak_rss_mb() -> float:
 
 def run_once(source: Path, *, jobs: int, engine: str, report: bool) -> dict:
     from analysis import charts  # noqa: F401  (import cost outside the timings)
-    from analysis.align import align_topics
     from analysis.compare import compare
     from analysis.extract import batch_subjects
     from analysis.ingest import ingest
-    from analysis.pipeline import Analysis, run_extraction
+    from analysis.pipeline import build_analysis, run_extraction
     from analysis.report import write_run
     from analysis.topics import load_topics
 
@@ -63,11 +62,10 @@ def run_once(source: Path, *, jobs: int, engine: str, report: bool) -> dict:
         conflicts = compare(assertions, topics)
         stages["compare"] = time.perf_counter() - t
     t = time.perf_counter()
-    topics_table = align_topics(articles, sentences, topics, subjects=subjects)
-    stages["align"] = time.perf_counter() - t
+    run = build_analysis(ingested, sentences, assertions, conflicts, topics, subjects)
+    stages["align+effects+copies+signals"] = time.perf_counter() - t
+    assertions, conflicts = run.assertions, run.conflicts
     if report:
-        run = Analysis(articles, ingested.manifest, sentences, assertions, conflicts,
-                       topics_table, topics)
         with tempfile.TemporaryDirectory() as out:
             t = time.perf_counter()
             write_run(run, Path(out))
