@@ -396,9 +396,12 @@ def _masked_bio(row: dict) -> str:
     return re.sub(r"\b(she|he|her|his|they|their|hers|him)\b", "PRON", text, flags=re.I)
 
 
+_NON_WORD = re.compile(r"[^\w\s]+")
+
+
 def _shingles(text: str, size: int = 4) -> set[int]:
-    words = re.findall(r"\w+", text.lower())
-    return {hash(" ".join(words[i:i + size])) for i in range(max(1, len(words) - size + 1))}
+    words = _NON_WORD.sub(" ", text.lower()).split()
+    return {hash(tuple(words[i:i + size])) for i in range(max(1, len(words) - size + 1))}
 
 
 def candidate_pairs(texts: list[str], *, min_shared: int = 2, max_bucket: int = 50,

@@ -5,6 +5,7 @@ effect. Runs after alignment, since the topics come from the batch itself."""
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 
 import pandas as pd
 
@@ -12,6 +13,7 @@ from .extract.common import Assertion, clause_bounds, is_question
 from .topics import Topic, TopicSchema
 
 _PRONOUNS = {"it", "its", "they", "their", "this"}
+_Row = namedtuple("_Row", "article text start end section is_heading")
 _SIDE_EFFECT = re.compile(r"side\s+effect|adverse", re.I)
 
 
@@ -74,7 +76,10 @@ def extract_effects(sentences: pd.DataFrame, topics_table: pd.DataFrame, schema:
     if not patterns:
         return []
     anyone = re.compile("|".join(p.pattern for p in patterns.values()), re.I)
-    for s in sentences.itertuples(index=False):
+    columns = [sentences[c].tolist() for c in ("article", "text", "start", "end", "section",
+                                                "is_heading")]
+    for row in zip(*columns):
+        s = _Row(*row)
         keys = by_article.get(s.article)
         if not keys or s.is_heading or not anyone.search(s.text) or is_question(s.text):
             continue
