@@ -5,15 +5,13 @@ effect. Runs after alignment, since the topics come from the batch itself."""
 from __future__ import annotations
 
 import re
-from collections import namedtuple
 
 import pandas as pd
 
-from .extract.common import Assertion, clause_bounds, is_question
+from .extract.common import Assertion, clause_bounds, is_question, iter_sentences
 from .topics import Topic, TopicSchema
 
 _PRONOUNS = {"it", "its", "they", "their", "this"}
-_Row = namedtuple("_Row", "article text start end section is_heading")
 _SIDE_EFFECT = re.compile(r"side\s+effect|adverse", re.I)
 
 
@@ -76,25 +74,15 @@ def extract_effects(sentences: pd.DataFrame, topics_table: pd.DataFrame, schema:
     if not patterns:
         return []
     anyone = re.compile("|".join(p.pattern for p in patterns.values()), re.I)
-    columns = [sentences[c].tolist() for c in ("article", "text", "start", "end", "section",
-                                                "is_heading")]
-    for row in zip(*columns):
-        s = _Row(*row)
+    for s in iter_sentences(sentences):
         keys = by_article.get(s.article)
         if not keys or s.is_heading or not anyone.search(s.text) or is_question(s.text):
             continue
-        sentence = None
         for key in sorted(keys):
             m = patterns[key].search(s.text)
             if not m:
                 continue
             for level in polarity(topic, s.text, m.start(), m.end(), subjects):
-                sentence = sentence or _as_sentence(s)
-                rows.append(Assertion.of(sentence, key, "effect", level, level=level,
+                rows.append(Assertion.of(s, key, "effect", level, level=level,
                                          scope=phrases[key], detail=m.group(0)).row())
     return rows
-
-
-def _as_sentence(s):
-    from .extract.common import Sentence
-    return Sentence(s.article, s.text, int(s.start), int(s.end), s.section, bool(s.is_heading))

@@ -5,14 +5,14 @@ models in one place, human subjects in another)."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict, namedtuple
+from collections import defaultdict
 
 import pandas as pd
 
 from .compare import SEP, Conflict, _short
+from .extract.common import iter_sentences
 from .topics import TopicSchema
 
-_Sentence = namedtuple("_Sentence", "article text start end section")
 STUDY_COLUMNS = ["article", "study", "journal", "authors", "year", "population", "evidence",
                  "start", "end", "section"]
 
@@ -28,11 +28,8 @@ def find_studies(sentences: pd.DataFrame, schema: TopicSchema) -> pd.DataFrame:
     year = re.compile(cfg["year"])
     populations = {k: re.compile(v, re.I) for k, v in cfg.get("population", {}).items()}
     rows = []
-    columns = [sentences[c].tolist() for c in ("article", "text", "start", "end", "section",
-                                                "is_heading")]
-    for article, text, start, end, section, heading in zip(*columns):
-        s = _Sentence(article, text, start, end, section)
-        if heading or not mention.search(text):
+    for s in iter_sentences(sentences):
+        if s.is_heading or not mention.search(s.text):
             continue
         j = journal.search(s.text)
         a = authors.search(s.text)
