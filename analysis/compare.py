@@ -319,7 +319,7 @@ def _scale_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Con
 # --------------------------------------------------------------------------- status
 def _status_severity(topic: Topic, a: str, b: str) -> float:
     table = topic.get("severity", {})
-    return float(table.get(f"{a}|{b}", table.get(f"{b}|{a}", 0.0 if a == b else 0.0)))
+    return float(table.get(f"{a}|{b}", table.get(f"{b}|{a}", 0.0)))
 
 
 def _scope_groups(topic: Topic, rows: list[dict]) -> dict[str, list[dict]]:
