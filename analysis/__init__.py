@@ -11,7 +11,14 @@ takes the tables (or an Analysis) and `ax=None` and returns a matplotlib Figure.
 """
 
 from .align import align_topics
-from .charts import (
+from .compare import compare
+from .errors import CrosscheckError, InputError, RunDirError, StageError, TopicSchemaError
+from .extract import extract
+from .extract.segment import segment
+from .ingest import ingest
+from .pipeline import Analysis, analyse
+from .report import load_run, write_run
+from .report.charts import (
     plot_conflict_summary,
     plot_credentials,
     plot_dose_ranges,
@@ -19,13 +26,6 @@ from .charts import (
     plot_stance,
     plot_topic_matrix,
 )
-from .compare import compare
-from .errors import CrosscheckError, InputError, RunDirError, StageError, TopicSchemaError
-from .extract import extract
-from .ingest import ingest
-from .pipeline import Analysis, analyse
-from .report import load_run, write_run
-from .segment import segment
 from .topics import load_topics
 
 __version__ = "0.1.0"

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,17 +15,16 @@ import pandas as pd
 from . import schema
 from .align import align_topics
 from .compare import compare, conflicts_frame
-from .copies import agreement, find_copies, source_groups
-from .effects import extract_effects
+from .engine import Progress, run_extraction
 from .errors import InputError
-from .extract import ASSERTION_COLUMNS, assertions_frame, batch_subjects, extract_article
+from .extract import ASSERTION_COLUMNS, assertions_frame, batch_subjects
+from .extract.effects import extract_effects
 from .ingest import DEFAULT_MAX_BYTES, Ingested, ingest, ingest_frame
-from .reference import departures, reference_ids
-from .signals import credibility_signals
-from .studies import find_studies, study_conflicts
+from .sources.copies import agreement, find_copies, source_groups
+from .sources.reference import departures, reference_ids
+from .sources.signals import credibility_signals
+from .sources.studies import find_studies, study_conflicts
 from .topics import TopicSchema, load_topics
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -80,7 +78,7 @@ class Analysis:
 
     def figures(self) -> dict[str, Any]:
         """Every chart as a matplotlib Figure, keyed by its PNG name."""
-        from .charts import all_figures
+        from .report import all_figures
         return all_figures(self)
 
     def write_report(self, out_dir: str | os.PathLike = "reports", *,
@@ -125,64 +123,6 @@ class Analysis:
                 f"{s['conflicts']} conflicts)")
 
 
-def _extract_chunk(args: tuple) -> list[tuple[list[tuple], list[dict]]]:
-    """Worker side: sentences travel back as offsets only (the parent has the text),
-    which keeps inter-process traffic a fraction of the input size."""
-    items, topics, subjects = args
-    out = []
-    for a, t in items:
-        sentences, assertions = extract_article(a, t, topics, subjects)
-        out.append(([(r["start"], r["end"], r["is_heading"]) for r in sentences], assertions))
-    return out
-
-
-def _sentences_from_offsets(article: str, text: str, units: list[tuple]) -> list[dict]:
-    rows, section = [], ""
-    for start, end, heading in units:
-        piece = text[start:end]
-        if heading:
-            section = piece
-        rows.append({"article": article, "section": section, "text": piece, "start": start,
-                     "end": end, "is_heading": heading})
-    return rows
-
-
-def _chunks(items: list, size: int) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
-def run_extraction(articles: pd.DataFrame, topics: TopicSchema, subjects: frozenset[str], *,
-                   jobs: int = 1, progress: Progress | None = None
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(sentences, assertions) for all articles, in article order, on `jobs` processes."""
-    items = list(zip(articles["article"], articles["text"]))
-    results: list[tuple[list[dict], list[dict]]] = []
-    total = len(items)
-    if jobs <= 1 or total < 8:
-        for i, (a, t) in enumerate(items, 1):
-            results.append(extract_article(a, t, topics, subjects))
-            if progress:
-                progress(i, total)
-    else:
-        size = max(1, min(200, total // (jobs * 4) or 1))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            done = 0
-            chunks = list(_chunks(items, size))
-            for chunk, chunk_result in zip(chunks, pool.map(
-                    _extract_chunk, [(c, topics, subjects) for c in chunks])):
-                for (a, t), (units, found) in zip(chunk, chunk_result):
-                    results.append((_sentences_from_offsets(a, t, units), found))
-                done += len(chunk_result)
-                if progress:
-                    progress(done, total)
-    sentence_rows = [r for s, _ in results for r in s]
-    assertion_rows = [r for _, a in results for r in a]
-    sentences = (pd.DataFrame(sentence_rows, columns=schema.SENTENCES) if sentence_rows
-                 else schema.empty(schema.SENTENCES))
-    return sentences, assertions_frame(assertion_rows)
-
-
 def _article_order(articles: pd.DataFrame):
     order = {a: i for i, a in enumerate(articles["article"])}
 
@@ -211,7 +151,7 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
     jobs = (os.cpu_count() or 1) if jobs is None else max(1, int(jobs))
     subjects = batch_subjects(articles["text"], schema_)
     if engine == "dask":
-        from .distributed import run_dask
+        from .engine.dask import run_dask
         sentences, assertions, conflicts = run_dask(articles, schema_, subjects,
                                                     scheduler=scheduler, max_pairs=max_pairs)
     elif engine == "local":

@@ -36,9 +36,10 @@ def _peak_rss_mb() -> float:
 def run_once(source: Path, *, jobs: int, engine: str, report: bool) -> dict:
     from analysis import charts  # noqa: F401  (import cost outside the timings)
     from analysis.compare import compare
+    from analysis.engine import run_extraction
     from analysis.extract import batch_subjects
     from analysis.ingest import ingest
-    from analysis.pipeline import build_analysis, run_extraction
+    from analysis.pipeline import build_analysis
     from analysis.report import write_run
     from analysis.topics import load_topics
 
@@ -52,7 +53,7 @@ def run_once(source: Path, *, jobs: int, engine: str, report: bool) -> dict:
     t = time.perf_counter()
     subjects = batch_subjects(articles["text"], topics)
     if engine == "dask":
-        from analysis.distributed import run_dask
+        from analysis.engine.dask import run_dask
         sentences, assertions, conflicts = run_dask(articles, topics, subjects)
         stages["extract+compare (dask)"] = time.perf_counter() - t
     else:

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from analysis import analyse, ingest
 from analysis.cli import main
-from analysis.decode import NotText, decode
 from analysis.extract import extract_article
+from analysis.ingest.decode import NotText, decode
 from analysis.topics import load_topics
 
 GOOD = "Kratom is not addictive. Most people take 2-4 grams daily."
@@ -223,7 +223,7 @@ def test_interrupted_write_leaves_previous_tables_whole(tmp_path, monkeypatch):
     def boom(*_a, **_k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("analysis.charts.all_figures", boom)
+    monkeypatch.setattr("analysis.report.run_dir.charts.all_figures", boom)
     with pytest.raises(KeyboardInterrupt):
         analyse(tmp_path / "a.txt").write_report(out, formats=["csv", "png"])
     assert (out / "assertions.csv").read_text() == before

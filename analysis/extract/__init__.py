@@ -16,13 +16,13 @@ from importlib import resources
 import pandas as pd
 
 from .. import schema
-from ..segment import segment_text
 from ..topics import TopicSchema, load_topics
 from .common import Assertion, Sentence, prefilter_pattern
 from .credentials import extract_credentials
 from .mentions import extract_mentions
 from .quantity import extract_quantities
 from .scale import extract_scale
+from .segment import segment_text
 from .status import extract_status
 
 __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_article"]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .compare import compare_topic
-from .topics import TopicSchema
+from ..compare import compare_topic
+from ..topics import TopicSchema
 
 DEPARTURE_COLUMNS = ["article", "topic", "article_says", "reference", "reference_says",
                      "severity", "summary", "evidence"]

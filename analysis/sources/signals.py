@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from .topics import TopicSchema
+from ..topics import TopicSchema
 
 SIGNAL_COLUMNS = [
     "article", "author_named", "author_named_evidence", "qualifications_stated",

@@ -8,8 +8,8 @@ import re
 
 import pandas as pd
 
-from .extract.common import Assertion, clause_bounds, is_question, iter_sentences
-from .topics import Topic, TopicSchema
+from ..topics import Topic, TopicSchema
+from .common import Assertion, clause_bounds, is_question, iter_sentences
 
 _PRONOUNS = {"it", "its", "they", "their", "this"}
 _SIDE_EFFECT = re.compile(r"side\s+effect|adverse", re.I)

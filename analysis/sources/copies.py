@@ -9,7 +9,7 @@ from collections import defaultdict
 import pandas as pd
 from rapidfuzz import fuzz, utils
 
-from .compare import candidate_pairs
+from ..compare import candidate_pairs
 
 COPY_COLUMNS = ["kind", "article_a", "start_a", "end_a", "article_b", "start_b", "end_b",
                 "similarity", "text_a", "text_b"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import schema
+from .. import schema
 
 _ABBREV = {
     "dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "jr", "sr", "no", "fig", "approx",

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import schema
-from .compare import compare_topic, conflicts_frame
-from .errors import InputError
-from .extract import assertions_frame, extract_article
-from .topics import TopicSchema
+from .. import schema
+from ..compare import compare_topic, conflicts_frame
+from ..errors import InputError
+from ..extract import assertions_frame, extract_article
+from ..topics import TopicSchema
 
 CHUNK = 200
 

@@ -9,9 +9,9 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .compare import SEP, Conflict, _short
-from .extract.common import iter_sentences
-from .topics import TopicSchema
+from ..compare import SEP, Conflict, _short
+from ..extract.common import iter_sentences
+from ..topics import TopicSchema
 
 STUDY_COLUMNS = ["article", "study", "journal", "authors", "year", "population", "evidence",
                  "start", "end", "section"]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
+from .. import schema
 from .decode import NotText, decode
 from .htmltext import html_to_page, looks_like_html
 

@@ -1,22 +1,14 @@
-"""The run directory: tables (CSV/JSON/Parquet), one PNG per chart, and report.pdf.
+"""report.pdf: a summary page, the charts with captions, each conflict quoted with its
+offsets, the independence and credibility pages, and the input manifest.
 
-Everything is written to a temporary folder beside the target and moved into place
-file by file, so an interrupted run never leaves a half-written table; files that a
-previous run wrote and this one does not are removed, and nothing else is touched.
-`load_run()` reads a run directory back so `crosscheck report` can re-render it.
+Pages are matplotlib figures of laid-out text, so the PDF needs nothing beyond the
+charting library the charts already use.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import tempfile
 import textwrap
-from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import matplotlib
 
@@ -25,21 +17,17 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
-from . import charts, schema  # noqa: E402
-from .errors import InputError, RunDirError  # noqa: E402
-from .topics import load_topics  # noqa: E402
+from .. import schema  # noqa: E402
 
-FORMATS = {"pdf", "png", "csv", "json", "parquet"}
-RUN_RECORD = ".crosscheck-run.json"
-TABLES = ("assertions", "conflicts", "manifest", "topics", "articles", "studies", "copies",
-          "agreement", "signals", "departures")
+matplotlib.rcParams["pdf.fonttype"] = 42  # TrueType: text in the PDF stays searchable
+
+
 PAGE = (8.27, 11.69)  # A4 portrait, inches
 MAX_CONFLICT_PAGES = 6
 CONFLICTS_PER_PAGE = 4
 MANIFEST_ROWS_PER_PAGE = 55
 MAX_MANIFEST_PAGES = 4
 
-matplotlib.rcParams["pdf.fonttype"] = 42  # TrueType: text in the PDF stays searchable
 
 
 def _safe(text: object) -> str:
@@ -56,15 +44,6 @@ def _wrap(text: object, width: int, max_lines: int | None = None) -> str:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1] + "…"
     return _safe("\n".join(lines))
-
-
-def article_table(articles: pd.DataFrame) -> pd.DataFrame:
-    """Articles without their text (the text stays in the inputs), plus sizes."""
-    out = articles.drop(columns=["text"], errors="ignore").copy()
-    if "text" in articles:
-        out["chars"] = articles["text"].str.len()
-        out["words"] = articles["text"].str.split().str.len()
-    return out
 
 
 Block = tuple[str, float, str]  # text (already wrapped), font size, style
@@ -280,140 +259,3 @@ def render_pdf(run, figures: dict, path: Path) -> None:
         _conflict_pages(pdf, run.conflicts)
         _beyond_pages(pdf, run)
         _manifest_pages(pdf, run.manifest)
-
-
-def _write_tables(run, tmp: Path, formats: set[str]) -> list[str]:
-    tables = {"assertions": run.assertions, "conflicts": run.conflicts,
-              "manifest": run.manifest, "topics": run.topics,
-              "articles": article_table(run.articles)}
-    for name in ("studies", "copies", "agreement", "signals", "departures"):
-        frame = getattr(run, name, None)
-        if frame is not None and len(frame.columns):
-            tables[name] = frame
-    written = []
-    for name, frame in tables.items():
-        if "csv" in formats or name == "manifest":
-            frame.to_csv(tmp / f"{name}.csv", index=False)
-            written.append(f"{name}.csv")
-        if "json" in formats:
-            frame.to_json(tmp / f"{name}.json", orient="records", force_ascii=False, indent=1)
-            written.append(f"{name}.json")
-        if "parquet" in formats:
-            try:
-                frame.astype({c: "string" for c in frame.columns if frame[c].dtype == object}
-                             ).to_parquet(tmp / f"{name}.parquet", index=False)
-            except ImportError as exc:
-                raise InputError("--format parquet needs pyarrow: pip install "
-                                 "'crosscheck[parquet]'") from exc
-            written.append(f"{name}.parquet")
-    return written
-
-
-def write_run(run, out_dir: Path, *, formats: Sequence[str] = ("pdf", "png", "csv")) -> list[Path]:
-    """Write `run` (an Analysis or a loaded run) into `out_dir`; returns the files."""
-    formats = {f.strip().lower() for f in formats if f.strip()}
-    unknown = formats - FORMATS
-    if unknown:
-        raise InputError(f"unknown format(s) {sorted(unknown)}; choose from "
-                         f"{', '.join(sorted(FORMATS))}")
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(f"--out {out_dir} exists and is not a folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".crosscheck-", dir=out_dir))
-    try:
-        written = _write_tables(run, tmp, formats)
-        if formats & {"png", "pdf"}:
-            figures = charts.all_figures(run)
-            try:
-                if "png" in formats:
-                    for name, fig in figures.items():
-                        fig.savefig(tmp / f"{name}.png", dpi=150)
-                        written.append(f"{name}.png")
-                if "pdf" in formats:
-                    render_pdf(run, figures, tmp / "report.pdf")
-                    written.append("report.pdf")
-            finally:
-                charts.close_all(figures)
-        record = {"written": written, "formats": sorted(formats),
-                  "finished": datetime.now(UTC).isoformat(timespec="seconds")}
-        (tmp / RUN_RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
-        previous = _previous_files(out_dir)
-        for name in written + [RUN_RECORD]:
-            os.replace(tmp / name, out_dir / name)
-        for name in previous - set(written):
-            stale = out_dir / name
-            if stale.is_file() and stale.parent == out_dir:
-                stale.unlink()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return [out_dir / name for name in written]
-
-
-def _previous_files(out_dir: Path) -> set[str]:
-    try:
-        record = json.loads((out_dir / RUN_RECORD).read_text(encoding="utf-8"))
-        return {Path(n).name for n in record.get("written", [])}
-    except (OSError, ValueError):
-        return set()
-
-
-# Columns that look numeric but are labels: keep "2017" and id "001" as written.
-_TEXT_COLUMNS = {c: str for c in ("article", "article_a", "article_b", "year", "as_of",
-                                  "reference", "source_group", "study")}
-
-
-def _read_csv(path: Path) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=_TEXT_COLUMNS)
-    for col in _TEXT_COLUMNS:
-        if col in frame:
-            frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
-    return frame
-
-
-def load_run(run_dir: str | os.PathLike, *, topics=None) -> SimpleNamespace:
-    """Read the tables of a run directory back (CSV, else Parquet, else JSON)."""
-    run_dir = Path(run_dir)
-    if not run_dir.is_dir():
-        raise RunDirError(f"{run_dir} is not a folder")
-    tables = {}
-    for name in TABLES:
-        for ext, reader in (("csv", _read_csv), ("parquet", pd.read_parquet),
-                            ("json", lambda p: pd.read_json(p, orient="records"))):
-            path = run_dir / f"{name}.{ext}"
-            if path.exists():
-                try:
-                    tables[name] = reader(path)
-                except (ValueError, OSError, ImportError) as exc:
-                    raise RunDirError(f"cannot read {path}: {exc}") from exc
-                break
-    missing = [n for n in ("assertions", "conflicts", "manifest") if n not in tables]
-    if missing:
-        raise RunDirError(f"{run_dir} lacks {', '.join(missing)} (.csv/.parquet/.json): is it "
-                          "a crosscheck run directory?")
-    a = tables["assertions"]
-    for col in ("qualifier", "flags", "degrees", "certifications", "affiliations", "scope",
-                "level", "detail", "section"):
-        if col in a:
-            a[col] = a[col].astype(object).where(a[col].notna(), "")
-    for col in ("hedged", "negated"):
-        if col in a:
-            a[col] = a[col].fillna(False).astype(bool)
-    conflicts = tables["conflicts"]
-    for col in ("scope", "locations", "sections", "evidence", "summary"):
-        if col in conflicts:
-            conflicts[col] = conflicts[col].astype(object).where(conflicts[col].notna(), "")
-    manifest = tables["manifest"]
-    for col in ("reason", "article", "encoding", "format"):
-        if col in manifest:
-            manifest[col] = manifest[col].astype(object).where(manifest[col].notna(), "")
-    topics_table = tables.get("topics", schema.empty(schema.TOPICS))
-    articles = tables.get("articles")
-    if articles is None:
-        articles = pd.DataFrame({"article": sorted(a["article"].unique())})
-    others = {n: tables.get(n, pd.DataFrame()) for n in ("studies", "copies", "agreement",
-                                                        "signals", "departures")}
-    return SimpleNamespace(assertions=a, conflicts=conflicts, manifest=tables["manifest"],
-                           topics=topics_table, articles=articles, **others,
-                           schema=load_topics(topics) if not hasattr(topics, "topics")
-                           else topics)

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz, utils
 
-from . import schema
-from .topics import Topic, TopicSchema, load_topics
+from .. import schema
+from ..topics import Topic, TopicSchema, load_topics
 
 SEP = schema.EVIDENCE_SEPARATOR
 CONFLICT_COLUMNS = schema.CONFLICTS + ["locations", "sections", "folded"]
