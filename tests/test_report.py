@@ -148,3 +148,15 @@ def test_repr_html_and_compare(seeds_report):
     table = run.compare("addiction_risk")
     assert list(table.columns) == ["article", "claims", "values", "conflicts", "evidence"]
     assert table["conflicts"].sum() > 0
+
+
+def test_report_command_keeps_the_tables_it_rerenders_from(tmp_path):
+    out = tmp_path / "run"
+    analyse(SEEDS).write_report(out, formats=["csv", "json", "png"])
+    tables = sorted(p.name for p in out.glob("*.csv")) + sorted(p.name for p in out.glob("*.json"))
+    for _ in range(2):  # the second re-render needs the tables the first one read
+        result = CliRunner().invoke(main, ["report", str(out), "--format", "pdf"])
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.glob("*.csv")) + sorted(
+        p.name for p in out.glob("*.json")) == tables
+    assert (out / "report.pdf").is_file() and not list(out.glob("*.png"))

@@ -91,19 +91,29 @@ def write_run(run, out_dir: Path, *, formats: Sequence[str] = ("pdf", "png", "cs
                     written.append("report.pdf")
             finally:
                 charts.close_all(figures)
-        record = {"written": written, "formats": sorted(formats),
+        previous = _previous_files(out_dir)
+        # A re-render (`crosscheck report RUN`) keeps the tables it was rendered from.
+        kept = sorted(previous & _sources_in(run, out_dir) - set(written))
+        record = {"written": written + kept, "formats": sorted(formats),
                   "finished": datetime.now(UTC).isoformat(timespec="seconds")}
         (tmp / RUN_RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
-        previous = _previous_files(out_dir)
         for name in written + [RUN_RECORD]:
             os.replace(tmp / name, out_dir / name)
-        for name in previous - set(written):
+        for name in previous - set(written) - set(kept):
             stale = out_dir / name
             if stale.is_file() and stale.parent == out_dir:
                 stale.unlink()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return [out_dir / name for name in written]
+
+
+def _sources_in(run, out_dir: Path) -> set[str]:
+    """Files `load_run` read `run` from, when that was `out_dir` itself."""
+    source = getattr(run, "run_dir", None)
+    if source is None or Path(source).resolve() != out_dir.resolve():
+        return set()
+    return set(getattr(run, "source_files", ()))
 
 
 def _previous_files(out_dir: Path) -> set[str]:
@@ -143,6 +153,9 @@ def load_run(run_dir: str | os.PathLike, *, topics=None) -> SimpleNamespace:
                 except (ValueError, OSError, ImportError) as exc:
                     raise RunDirError(f"cannot read {path}: {exc}") from exc
                 break
+    # Every saved table, in any format: a re-render into this folder keeps them.
+    sources = {f"{n}.{ext}" for n in TABLES for ext in ("csv", "parquet", "json")
+               if (run_dir / f"{n}.{ext}").is_file()}
     missing = [n for n in ("assertions", "conflicts", "manifest") if n not in tables]
     if missing:
         raise RunDirError(f"{run_dir} lacks {', '.join(missing)} (.csv/.parquet/.json): is it "
@@ -171,5 +184,6 @@ def load_run(run_dir: str | os.PathLike, *, topics=None) -> SimpleNamespace:
                                                         "signals", "departures")}
     return SimpleNamespace(assertions=a, conflicts=conflicts, manifest=tables["manifest"],
                            topics=topics_table, articles=articles, **others,
+                           run_dir=run_dir, source_files=sources,
                            schema=load_topics(topics) if not hasattr(topics, "topics")
                            else topics)
