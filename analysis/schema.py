@@ -20,14 +20,15 @@ MANIFEST = ["input", "line", "format", "bytes", "encoding", "status", "reason", 
 #: One row per sentence (or heading / list line), with offsets into the article text.
 SENTENCES = ["article", "section", "text", "start", "end", "is_heading"]
 
-#: One row per assertion. `evidence == article_text[start:end]` always holds.
+#: One row per assertion. `evidence == article_text[start:end]` always holds. `subject`
+#: is the substance the claim is about (lower case; "" for author credentials).
 ASSERTIONS = [
-    "article", "topic", "value", "low", "high", "unit", "qualifier", "hedged", "negated",
+    "article", "subject", "topic", "value", "low", "high", "unit", "qualifier", "hedged", "negated",
     "evidence", "start", "end", "section", "kind", "level", "scope", "detail",
 ]
 
 #: One row per disagreement; `evidence` quotes every side, joined with " ‖ ".
-CONFLICTS = ["topic", "kind", "articles", "summary", "evidence", "severity", "scope", "detail"]
+CONFLICTS = ["subject", "topic", "kind", "articles", "summary", "evidence", "severity", "scope", "detail"]
 
 #: One row per (article, topic): the alignment of headings and key phrases onto topics.
 TOPICS = ["article", "topic", "phrase", "source", "score", "schema"]

@@ -21,9 +21,10 @@ def topics():
     return load_topics()
 
 
-def claims(text: str, topic: str | None = None, subjects=frozenset({"kratom", "cbd"}),
+def claims(text: str, topic: str | None = None, subjects=frozenset({"kratom"}),
            article: str = "t") -> pd.DataFrame:
-    """Assertions found in `text` (optionally one topic), as a DataFrame."""
+    """Assertions found in `text` (optionally one topic), as a DataFrame. The batch is
+    about `subjects`: with one, a sentence that names no substance is about it."""
     rows = extract_article(article, text, load_topics(), frozenset(subjects))[1]
     frame = assertions_frame(rows)
     return frame[frame["topic"] == topic] if topic else frame

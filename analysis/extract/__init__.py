@@ -17,18 +17,21 @@ import pandas as pd
 
 from .. import schema
 from ..topics import TopicSchema, load_topics
-from .common import Assertion, Sentence, prefilter_pattern
+from .common import ArticleContext, Assertion, Sentence, prefilter_pattern
 from .credentials import extract_credentials
 from .mentions import extract_mentions
 from .quantity import extract_quantities
 from .scale import extract_scale
 from .segment import segment_text
 from .status import extract_status
+from .subjects import SubjectResolver, build_lexicon
 
 __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_article"]
 
-#: Extra assertion columns that only some kinds fill.
-EXTRA_COLUMNS = ["jurisdiction", "as_of", "name", "role", "degrees", "certifications",
+#: Extra assertion columns that only some kinds fill. `subject_from` says where the
+#: subject came from: the clause, the sentence, the previous sentence, the heading, the
+#: article.
+EXTRA_COLUMNS = ["subject_from", "jurisdiction", "as_of", "name", "role", "degrees", "certifications",
                  "years_experience", "affiliations", "flags"]
 ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS
 
@@ -64,14 +67,40 @@ def batch_subjects(texts: Iterable[str], topics: TopicSchema, *, top: int = 3) -
     return frozenset(ranked[:top])
 
 
+def lexicon_for(topics: TopicSchema, subjects: frozenset[str] = frozenset()):
+    """The substance lexicon of a run: shipped names, the user's, and the batch's words."""
+    return build_lexicon(topics.tables.get("substances", {}), extra=subjects,
+                         user=topics.tables.get("subjects", []))
+
+
+def article_context(article: str, text: str, sentences: list[Sentence], topics: TopicSchema,
+                    subjects: frozenset[str]) -> ArticleContext:
+    """What every extractor needs to know about the article as a whole: which
+    substances it names where, and so which one each claim is about."""
+    mentions = lexicon_for(topics, subjects).mentions(text)
+    title_end = sentences[0].end if sentences else 0
+    # An article that names no substance is about the batch's one subject, if it has one.
+    user = topics.tables.get("subjects", [])
+    default = user[0] if len(user) == 1 else next(iter(subjects)) if len(subjects) == 1 else ""
+    resolver = SubjectResolver(text, mentions, sentences, title_end=title_end,
+                               default=default)
+    return ArticleContext(resolver=resolver, subjects=subjects,
+                          comparators=topics.comparators)
+
+
 def extract_article(article: str, text: str, topics: TopicSchema,
                     subjects: frozenset[str]) -> tuple[list[dict], list[dict]]:
-    """(sentence rows, assertion rows) for one article."""
+    """(sentence rows, assertion rows) for one article.
+
+    Every claim names the substance it is about; a claim about something else (a food,
+    a device, a class of drugs) is not written.
+    """
     sentence_rows = segment_text(article, text)
     sentences = [Sentence(article, r["text"], r["start"], r["end"], r["section"],
                           r["is_heading"]) for r in sentence_rows]
     starts = [s.start for s in sentences]
     lower = text.lower()
+    ctx = article_context(article, text, sentences, topics, subjects)
     found: list[Assertion] = []
     for topic in topics.topics.values():
         if topic.kind == "credentials":
@@ -79,14 +108,13 @@ def extract_article(article: str, text: str, topics: TopicSchema,
             continue
         for s in _candidates(topic, sentences, starts, lower):
             if topic.kind == "quantity":
-                found.extend(extract_quantities(topic, s))
+                found.extend(extract_quantities(topic, s, ctx))
             elif topic.kind == "scale":
-                found.extend(extract_scale(topic, s, subjects=subjects,
-                                           comparators=topics.comparators))
+                found.extend(extract_scale(topic, s, ctx))
             elif topic.kind == "status":
-                found.extend(extract_status(topic, s))
+                found.extend(extract_status(topic, s, ctx))
             elif topic.kind == "mentions":
-                found.extend(extract_mentions(topic, s, subjects))
+                found.extend(extract_mentions(topic, s, ctx))
     found.sort(key=lambda a: (a.start, a.topic))
     return sentence_rows, [a.row() for a in found]
 

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from typing import Any
 
 # Words that open a new clause: claims on either side of them are separate claims.
 _CLAUSE_BREAK = re.compile(
@@ -37,6 +38,24 @@ def _build_prefilter(topic) -> re.Pattern[str] | None:
 
 
 @dataclass(frozen=True)
+class ArticleContext:
+    """Per-article knowledge shared by the extractors: the subject resolver (which
+    substance a claim is about) and the batch's subject words and comparators."""
+
+    resolver: Any
+    subjects: frozenset[str] = frozenset()
+    comparators: frozenset[str] = frozenset()
+
+    def subject(self, sentence: Sentence, pos: int, clause: tuple[int, int] | None = None,
+                **kw) -> tuple[str, str] | None:
+        """(subject, where from) for a claim at sentence offset `pos` inside the clause
+        [clause) (sentence offsets), or None when it is about something else."""
+        absolute = None if clause is None else (sentence.start + clause[0],
+                                                sentence.start + clause[1])
+        return self.resolver.resolve(sentence, sentence.start + pos, absolute, **kw)
+
+
+@dataclass(frozen=True)
 class Assertion:
     """One claim with its provenance: `evidence` is the article text at [start, end)."""
 
@@ -48,6 +67,7 @@ class Assertion:
     end: int
     kind: str
     section: str = ""
+    subject: str = ""
     low: float | None = None
     high: float | None = None
     unit: str = ""
@@ -65,7 +85,13 @@ class Assertion:
         return data
 
     @classmethod
-    def of(cls, sentence: Sentence, topic: str, kind: str, value: str, **kw) -> Assertion:
+    def of(cls, sentence: Sentence, topic: str, kind: str, value: str, *,
+           about: tuple[str, str] | None = None, **kw) -> Assertion:
+        """An assertion whose evidence is the whole sentence; `about` is the resolved
+        (subject, where from)."""
+        if about is not None:
+            kw["subject"] = about[0]
+            kw["extra"] = {**kw.get("extra", {}), "subject_from": about[1]}
         return cls(article=sentence.article, topic=topic, kind=kind, value=value,
                    evidence=sentence.text, start=sentence.start, end=sentence.end,
                    section=sentence.section, **kw)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..topics import Topic
-from .common import Assertion, Sentence, first_match, is_question
+from .common import ArticleContext, Assertion, Sentence, first_match, is_question
 
 _SPLIT = re.compile(r",|;|\band/or\b|\band\b|\bas well as\b|\bplus\b")
 _LEAD = re.compile(r"^(?:\W|and\b|or\b|in\s+rare\s+cases\b|rarely\b|in\s+some\s+cases\b|"
@@ -56,18 +56,22 @@ def _list_cue(topic: Topic, text: str, subjects: frozenset[str]) -> re.Match[str
 
 
 def extract_mentions(topic: Topic, sentence: Sentence,
-                     subjects: frozenset[str] = frozenset()) -> list[Assertion]:
+                     ctx: ArticleContext | None = None) -> list[Assertion]:
     text = sentence.text
+    subjects = ctx.subjects if ctx is not None else frozenset()
     if sentence.is_heading or is_question(text) or not topic.cached(
             "trigger", _build_trigger).search(text):
         return []
     rows: list[Assertion] = []
     claim = first_match(topic.patterns("claims.fewer"), text)
     if claim:
-        rows.append(Assertion.of(sentence, topic.key, "mentions", "few or mild (claim)",
-                                 level="few", detail=claim.group(0)))
+        about = ctx.subject(sentence, claim.start(), left_only=True) if ctx else None
+        if ctx is None or about is not None:
+            rows.append(Assertion.of(sentence, topic.key, "mentions", "few or mild (claim)",
+                                     level="few", detail=claim.group(0), about=about))
     cue = _list_cue(topic, text, subjects)
-    if cue:
+    about = ctx.subject(sentence, cue.start(), left_only=True) if ctx and cue else None
+    if cue and (ctx is None or about is not None):
         tail = re.split(r"[.;:!?](?:\s|$)", text[cue.end():], maxsplit=1)[0]
         items = split_items(tail, set(topic.get("claims.stop_items", [])), subjects)
         serious = {s.lower() for s in topic.get("claims.serious", [])}
@@ -75,5 +79,5 @@ def extract_mentions(topic: Topic, sentence: Sentence,
             rows.append(Assertion.of(
                 sentence, topic.key, "mentions", "; ".join(items),
                 level="serious" if any(i in serious for i in items) else "listed",
-                detail=", ".join(i for i in items if i in serious)))
+                detail=", ".join(i for i in items if i in serious), about=about))
     return rows

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..topics import Topic
-from .common import Assertion, Sentence, clause_bounds
+from .common import ArticleContext, Assertion, Sentence, clause_bounds
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -202,8 +202,10 @@ def range_text(low: float | None, high: float | None, unit: str) -> str:
     return f"{_fmt(low)}–{_fmt(high)} {unit}"
 
 
-def extract_quantities(topic: Topic, sentence: Sentence) -> list[Assertion]:
-    """Dose rows of one sentence."""
+def extract_quantities(topic: Topic, sentence: Sentence,
+                       ctx: ArticleContext | None = None) -> list[Assertion]:
+    """Dose rows of one sentence; a quantity of something that is no tracked substance
+    ("250 ml of water", a companion food) gives no row."""
     text = sentence.text
     if sentence.is_heading and not re.search(r"\d", text):
         return []
@@ -220,6 +222,12 @@ def extract_quantities(topic: Topic, sentence: Sentence) -> list[Assertion]:
         prev_end = quantities[i - 1].end if i else 0
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         c_start, c_end = clause_bounds(text, q.start)
+        about = None
+        if ctx is not None:
+            bound = ctx.resolver.bound_after(sentence.start + q.end)
+            about = ctx.subject(sentence, q.start, (c_start, c_end), bound=bound)
+            if about is None:
+                continue
         window_before = text[max(prev_end, c_start):q.start]
         window_after = text[q.end:min(next_start, max(c_end, q.end))]
         if i + 1 < len(quantities):  # ", and children should take 1 mg" belongs to the next
@@ -235,7 +243,7 @@ def extract_quantities(topic: Topic, sentence: Sentence) -> list[Assertion]:
         bound = "at most" if q.low is None else "at least" if q.high is None else (
             "single" if q.low == q.high else "range")
         rows.append(Assertion.of(
-            sentence, topic.key, "quantity", range_text(q.low, q.high, q.unit),
+            sentence, topic.key, "quantity", range_text(q.low, q.high, q.unit), about=about,
             low=q.low, high=q.high, unit=q.unit, qualifier=qualifier,
             level=_level(topic, window_before + " " + window_after),
             scope=f"{unit_family(topic, q.unit)}/{per_unit or 'any'}",

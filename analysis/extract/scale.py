@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 
 from ..topics import Topic
-from .common import Assertion, Sentence, any_match, clause_bounds, first_match, is_question
+from .common import (
+    ArticleContext,
+    Assertion,
+    Sentence,
+    any_match,
+    clause_bounds,
+    first_match,
+    is_question,
+)
 
 # Terms looked at per sentence: real sentences have one or two; this bounds the work.
 MAX_TERMS_PER_SENTENCE = 8
@@ -61,13 +69,12 @@ def level_of(topic: Topic, left: str, right: str) -> str | None:
     return None
 
 
-def extract_scale(topic: Topic, sentence: Sentence, *, subjects: frozenset[str],
-                  comparators: frozenset[str]) -> list[Assertion]:
+def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list[Assertion]:
     text = sentence.text
     if sentence.is_heading or is_question(text):
         return []
     rows: list[Assertion] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()  # (subject, level): one row each per sentence
     not_after, not_before = topic.regex("not_after"), topic.regex("not_before")
     levels = len(topic.get("levels", [])) or 4
     for n, m in enumerate(_term_pattern(topic).finditer(text)):
@@ -81,14 +88,18 @@ def extract_scale(topic: Topic, sentence: Sentence, *, subjects: frozenset[str],
         left = text[c_start:m.start()]
         right = text[m.end():c_end]
         level = level_of(topic, left, right)
-        if level is None or level in seen:
+        if level is None:
             continue
-        if level in {"possible", "high"} and _about_comparator(left, subjects, comparators):
+        if level in {"possible", "high"} and _about_comparator(left, ctx.subjects,
+                                                               ctx.comparators):
             continue
-        seen.add(level)
+        about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True)
+        if about is None or (about[0], level) in seen:
+            continue
+        seen.add((about[0], level))
         clause = text[c_start:c_end]
         rows.append(Assertion.of(
-            sentence, topic.key, "scale", level, level=level,
+            sentence, topic.key, "scale", level, level=level, about=about,
             hedged=bool(topic.regex("hedges.patterns").search(clause)),
             negated=level == "none", detail=clause.strip()[:200]))
     return rows

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..topics import Topic
-from .common import Assertion, Sentence, is_question
+from .common import ArticleContext, Assertion, Sentence, is_question
 
 _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\b|"
                     r"\b(?:but|whereas|although|though)\b|\s[–—-]\s")
@@ -55,14 +55,15 @@ def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
     return [label for _, label in sorted(found)]
 
 
-def find_statuses(topic: Topic, clause: str) -> list[str]:
-    """Statuses asserted in `clause`, in schema order; a later status never reuses text.
+def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
+    """Statuses asserted in `clause` with the span that says each, in schema order; a
+    later status never reuses text.
 
     `status_first` (negations, age limits) is read before `statuses`, and a status that
     follows a proposal word ("proposed", "would") in the clause is not a claim.
     """
     taken: list[tuple[int, int]] = []
-    found: list[str] = []
+    found: list[tuple[str, int, int]] = []
     hypothetical = topic.regex("hypothetical")
     for group in ("status_first", "statuses"):
         for status in topic.get(group, {}):
@@ -78,8 +79,8 @@ def find_statuses(topic: Topic, clause: str) -> list[str]:
                 before = clause[max(0, hit.start() - 120):hit.start()]
                 if hypothetical is not None and hypothetical.search(before):
                     continue
-                if status not in found:
-                    found.append(status)
+                if status not in (f[0] for f in found):
+                    found.append((status, hit.start(), hit.end()))
     return found
 
 
@@ -92,41 +93,60 @@ def _as_of(topic: Topic, clause: str) -> str:
     return "recent" if recent is not None and recent.search(clause) else ""
 
 
-def _clauses(text: str) -> list[str]:
-    pieces, start = [], 0
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
     for m in _BREAK.finditer(text):
-        pieces.append(text[start:m.start()])
+        spans.append((start, m.start()))
         start = m.end()
-    pieces.append(text[start:])
-    return [p for p in pieces if p.strip()]
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def extract_status(topic: Topic, sentence: Sentence) -> list[Assertion]:
+# What a ban or a law is on: "a ban on gatherings", "banned the sale of flavored vapes".
+_OBJECT = re.compile(r"\s*(?:on|of|against)\s+(?:the\s+|all\s+|any\s+|most\s+|public\s+|"
+                     r"large\s+|mass\s+|non-essential\s+)*(?:(?:sale|sales|use|import|imports|"
+                     r"possession|distribution|marketing|advertising)\s+of\s+)?", re.I)
+
+
+def extract_status(topic: Topic, sentence: Sentence,
+                   ctx: ArticleContext | None = None) -> list[Assertion]:
+    """Status rows of one sentence; a status of something else (a travel ban, a law on
+    another product, a class of drugs) gives no row."""
     text = sentence.text
     anchors = topic.regex("anchors")
     if anchors is None or is_question(text) or not anchors.search(text):
         return []
     pieces = []
-    for clause in _clauses(text)[:MAX_CLAUSES]:
+    for a, b in _clauses(text)[:MAX_CLAUSES]:
+        clause = text[a:b]
         statuses = find_statuses(topic, clause) if anchors.search(clause) else []
-        pieces.append((clause, statuses, find_jurisdictions(topic, clause)))
+        pieces.append((a, b, statuses, find_jurisdictions(topic, clause)))
     rows: list[Assertion] = []
-    seen: set[tuple[str, str]] = set()
-    for i, (clause, statuses, places) in enumerate(pieces):
+    seen: set[tuple[str, str, str]] = set()
+    for i, (a, b, statuses, places) in enumerate(pieces):
         if not statuses:
             continue
+        clause = text[a:b]
         if not places:  # "Six states — Alabama, Ohio — have banned it": borrow the places
             for j in sorted(range(len(pieces)), key=lambda j: (abs(j - i), j)):
-                if j != i and pieces[j][2] and not pieces[j][1]:
-                    places = pieces[j][2]
+                if j != i and pieces[j][3] and not pieces[j][2]:
+                    places = pieces[j][3]
                     break
-        for status in statuses:
-            for place in places or [GENERAL]:
-                if (status, place) in seen:
+        for status, hit_start, hit_end in statuses:
+            about = None
+            if ctx is not None:
+                bound = ctx.resolver.bound_after(sentence.start + a + hit_end, connector=_OBJECT)
+                about = ctx.subject(sentence, a + hit_start, (a, b), bound=bound,
+                                    others_block=True)
+                if about is None:
                     continue
-                seen.add((status, place))
+            for place in places or [GENERAL]:
+                key = (about[0] if about else "", status, place)
+                if key in seen:
+                    continue
+                seen.add(key)
                 rows.append(Assertion.of(
                     sentence, topic.key, "status", status, qualifier=place, scope=place,
-                    detail=clause.strip()[:200],
+                    detail=clause.strip()[:200], about=about,
                     extra={"jurisdiction": place, "as_of": _as_of(topic, clause)}))
     return rows

@@ -129,26 +129,52 @@ def _compile(key: str, name: str, sources: tuple[str, ...], flags: int) -> list[
     return compiled
 
 
-def _read(path: Path | None) -> dict[str, Any]:
+SUBSTANCE_TABLES = ("substances", "classes", "other_things", "renames", "not_substances",
+                    "lexicon")
+
+
+def _subjects_list(value: Any, path: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TopicSchemaError(f"{path}: 'subjects' must be a list of names")
+    return [v.strip().lower() for v in value if v.strip()]
+
+
+def _read(path: Path | None, shipped: str = "default.toml") -> dict[str, Any]:
     try:
         if path is None:
-            data = resources.files(__package__).joinpath("default.toml").read_bytes()
+            data = resources.files(__package__).joinpath(shipped).read_bytes()
         else:
             data = Path(path).read_bytes()
         return tomllib.loads(data.decode("utf-8"))
     except FileNotFoundError as exc:
         raise TopicSchemaError(f"topic schema not found: {path}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise TopicSchemaError(f"topic schema {path or 'default.toml'} is not valid TOML: "
+        raise TopicSchemaError(f"topic schema {path or shipped} is not valid TOML: "
                                f"{exc}") from exc
 
 
+def _merge_substances(into: dict[str, Any], user: dict[str, Any]) -> None:
+    """A user file's substance tables add to (or replace entries of) the shipped ones."""
+    for name, value in user.items():
+        if isinstance(value, dict) and isinstance(into.get(name), dict):
+            into[name] = {**into[name], **value}
+        else:
+            into[name] = value
+
+
 def load_topics(path: str | Path | None = None) -> TopicSchema:
-    """The shipped schema, with the topics of `path` (if given) replacing or adding to it."""
+    """The shipped schema, with the topics of `path` (if given) replacing or adding to it.
+
+    `tables["substances"]` holds the substance lexicon (`substances.toml`, plus any
+    `[substances]`, `[classes]`, `[other_things]` tables of the user file), and
+    `tables["subjects"]` the user's `subjects = [...]` list.
+    """
     base = _read(None)
     tables = {t["key"]: t for t in base.get("topic", [])}
     batch = dict(base.get("batch", {}))
     others = {k: v for k, v in base.items() if k not in ("topic", "batch")}
+    others["substances"] = _read(None, "substances.toml")
+    others["subjects"] = []
     if path is not None:
         user = _read(Path(path))
         for table in user.get("topic", []):
@@ -157,7 +183,11 @@ def load_topics(path: str | Path | None = None) -> TopicSchema:
             tables[table["key"]] = table
         for name, value in user.get("batch", {}).items():
             batch[name] = value
-        others.update({k: v for k, v in user.items() if k not in ("topic", "batch")})
+        lexicon_tables = {k: user[k] for k in SUBSTANCE_TABLES if k in user}
+        _merge_substances(others["substances"], lexicon_tables)
+        others["subjects"] = _subjects_list(user.get("subjects", []), path)
+        others.update({k: v for k, v in user.items()
+                       if k not in ("topic", "batch", "subjects", *SUBSTANCE_TABLES)})
     topics = {}
     for key, table in tables.items():
         kind = table.get("kind")

@@ -1,0 +1,78 @@
+"""Categorical statuses (legal status): statuses that cannot both hold for one
+jurisdiction; dated sides mean the law changed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..topics import Topic
+from .common import Conflict, _short
+
+
+def _status_severity(topic: Topic, a: str, b: str) -> float:
+    table = topic.get("severity", {})
+    return float(table.get(f"{a}|{b}", table.get(f"{b}|{a}", 0.0)))
+
+
+def _scope_groups(topic: Topic, rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows per jurisdiction; claims about 'all US states' also join each state's group."""
+    states = set(topic.get("jurisdictions.states", []))
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        scope = r["scope"] or "general"
+        groups["general" if scope == "international" else scope].append(r)
+    for scope in list(groups):
+        if scope in states:
+            groups[scope].extend(groups.get("all US states", []))
+    return groups
+
+
+def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
+    out: list[Conflict] = []
+    for scope, group in sorted(_scope_groups(topic, rows).items()):
+        by_status: dict[str, dict[str, dict]] = defaultdict(dict)
+        for r in group:
+            by_status[r["value"]].setdefault(r["article"], r)
+        statuses = sorted(by_status)
+        worst, conflicting = 0.0, set()
+        for i, s1 in enumerate(statuses):
+            for s2 in statuses[i + 1:]:
+                sev = _status_severity(topic, s1, s2)
+                arts1, arts2 = set(by_status[s1]), set(by_status[s2])
+                if sev >= 0.35 and (arts1 | arts2) and not (arts1 == arts2 and len(arts1) == 1):
+                    if arts1 - arts2 or arts2 - arts1:
+                        conflicting.update({s1, s2})
+                        worst = max(worst, sev)
+                if sev >= 0.8:
+                    for a in sorted(arts1 & arts2):
+                        x, y = by_status[s1][a], by_status[s2][a]
+                        dated = x.get("as_of") and y.get("as_of") and \
+                            x.get("as_of") != y.get("as_of")
+                        out.append(Conflict(
+                            topic.key, "changed-over-time" if dated else "within-source", [a],
+                            f"{_short(a)} says {scope}: {s1} and {s2}", [x, y],
+                            sev * (0.5 if dated else 1.0), scope=scope))
+        if not conflicting:
+            continue
+        parts, sides, articles = [], [], []
+        dates: dict[str, set[str]] = {}
+        for s in sorted(conflicting):
+            arts = sorted(by_status[s])
+            dates[s] = {str(by_status[s][a].get("as_of") or "") for a in arts}
+            when = ", ".join(sorted(d for d in dates[s] if d))
+            parts.append(f"{s}{f' ({when})' if when else ''} — "
+                         f"{', '.join(_short(a) for a in arts[:4])}"
+                         f"{f' +{len(arts) - 4}' if len(arts) > 4 else ''}")
+            sides.extend(by_status[s][a] for a in arts[:3])
+            articles.extend(a for a in arts if a not in articles)
+        # Every side dated, and no date shared by two sides: the law changed, the
+        # sources need not contradict each other.
+        dated = all(d and "" not in d for d in dates.values())
+        overlap = any(dates[x] & dates[y] for i, x in enumerate(dates) for y in
+                      list(dates)[i + 1:])
+        kind = "changed-over-time" if dated and not overlap else "cross-source"
+        out.append(Conflict(topic.key, kind, articles, f"{scope}: " + "; ".join(parts),
+                            sides, worst * (0.5 if kind == "changed-over-time" else 1.0),
+                            scope=scope,
+                            detail=f"{len(articles)} articles, {len(conflicting)} statuses"))
+    return out

@@ -1,0 +1,316 @@
+"""Which substance each claim is about.
+
+A claim belongs to the substance its clause is about: one named in the clause, else the
+one carried from the sentence, from the sentence before (when this one opens with "It" or
+"The herb"), from the section heading, or from the article. Names come from a lexicon:
+the drug names of the `drug-named-entity-recognition` package (generic and brand, so
+"Advil" is ibuprofen) plus `topics/substances.toml` for the supplements, herbs, minerals
+and classes of drugs it lacks, plus the user's and the batch's own subjects.
+
+Measured on the development set (see `benchmarks/subjects_eval.py`): the package's
+matcher (`find_drugs`) took 2 s and 376 MB to import and missed every supplement; its
+dictionary read directly (0.4 s) and searched with one Aho-Corasick automaton together
+with our own names runs at ~100 MB/s.
+
+A quantity or status whose clause is about something that is no substance (a food, a
+device, a travel ban) or about a class of drugs ("opioids") gets no subject: no row.
+"""
+
+from __future__ import annotations
+
+import bz2
+import importlib.util
+import pickle
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+SUBSTANCE, CLASS, OTHER = "substance", "class", "other"
+# Words that open a sentence that goes on about the thing named just before.
+_ANAPHOR = re.compile(
+    r"^\W*(?:it|its|it's|this|these|they|their|such|both|the\s+(?:same\s+)?(?:herb|plant|drug|"
+    r"medication|medicine|supplement|substance|compound|product|powder|leaf|leaves|extract|"
+    r"root|botanical|vitamin|mineral|treatment|pill|tablet|capsule|tea|oil|remedy))\b", re.I)
+# Words just before a name that make it a yardstick, not the clause's subject.
+_COMPARATOR_MARK = re.compile(
+    r"(?:\bunlike|\bthan|\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|\bincluding|"
+    r"\bsimilar\s+to|\bassociated\s+with|\bversus|\bvs\.?|\bnot\s+(?:just|only)|\bother|"
+    r"\bor|\bwith|\bfrom|\bto)\s+(?:the\s+|a\s+|an\s+|most\s+|many\s+|some\s+|other\s+|"
+    r"prescription\s+|traditional\s+|conventional\s+)*$", re.I)
+MIN_ARTICLE_MENTIONS = 2  # a substance named once in passing is not what an article is about
+_TOKEN = re.compile(r"[a-z0-9]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in the text: [start, end) offsets, canonical name, and its kind."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # substance, class or other
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every name the batch knows, searched in one pass with an Aho-Corasick automaton."""
+
+    names: dict[str, tuple[str, str]]  # lower-case surface form -> (canonical, kind)
+
+    @property
+    def automaton(self):
+        return _automaton(self)
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Leftmost-longest whole-word matches of every known name in `text`."""
+        lower = text.lower().replace("’", "'")
+        found: list[tuple[int, int, str, str]] = []
+        n = len(lower)
+        for end, (length, name, kind) in self.automaton.iter(lower):
+            start = end - length + 1
+            if start > 0 and _TOKEN.match(lower[start - 1]):
+                continue
+            if end + 1 < n and _TOKEN.match(lower[end + 1]):
+                continue
+            found.append((start, end + 1, name, kind))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out: list[Mention] = []
+        last_end = -1
+        for start, end, name, kind in found:
+            if start >= last_end:
+                out.append(Mention(start, end, name, kind))
+                last_end = end
+        return out
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+_AUTOMATA: dict[int, object] = {}
+
+
+def _automaton(lexicon: Lexicon):
+    key = id(lexicon)
+    if key not in _AUTOMATA:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for form, (name, kind) in lexicon.names.items():
+            automaton.add_word(form, (len(form), name, kind))
+        automaton.make_automaton()
+        _AUTOMATA[key] = automaton
+    return _AUTOMATA[key]
+
+
+@lru_cache(maxsize=1)
+def drug_names() -> dict[str, str]:
+    """Generic and brand drug names (lower case) -> generic name, from the DrugBank-backed
+    entries of drug-named-entity-recognition; {} when the package is not installed.
+
+    Its dictionary is read directly: importing the package's matcher builds an n-gram
+    index we do not use (2 s, 376 MB) where the dictionary alone takes 0.4 s.
+    """
+    try:
+        # find_spec locates the package without importing it (its import builds the index)
+        spec = importlib.util.find_spec("drug_named_entity_recognition")
+        if spec is None or not spec.submodule_search_locations:
+            return {}
+        path = Path(list(spec.submodule_search_locations)[0]) / "drug_ner_dictionary.pkl.bz2"
+        with bz2.open(path, "rb") as handle:  # the package's own data file
+            data = pickle.load(handle)  # noqa: S301
+        variants = data["drug_variant_to_canonical"]
+        canon = data["drug_canonical_to_data"]
+    except (ImportError, OSError, KeyError, pickle.UnpicklingError, EOFError):
+        return {}
+    out: dict[str, str] = {}
+    for variant, names in variants.items():
+        known = [c for c in names if "drugbank_id" in canon.get(c, {})]
+        if not known or len(variant) < 4 or len(variant.split()) > 4:
+            continue
+        if not re.fullmatch(r"[a-z][a-z0-9 .,'/-]*[a-z0-9]", variant) or any(
+                w.isdigit() for w in variant.split()):
+            continue
+        out[variant] = known[0]
+    return out
+
+
+def build_lexicon(tables: dict, extra: Iterable[str] = (),
+                  user: Sequence[str | tuple[str, Sequence[str]]] = ()) -> Lexicon:
+    """The lexicon of a batch: drug names, the substances file, `extra` words the batch is
+    about (found statistically) and the user's subjects (name, or (name, aliases))."""
+    return _build_lexicon(_freeze(tables), tuple(sorted(set(extra))), tuple(
+        (u, ()) if isinstance(u, str) else (u[0], tuple(u[1])) for u in user))
+
+
+def _freeze(value):
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+@lru_cache(maxsize=8)
+def _build_lexicon(tables: tuple, extra: tuple[str, ...],
+                   user: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
+    t = {k: (dict(v) if isinstance(v, tuple) and v and isinstance(v[0], tuple) else v)
+         for k, v in tables}
+    names: dict[str, tuple[str, str]] = {}
+    renames = {k.lower(): v.lower() for k, v in dict(t.get("renames", ())).items()}
+    blocked = {n.lower() for n in dict(t.get("not_substances", ())).get("names", ())}
+    if dict(t.get("lexicon", ())).get("drug_names", True):
+        for variant, generic in drug_names().items():
+            if variant not in blocked and generic not in blocked:
+                names[variant] = (renames.get(generic, generic), SUBSTANCE)
+    for group in dict(t.get("other_things", ())).values():
+        for form in group:
+            names[_norm(form)] = ("", OTHER)
+    for canonical, aliases in dict(t.get("classes", ())).items():
+        for form in (canonical, *aliases):
+            names[_norm(form)] = (canonical.lower(), CLASS)
+    for canonical, aliases in dict(t.get("substances", ())).items():
+        for form in (canonical, *aliases):
+            names[_norm(form)] = (canonical.lower(), SUBSTANCE)
+    for word in extra:
+        names.setdefault(_norm(word), (word.lower(), SUBSTANCE))
+    for canonical, aliases in user:
+        for form in (canonical, *aliases):
+            names[_norm(form)] = (canonical.lower().strip(), SUBSTANCE)
+    return Lexicon({k: v for k, v in names.items() if k})
+
+
+def _norm(form: str) -> str:
+    return " ".join(form.lower().replace("’", "'").split())
+
+
+def article_subjects(mentions: Sequence[Mention], title_end: int = 0) -> list[str]:
+    """Substances an article is about, most named first (a name in the title counts
+    three times); a name seen once in passing outside the title is not one of them."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.kind != SUBSTANCE:
+            continue
+        counts[m.name] += 3 if m.start < title_end else 1
+        first.setdefault(m.name, m.start)
+    ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+    return [n for n in ranked if counts[n] >= MIN_ARTICLE_MENTIONS]
+
+
+class SubjectResolver:
+    """Answers "which substance is this claim about?" for one article.
+
+    `resolve` returns (subject, where it came from) — where is `clause`, `sentence`,
+    `previous sentence`, `heading` or `article` — or None when the claim is about a food,
+    a device, an activity or a class of drugs and so gives no row.
+    """
+
+    def __init__(self, text: str, mentions: list[Mention], sentences: Sequence,
+                 title_end: int = 0, default: str = "") -> None:
+        self.text = text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        ranked = article_subjects(mentions, title_end)
+        self.article_subject = ranked[0] if ranked else default
+        self.article_subjects = ranked
+        self._sentences = sentences
+        self._sentence_starts = [s.start for s in sentences]
+
+    # -- lookups -----------------------------------------------------------------
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end)
+        return [m for m in self.mentions[i:j] if m.end <= end]
+
+    def bound_after(self, pos: int, *, window: int = 64,
+                    connector: re.Pattern[str] | None = None) -> Mention | None:
+        """The name a value is bound to by "of": "4 g of kratom", "250 ml of water"; form
+        words ("of the dried powder") bind to nothing, so the claim is carried.
+        `connector` replaces "of" ("a ban on gatherings")."""
+        tail = self.text[pos:pos + window]
+        m = (connector or _OF).match(tail)
+        if not m:
+            return None
+        head = pos + m.end()
+        names = self.within(head, head + 40)
+        if names and names[0].start - head <= 24 and _FORM.match(
+                self.text[head:names[0].start]):
+            return names[0]
+        return None
+
+    def resolve(self, sentence, pos: int, clause: tuple[int, int] | None = None, *,
+                bound: Mention | None = None, left_only: bool = False,
+                others_block: bool = False) -> tuple[str, str] | None:
+        if bound is not None:
+            return (bound.name, "clause") if bound.kind == SUBSTANCE else None
+        c_start, c_end = clause or (sentence.start, sentence.end)
+        in_clause = [m for m in self.within(c_start, c_end)
+                     if m.kind != OTHER or others_block]
+        hit = self._nearest(in_clause, pos, left_only=left_only)
+        if hit is not None:
+            return (hit.name, "clause") if hit.kind == SUBSTANCE else None
+        in_sentence = self.within(sentence.start, sentence.end)
+        substances = [m for m in in_sentence if m.kind == SUBSTANCE]
+        hit = self._nearest(substances, pos, left_only=False)
+        if hit is not None:
+            return hit.name, "sentence"
+        if any(m.kind == CLASS for m in in_sentence):
+            return None
+        if _ANAPHOR.match(sentence.text) or _ANAPHOR.match(self.text[c_start:c_end]):
+            before = self._previous_substance(sentence)
+            if before:
+                return before, "previous sentence"
+        heading = self._heading_subject(sentence)
+        if heading:
+            return heading, "heading"
+        if self.article_subject:
+            return self.article_subject, "article"
+        return None
+
+    def _nearest(self, mentions: list[Mention], pos: int, *, left_only: bool
+                 ) -> Mention | None:
+        left = [m for m in mentions if m.end <= pos
+                and not _COMPARATOR_MARK.search(self.text[max(0, m.start - 40):m.start])]
+        if left:
+            return left[-1]
+        if left_only:
+            return None
+        right = [m for m in mentions if m.start >= pos]
+        return right[0] if right else None
+
+    def _previous_substance(self, sentence) -> str:
+        i = bisect_right(self._sentence_starts, sentence.start) - 1
+        for j in range(i - 1, max(-1, i - 3), -1):
+            prev = self._sentences[j]
+            if prev.section != sentence.section:
+                break
+            names = [m for m in self.within(prev.start, prev.end) if m.kind == SUBSTANCE]
+            if names:
+                return names[-1].name
+        return ""
+
+    def _heading_subject(self, sentence) -> str:
+        if not sentence.section:
+            return ""
+        i = bisect_right(self._sentence_starts, sentence.start) - 1
+        for j in range(i, -1, -1):
+            s = self._sentences[j]
+            if s.is_heading:
+                names = [m for m in self.within(s.start, s.end) if m.kind == SUBSTANCE]
+                return names[0].name if names else ""
+        return ""
+
+
+_OF = re.compile(r"\s*(?:of|per\s+day\s+of|a\s+day\s+of|daily\s+of)\s+", re.I)
+# Words between "of" and a name that keep the value bound to it ("of dried kratom").
+_FORM = re.compile(r"^(?:(?:the|a|an|this|that|pure|dried|raw|powdered|ground|crushed|whole|"
+                   r"fresh|standardi[sz]ed|high-quality|quality|organic|premium|oral|liquid|"
+                   r"concentrated|full-spectrum|broad-spectrum|isolate|supplemental|"
+                   r"elemental|total|your|their|his|her)\s+)*$", re.I)
