@@ -28,7 +28,8 @@ ASSERTIONS = [
 ]
 
 #: One row per disagreement; `evidence` quotes every side, joined with " ‖ ".
-CONFLICTS = ["subject", "topic", "kind", "articles", "summary", "evidence", "severity", "scope", "detail"]
+CONFLICTS = ["subject", "topic", "kind", "articles", "summary", "evidence", "severity", "scope",
+             "detail"]
 
 #: One row per (article, topic): the alignment of headings and key phrases onto topics.
 TOPICS = ["article", "topic", "phrase", "source", "score", "schema"]

@@ -31,8 +31,8 @@ __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_articl
 #: Extra assertion columns that only some kinds fill. `subject_from` says where the
 #: subject came from: the clause, the sentence, the previous sentence, the heading, the
 #: article.
-EXTRA_COLUMNS = ["subject_from", "jurisdiction", "as_of", "name", "role", "degrees", "certifications",
-                 "years_experience", "affiliations", "flags"]
+EXTRA_COLUMNS = ["subject_from", "jurisdiction", "as_of", "name", "role", "degrees",
+                 "certifications", "years_experience", "affiliations", "flags"]
 ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS
 
 
