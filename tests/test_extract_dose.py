@@ -63,7 +63,7 @@ def test_qualifier_names_the_purpose_or_level(text, fragment):
 
 def test_level_reads_starting_and_severe(topics):
     rows = claims("Beginners should start with 1 g; severe cases take upwards of 8 g.", "dose")
-    assert list(rows["level"]) == ["start", "high"]
+    assert list(rows["level"]) == ["start", "strong"]
 
 
 @pytest.mark.parametrize("text", [
@@ -128,4 +128,4 @@ def test_open_ends_after_the_value_and_spoon_glosses(text, value):
 
 def test_per_day_written_with_a_slash():
     row = claims("Doses of 1–3 g/day are typical.", "dose").iloc[0]
-    assert row["value"] == "1–3 g" and row["scope"] == "mass/day"
+    assert row["value"] == "1–3 g" and row["scope"] == "mass" and row["frequency"] == "day"

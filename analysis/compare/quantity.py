@@ -1,187 +1,342 @@
-"""Quantities (dose): ranges compared within the same level, unit family and purpose."""
+"""Quantities (dose): each claim held against what the other independent sources say.
+
+Claims are compared within one subject, topic and unit family, and only with claims whose
+conditions line up: a compatible level (start and typical doses together; strong doses;
+maxima), and the same purpose, population, route and frequency wherever both claims say
+one. Rather than listing every pair ("A says 2–4 g; B says 4.5–8 g" dozens of times),
+each claim is set against the consensus of the *other* sources — the span of their
+middle half, or all of them when there are fewer than four — and a claim outside it
+becomes one row per disagreement, with every source on each side: "most sources (4 of 5)
+say 2–4 g for a typical dose; 003 says 20 g (5× the upper end)". Copies count once:
+sources are articles, or groups of articles that copy each other when `source` is set.
+Severity grows with the distance (log scale) and with the sources on each side.
+
+Large groups (a crawl where thousands of articles state a dose) use one consensus per
+condition set instead of one per claim: a single source barely moves a quartile there,
+and the work stays O(n log n).
+"""
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..topics import Topic
-from .common import Conflict, _short
+from .common import Conflict, _camp_list, _short
 
-LEVEL_COMPATIBLE = {("start", "start"), ("start", "typical"), ("typical", "typical"),
-                    ("high", "high")}
+LEVEL_CLASS = {"start": "usual", "typical": "usual", "": "usual", "strong": "strong",
+               "high": "strong", "max": "max"}
 # Overlapping ranges that share less than this (on a log scale) still disagree: 1–5 vs 4–10.
 MIN_JACCARD = 0.12
-MAX_ROWS_PER_ARTICLE = 2  # an article's dose disagreements beyond this are folded
+# Maxima disagree when one is at least this many times the other (2,000 vs 4,000 IU).
+MAX_RATIO = 2.0
+TOLERANCE = 1.05  # ends closer than 5% are the same number written differently
+CONSENSUS_MIN_SOURCES = 4  # from this many other sources on, the middle half is the consensus
+LARGE_GROUP = 400
+CONDITIONS = ("purpose", "population", "route", "frequency")
+_DEFAULTS = {"population": {"adults"}, "route": {"oral"}}  # what a claim that says none means
 
-def _to_base(value: float | None, unit: str) -> float | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return value * 1000.0 if unit == "g" else value
+
+@dataclass
+class _Claim:
+    row: dict
+    source: str
+    lo: float | None  # in the family's base unit
+    hi: float | None
+    level: str
+
+    @property
+    def closed(self) -> bool:
+        return self.lo is not None and self.hi is not None
+
+
+@dataclass
+class _Outlier:
+    claim: _Claim
+    direction: str  # above, below
+    distance: float  # log10 of how far outside the band
+    band: tuple[float | None, float | None]
+    counter: list[_Claim]  # the other sources' claims it disagrees with
+
+
+def _scale(topic: Topic, unit: str) -> float:
+    return float(topic.get("unit_scale", {}).get(unit, 1.0))
+
+
+def _family(topic: Topic, unit: str) -> str:
+    family = topic.get("unit_family", {}).get(unit, unit)
+    return family if family != "count" else unit  # capsules are not tablets
 
 
 def _log(x: float) -> float:
-    return math.log10(max(x, 1e-9))
+    return math.log10(max(x, 1e-12))
 
 
-def dose_severity(a: dict, b: dict) -> float:
-    """How far apart two dose claims are, 0 when they agree (see module docstring)."""
-    alo, ahi = _to_base(a["low"], a["unit"]), _to_base(a["high"], a["unit"])
-    blo, bhi = _to_base(b["low"], b["unit"]), _to_base(b["high"], b["unit"])
-    if None not in (alo, ahi, blo, bhi):
-        lo1, hi1, lo2, hi2 = (alo, ahi, blo, bhi) if alo <= blo else (blo, bhi, alo, ahi)
-        if lo2 > hi1:  # disjoint: the further apart, the more severe
-            return 0.5 + 0.5 * min(1.0, _log(lo2 / hi1))
-        inter = _log(min(hi1, hi2)) - _log(lo2)
-        union = _log(max(hi1, hi2)) - _log(lo1)
-        jaccard = inter / union if union > 0 else 1.0
-        return 0.35 + 0.15 * (1 - jaccard / MIN_JACCARD) if jaccard < MIN_JACCARD else 0.0
-    if alo is None and blo is None and ahi and bhi:  # two "up to" claims
-        ratio = max(ahi, bhi) / min(ahi, bhi)
-        return 0.4 + 0.4 * min(1.0, _log(ratio)) if ratio >= 2 else 0.0
-    if ahi is None and bhi is None and alo and blo:  # two "at least" claims
-        ratio = max(alo, blo) / min(alo, blo)
-        return 0.4 + 0.4 * min(1.0, _log(ratio)) if ratio >= 2 else 0.0
-    return 0.0
-
-
-def _scope_ok(a: dict, b: dict) -> bool:
-    fa, pa = (a["scope"] or "/").split("/", 1)
-    fb, pb = (b["scope"] or "/").split("/", 1)
-    return fa == fb and (pa == pb or "any" in (pa, pb))
-
-
-def _levels_ok(a: dict, b: dict) -> bool:
-    pair = (a["level"] or "typical", b["level"] or "typical")
-    return pair in LEVEL_COMPATIBLE or pair[::-1] in LEVEL_COMPATIBLE
-
-
-def _pairs_by_article(rows: list[dict], score, *, within: bool) -> dict[tuple, tuple]:
-    """Best-scoring pair of rows for every article pair (or article, when `within`).
-
-    Exact, so only for small groups: `_extreme_pairs` handles large ones.
-    """
-    best: dict[tuple, tuple] = {}
-    by_article: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        by_article[r["article"]].append(r)
-    articles = sorted(by_article)
-    for i, a in enumerate(articles):
-        targets = [a] if within else articles[i + 1:]
-        for b in targets:
-            ra, rb = by_article[a], by_article[b]
-            for x_i, x in enumerate(ra):
-                for y in (ra[x_i + 1:] if within else rb):
-                    s = score(x, y)
-                    if s > 0 and ((a, b) not in best or s > best[(a, b)][0]):
-                        best[(a, b)] = (s, x, y)
-    return best
-
-
-def _extreme_pairs(rows: list[dict], score, *, keep: int) -> tuple[dict[tuple, tuple], int]:
-    """Large groups: the most severe cross-source pairs come from the rows with the
-    smallest upper ends meeting those with the largest lower ends, so only those
-    `keep` × `keep` candidates are scored; disjoint pairs are counted with a sorted
-    sweep (binary search), never enumerated."""
-    def hi(r: dict) -> float:
-        v = _to_base(r["high"], r["unit"])
-        return math.inf if v is None else v
-
-    def lo(r: dict) -> float:
-        v = _to_base(r["low"], r["unit"])
-        return 0.0 if v is None else v
-
-    lows_sorted = sorted(lo(r) for r in rows)
-    disjoint = sum(len(lows_sorted) - bisect.bisect_right(lows_sorted, hi(r)) for r in rows)
-    small_high = sorted(rows, key=hi)[:keep]
-    large_low = sorted(rows, key=lo, reverse=True)[:keep]
-    # "up to" and "at least" claims are compared with their own kind only.
-    at_most = sorted((r for r in rows if r["low"] is None and r["high"] is not None),
-                     key=hi)
-    at_least = sorted((r for r in rows if r["high"] is None and r["low"] is not None), key=lo)
-    candidates = [(x, y) for x in small_high for y in large_low]
-    for bounded in (at_most, at_least):
-        ends = bounded[:keep // 2] + bounded[-(keep // 2):]
-        candidates += [(x, y) for x in ends for y in ends]
-    best: dict[tuple, tuple] = {}
-    for x, y in candidates:
-        if x["article"] == y["article"]:
+def _compatible(a: dict, b: dict) -> bool:
+    """Conditions line up: the same value, or one of them says none — except that a
+    population or route left unsaid is the usual one (adults, by mouth), so it does not
+    line up with children or an infusion."""
+    for key in CONDITIONS:
+        x, y = str(a.get(key) or ""), str(b.get(key) or "")
+        if x == y:
             continue
-        key = tuple(sorted((x["article"], y["article"])))
-        s = score(x, y)
-        if s > 0 and (key not in best or s > best[key][0]):
-            best[key] = (s, x, y)
-    return best, disjoint
+        if x and y:
+            return False
+        if key in _DEFAULTS and (x or y) not in _DEFAULTS[key]:
+            return False
+    return True
 
 
-EXACT_GROUP_LIMIT = 300
+def _quantile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    pos = q * (len(values) - 1)
+    i = int(pos)
+    frac = pos - i
+    return values[i] if i + 1 >= len(values) else values[i] * (1 - frac) + values[i + 1] * frac
 
 
-def _quantity_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
-    def cross(x: dict, y: dict) -> float:
-        if not (_scope_ok(x, y) and _levels_ok(x, y)):
-            return 0.0
-        s = dose_severity(x, y)
-        return s * (0.7 if {x["level"], y["level"]} == {"start", "typical"} else 1.0)
+def _band(others: list[_Claim], middle: bool, level: str = "usual"
+          ) -> tuple[float | None, float | None]:
+    """The span the other sources give: all of it, or its middle half."""
+    highs = [c.hi for c in others if c.hi is not None]
+    lows = highs if level == "max" else [c.lo for c in others if c.lo is not None]
+    if middle:
+        return (_quantile(lows, 0.25) if lows else None, _quantile(highs, 0.75) if highs
+                else None)
+    return (min(lows) if lows else None, max(highs) if highs else None)
 
-    out = []
-    by_family: dict[str, list[dict]] = defaultdict(list)
+
+def _outside(c: _Claim, band: tuple[float | None, float | None], level: str
+             ) -> tuple[str, float] | None:
+    """(direction, log distance) when `c` lies outside `band`; distance 0 for a claim
+    that barely overlaps it."""
+    lo_b, hi_b = band
+    if level == "max":  # maxima are points: compare the upper ends
+        if c.hi is None:
+            return None
+        if hi_b is not None and c.hi >= hi_b * MAX_RATIO:
+            return "above", _log(c.hi / hi_b)
+        low_end = lo_b if lo_b is not None else None
+        if low_end is not None and c.hi * MAX_RATIO <= low_end:
+            return "below", _log(low_end / c.hi)
+        return None
+    if c.lo is not None and hi_b is not None and c.lo > hi_b * TOLERANCE:
+        return "above", _log(c.lo / hi_b)
+    if c.hi is not None and lo_b is not None and c.hi * TOLERANCE < lo_b:
+        return "below", _log(lo_b / c.hi)
+    if c.closed and lo_b is not None and hi_b is not None and lo_b > 0 and c.lo > 0:
+        inter = _log(min(c.hi, hi_b)) - _log(max(c.lo, lo_b))
+        union = _log(max(c.hi, hi_b)) - _log(min(c.lo, lo_b))
+        contains = (c.lo <= lo_b and c.hi >= hi_b) or (lo_b <= c.lo and hi_b >= c.hi)
+        if union > 0 and inter / union < MIN_JACCARD and not contains:
+            mid_c, mid_b = _log(c.lo) + _log(c.hi), _log(lo_b) + _log(hi_b)
+            return ("above" if mid_c > mid_b else "below"), 0.0
+    return None
+
+
+def _disagrees(c: _Claim, o: _Claim, level: str) -> bool:
+    band = (o.hi, o.hi) if level == "max" else (o.lo, o.hi)
+    return _outside(c, band, level) is not None
+
+
+def _claims(topic: Topic, rows: list[dict]) -> dict[tuple, list[_Claim]]:
+    groups: dict[tuple, list[_Claim]] = defaultdict(list)
     for r in rows:
-        by_family[(r["scope"] or "/").split("/", 1)[0]].append(r)
-    for family, group in sorted(by_family.items()):
-        folded = 0
-        if len(group) <= EXACT_GROUP_LIMIT:
-            pairs = _pairs_by_article(group, cross, within=False)
+        unit = str(r.get("unit") or "")
+        if not unit or (r.get("low") is None and r.get("high") is None):
+            continue
+        k = _scale(topic, unit)
+        level = LEVEL_CLASS.get(str(r.get("level") or ""), "usual")
+        groups[(_family(topic, unit), level)].append(_Claim(
+            r, str(r.get("source") or r["article"]),
+            None if r.get("low") is None else r["low"] * k,
+            None if r.get("high") is None else r["high"] * k, level))
+    return groups
+
+
+def _find_outliers(claims: list[_Claim], level: str) -> list[_Outlier]:
+    out: list[_Outlier] = []
+    large = len(claims) > LARGE_GROUP
+    shared: dict[tuple, tuple] = {}
+    for c in claims:
+        if large:  # one consensus per condition set
+            key = tuple(str(c.row.get(k) or "") for k in CONDITIONS)
+            if key not in shared:
+                pool = [o for o in claims if _compatible(o.row, c.row)]
+                shared[key] = (_band(pool, len({o.source for o in pool})
+                                     >= CONSENSUS_MIN_SOURCES, level), pool)
+            band, pool = shared[key]
+            others = [o for o in pool if o.source != c.source]
         else:
-            pairs, disjoint = _extreme_pairs(group, cross, keep=max(20, min(max_pairs, 60)))
-            folded = max(0, disjoint - len(pairs))
-        ranked = sorted(pairs.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        used: dict[str, int] = defaultdict(int)
-        kept = 0
-        # In small batches every disagreeing pair is worth a row; in large ones an article
-        # appears in at most a couple of rows and the rest are counted as folded.
-        per_article = (MAX_ROWS_PER_ARTICLE if len({r["article"] for r in group}) > 20
-                       else max_pairs)
-        for (a, b), (sev, x, y) in ranked:
-            if kept >= max_pairs or used[a] >= per_article or used[b] >= per_article:
-                folded += 1
+            others = [o for o in claims if o.source != c.source and _compatible(o.row, c.row)]
+            if not others:
                 continue
-            used[a] += 1
-            used[b] += 1
-            kept += 1
-            out.append(_dose_conflict(topic, "cross-source", [a, b], x, y, sev, family))
-        if folded and out:
-            out[-1].folded = folded
-        out.extend(_dose_within(topic, group, family))
+            band = _band(others, len({o.source for o in others}) >= CONSENSUS_MIN_SOURCES,
+                         level)
+        hit = _outside(c, band, level)
+        if hit is None:
+            continue
+        direction, distance = hit
+        counter = [o for o in others if _disagrees(c, o, level)]
+        if not counter:
+            if distance > 0:
+                continue
+            counter = others  # barely overlapping the whole band
+        out.append(_Outlier(c, direction, distance, band, counter))
     return out
 
 
-def _dose_within(topic: Topic, group: list[dict], family: str) -> list[Conflict]:
-    """An article giving disjoint ranges for the same level and purpose: per (article,
-    qualifier, level), only the range ending lowest against the one starting highest."""
+def _fmt(value: float | None, scale: float) -> str:
+    return "" if value is None else f"{value / scale:g}"
+
+
+def _span(lo: float | None, hi: float | None, unit: str, scale: float) -> str:
+    if lo is None and hi is None:
+        return "?"
+    if lo is None:
+        return f"≤ {_fmt(hi, scale)} {unit}"
+    if hi is None:
+        return f"≥ {_fmt(lo, scale)} {unit}"
+    if abs(lo - hi) <= 1e-9 * max(1.0, abs(hi)):
+        return f"{_fmt(lo, scale)} {unit}"
+    return f"{_fmt(lo, scale)}–{_fmt(hi, scale)} {unit}"
+
+
+def _conditions_text(row: dict, level: str) -> str:
+    words = {"usual": "typical", "strong": "strong", "max": "maximum"}[level]
+    said = [str(row.get(k)) for k in ("purpose", "population", "route", "frequency")
+            if row.get(k)]
+    per = {"day": "per day", "dose": "per dose", "week": "per week"}
+    said = [per.get(s, s) for s in said]
+    return f"{words} dose" + (f" ({', '.join(said)})" if said else "")
+
+
+def _rows_for(topic: Topic, family: str, level: str, outliers: list[_Outlier],
+              max_pairs: int) -> list[Conflict]:
+    """One row per disagreement: outliers on the same side whose claims overlap form one
+    camp; A-above-B and B-below-A are the same disagreement."""
+    camps: list[list[_Outlier]] = []
+    for o in sorted(outliers, key=lambda o: (o.direction, o.claim.lo or o.claim.hi or 0)):
+        for camp in camps:
+            head = camp[0]
+            if head.direction == o.direction and any(
+                    not _disagrees(o.claim, m.claim, level) for m in camp):
+                camp.append(o)
+                break
+        else:
+            camps.append([o])
+    seen: set[frozenset] = set()
+    out: list[Conflict] = []
+    for camp in sorted(camps, key=lambda c: -max(o.distance for o in c)):
+        mine = sorted({o.claim.source for o in camp})
+        theirs = sorted({c.source for o in camp for c in o.counter} - set(mine))
+        if not theirs:
+            continue
+        key = frozenset({frozenset(mine), frozenset(theirs)})
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(_conflict(topic, family, level, camp, theirs))
+    out.sort(key=lambda c: -c.severity)
+    if len(out) > max_pairs:
+        folded = len(out) - max_pairs
+        out = out[:max_pairs]
+        out[-1].folded += folded
+    return out
+
+
+def _conflict(topic: Topic, family: str, level: str, camp: list[_Outlier],
+              theirs: list[str]) -> Conflict:
+    claims = [o.claim for o in camp]
+    counter = {c.source: c for o in camp for c in o.counter if c.source in theirs}
+    unit = str(claims[0].row.get("unit") or family)
+    scale = _scale(topic, unit)
+    lo_b, hi_b = camp[0].band
+    if level != "max" or len(counter) > 1:
+        lo_c = min((c.lo for c in counter.values() if c.lo is not None), default=None)
+        hi_c = max((c.hi for c in counter.values() if c.hi is not None), default=None)
+        if len(counter) >= CONSENSUS_MIN_SOURCES:
+            lo_c, hi_c = lo_b, hi_b
+    else:
+        only = next(iter(counter.values()))
+        lo_c, hi_c = only.lo, only.hi
+    distance = max(o.distance for o in camp)
+    direction = camp[0].direction
+    said = "; ".join(dict.fromkeys(
+        f"{_short(c.row['article'])} says {_span(c.lo, c.hi, unit, scale)}" for c in claims))
+    n_others = len(theirs)
+    who = (_camp_list(theirs, 3) + " say" if n_others <= 3 else
+           f"most other sources ({n_others}: {_camp_list(theirs, 3)}) say")
+    how_far = ""
+    if distance > 0:
+        ratio = 10 ** distance
+        how_far = f" — {ratio:.1f}× {'above' if direction == 'above' else 'below'} them"
+    summary = (f"{_conditions_text(claims[0].row, level)}: {who} "
+               f"{_span(lo_c, hi_c, unit, scale)}; {said}{how_far}")
+    severity = (0.35 + 0.45 * min(1.0, distance) + 0.1 * min(1.0, (len(camp) - 1) / 3)
+                + 0.1 * min(1.0, (n_others - 1) / 3))
+    sides = [c.row for c in claims[:3]] + [counter[s].row for s in theirs[:3]]
+    articles = list(dict.fromkeys([c.row["article"] for c in claims] +
+                                  [counter[s].row["article"] for s in theirs]))
+    pairs = len({c.source for c in claims}) * n_others
+    return Conflict(topic.key, "cross-source", articles, summary, sides, severity,
+                    scope=family, detail=f"{level} dose, {direction} the others",
+                    folded=max(0, pairs - 1))
+
+
+def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list[Conflict]:
+    """An article giving disjoint values for the very same conditions: per article and
+    condition set, the claim ending lowest against the one starting highest."""
     out = []
-    buckets: dict[tuple, list[dict]] = defaultdict(list)
-    for r in group:
-        if r["qualifier"]:
-            buckets[(r["article"], r["qualifier"], r["level"], r["scope"])].append(r)
+    buckets: dict[tuple, list[_Claim]] = defaultdict(list)
+    for c in claims:
+        key = (c.row["article"], str(c.row.get("level") or ""),
+               *(str(c.row.get(k) or "") for k in CONDITIONS))
+        buckets[key].append(c)
     for (article, *_), same in sorted(buckets.items()):
         if len(same) < 2:
             continue
-        x = min(same, key=lambda r: _to_base(r["high"], r["unit"]) or math.inf)
-        y = max(same, key=lambda r: _to_base(r["low"], r["unit"]) or 0.0)
-        if x is not y and x["start"] != y["start"]:
-            sev = dose_severity(x, y)
-            if sev > 0:
-                out.append(_dose_conflict(topic, "within-source", [article], x, y, sev, family))
+        x = min(same, key=lambda c: c.hi if c.hi is not None else math.inf)
+        y = max(same, key=lambda c: c.lo if c.lo is not None else 0.0)
+        if x is y or x.row["start"] == y.row["start"]:
+            continue
+        hit = _outside(y, (x.lo, x.hi), level)
+        if hit is None or hit[0] != "above":
+            continue
+        unit = str(x.row.get("unit") or family)
+        scale = _scale(topic, unit)
+        summary = (f"{_short(article)} gives {_span(x.lo, x.hi, unit, scale)} and "
+                   f"{_span(y.lo, y.hi, unit, scale)} for the same "
+                   f"{_conditions_text(x.row, level)}")
+        out.append(Conflict(topic.key, "within-source", [article], summary, [x.row, y.row],
+                            0.35 + 0.45 * min(1.0, hit[1]), scope=family,
+                            detail=f"{level} dose"))
     return out
 
 
-def _dose_conflict(topic: Topic, kind: str, who: list[str], x: dict, y: dict, sev: float,
-                   family: str) -> Conflict:
-    summary = (f"{_short(x['article'])} says {x['value']}"
-               f"{' (' + x['qualifier'] + ')' if x['qualifier'] else ''}; "
-               f"{_short(y['article'])} says {y['value']}"
-               f"{' (' + y['qualifier'] + ')' if y['qualifier'] else ''}")
-    return Conflict(topic.key, kind, who, summary, [x, y], sev, scope=family,
-                    detail=f"levels {x['level']}/{y['level']}")
+def _quantity_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
+    out: list[Conflict] = []
+    for (family, level), claims in sorted(_claims(topic, rows).items()):
+        out.extend(_rows_for(topic, family, level, _find_outliers(claims, level), max_pairs))
+        out.extend(_within(topic, claims, family, level))
+    return out
+
+
+def dose_severity(a: dict, b: dict, topic: Topic | None = None) -> float:
+    """How far apart two dose claims are (0 when they agree): the severity a one-to-one
+    disagreement between them gets."""
+    from ..topics import load_topics
+
+    topic = topic or load_topics().topics["dose"]
+    groups = _claims(topic, [{**a, "article": a.get("article", "a")},
+                             {**b, "article": b.get("article", "b")}])
+    if len(groups) != 1:
+        return 0.0
+    (_family_level, claims), = groups.items()
+    if len({c.source for c in claims}) < 2 or not _compatible(a, b):
+        return 0.0
+    level = claims[0].level
+    x, y = claims
+    hit = _outside(x, (y.lo, y.hi), level) or _outside(y, (x.lo, x.hi), level)
+    return 0.0 if hit is None else 0.35 + 0.45 * min(1.0, hit[1])

@@ -24,15 +24,16 @@ from .quantity import extract_quantities
 from .scale import extract_scale
 from .segment import segment_text
 from .status import extract_status
-from .subjects import SubjectResolver, build_lexicon
+from .subjects import SubjectResolver, article_subjects, build_lexicon
 
 __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_article"]
 
 #: Extra assertion columns that only some kinds fill. `subject_from` says where the
 #: subject came from: the clause, the sentence, the previous sentence, the heading, the
 #: article.
-EXTRA_COLUMNS = ["subject_from", "jurisdiction", "as_of", "name", "role", "degrees",
-                 "certifications", "years_experience", "affiliations", "flags"]
+EXTRA_COLUMNS = ["subject_from", "purpose", "population", "route", "frequency",
+                 "jurisdiction", "as_of", "name", "role", "degrees", "certifications",
+                 "years_experience", "affiliations", "flags"]
 ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS
 
 
@@ -43,22 +44,40 @@ def stopwords() -> frozenset[str]:
 
 
 def batch_subjects(texts: Iterable[str], topics: TopicSchema, *, top: int = 3) -> frozenset[str]:
-    """The words the batch is about (e.g. 'kratom'), by document then term frequency.
+    """What the batch is about: the substances its articles are mainly about (by the
+    lexicon), or — when most articles are about nothing the lexicon knows — the words
+    named throughout the batch (in at least half the articles, 3+ times).
 
-    Used to tell a claim about the subject from one about a comparator; computed once
-    per batch so that per-article extraction stays independent.
+    Computed once per batch so that per-article extraction stays independent.
     """
+    texts = list(texts)
+    lexicon = lexicon_for(topics)
+    mains: Counter[str] = Counter()
+    for text in texts:
+        head = text[:200_000]
+        ranked = article_subjects(lexicon.mentions(head), head.find("\n") + 1)
+        if ranked:
+            mains[ranked[0]] += 1
+    if texts and sum(mains.values()) * 2 >= len(texts):
+        floor = max(1, len(texts) // 10)
+        return frozenset(n for n, c in mains.items() if c >= floor) or frozenset(mains)
+    return _frequent_words(texts, topics, top=top)
+
+
+def _frequent_words(texts: list[str], topics: TopicSchema, *, top: int) -> frozenset[str]:
     df: Counter[str] = Counter()
     tf: Counter[str] = Counter()
     skip = stopwords() | topics.not_subjects | topics.comparators | topics.alias_words
     effect = next(iter(topics.of_kind("effect")), None)  # a subject is a substance, not
     endings = tuple(effect.get("effect_endings", [])) if effect else ()  # an effect
     skip |= {n.lower() for n in (effect.get("effect_names", []) if effect else [])}
+    known = lexicon_for(topics).names  # named things are never an unknown subject
     docs = 0
     for text in texts:
         docs += 1
         words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", text[:200_000].lower())
-                 if w not in skip and not (endings and w.endswith(endings))]
+                 if w not in skip and not (endings and w.endswith(endings))
+                 and w not in known]
         tf.update(words)
         df.update(set(words))
     # A subject is named throughout the batch: in at least half the articles, 3+ times.

@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 
+from ..engine.progress import Progress, track
 from ..topics import Topic, TopicSchema
 from .common import Assertion, clause_bounds, is_question, iter_sentences
 
@@ -54,7 +55,8 @@ def polarity(topic: Topic, text: str, start: int, end: int,
 
 
 def extract_effects(sentences: pd.DataFrame, topics_table: pd.DataFrame, schema: TopicSchema,
-                    subjects: frozenset[str]) -> list[dict]:
+                    subjects: frozenset[str], *, progress: Progress | None = None
+                    ) -> list[dict]:
     """Assertion rows (kind `effect`) for every shared open topic."""
     effect_topics = schema.of_kind("effect")
     if not effect_topics or topics_table.empty:
@@ -74,7 +76,7 @@ def extract_effects(sentences: pd.DataFrame, topics_table: pd.DataFrame, schema:
     if not patterns:
         return []
     anyone = re.compile("|".join(p.pattern for p in patterns.values()), re.I)
-    for s in iter_sentences(sentences):
+    for s in track(progress, "effects", iter_sentences(sentences), len(sentences)):
         keys = by_article.get(s.article)
         if not keys or s.is_heading or not anyone.search(s.text) or is_question(s.text):
             continue

@@ -20,17 +20,22 @@ _WORDS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half": 0.5, "a half": 0.5,
+    "half a": 0.5, "half of a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25,
+    "one and a half": 1.5, "two and a half": 2.5, "three and a half": 3.5,
+    "one and one-half": 1.5,
 }
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_FRACTION_CHARS = "".join(_FRACTIONS)
+# Mixed and slash fractions first ("1 1/2", "1½", "1/4"), then decimals ("3,200", ".5"),
+# then number words: alternation order is the order of preference.
+_NUM = (rf"(?:\d+\s+\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*[{_FRACTION_CHARS}]|\d{{1,2}}/\d{{1,2}}(?![\d/])|"
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
         + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + ")")
 # No real sentence states more doses than this; the cap bounds work on pathological text.
 MAX_PER_SENTENCE = 10
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|or)\b|;", re.I)
-_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
-_PER = re.compile(r"(?:\bper\s+|/)(day|night|dose|serving|kg|week)\b|"
-                  r"\b(daily|nightly|a day|a night|twice a day)\b", re.I)
-_PER_NORMAL = {"night": "day", "daily": "day", "nightly": "day", "a day": "day", "a night": "day",
-               "twice a day": "day", "dose": "serving"}
+_HAS_NUMBER = re.compile(r"\d|[" + _FRACTION_CHARS + r"]|\b(?:" + "|".join(_WORDS) + r")\b",
+                         re.I)
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,8 @@ class _UnitTable:
     canonical: dict[str, str]
     factor: dict[str, tuple[str, float]]
     family: dict[str, str]
+    scale: dict[str, float]  # size in the family's base unit (mass: mg)
+    unit_re: str
 
 
 def _units(topic: Topic) -> _UnitTable:
@@ -51,20 +58,32 @@ def _build_units(topic: Topic) -> _UnitTable:
         for form in forms:
             canonical[form.lower()] = unit
     forms = sorted(canonical, key=len, reverse=True)
-    unit_re = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+    lower_only = {f.lower() for f in topic.get("lower_case_units", [])}
+    unit_re = "(?:" + "|".join(f"(?-i:{re.escape(f)})" if f in lower_only else re.escape(f)
+                               for f in forms) + ")"
     pattern = re.compile(
         rf"(?P<pre>\b(?:between|from)\s+)?(?<![\w.,-])(?P<a>{_NUM})(?P<plus>\+)?\s*(?P<ua>{unit_re})?"
         rf"(?:\s*(?P<sep>-|–|—|to|or|and)\s*(?P<b>{_NUM}))?\s*(?P<u>{unit_re})"
         rf"(?:(?![\w/])|(?=/(?:day|d|night|dose|serving)\b))",
         re.I)
     factor = {u: (v[0], float(v[1])) for u, v in topic.get("unit_factor", {}).items()}
-    return _UnitTable(pattern, canonical, factor, dict(topic.get("unit_family", {})))
+    scale = {u: float(v) for u, v in topic.get("unit_scale", {}).items()}
+    return _UnitTable(pattern, canonical, factor, dict(topic.get("unit_family", {})), scale,
+                      unit_re)
 
 
 def _number(text: str) -> float:
-    key = text.lower().strip()
+    key = " ".join(text.lower().split())
     if key in _WORDS:
         return float(_WORDS[key])
+    if key[-1] in _FRACTIONS:
+        return float(key[:-1] or 0) + _FRACTIONS[key[-1]]
+    if "/" in key:
+        whole, _, frac = key.rpartition(" ")
+        num, den = frac.split("/")
+        if float(den) == 0:
+            raise ValueError(text)
+        return float(whole or 0) + float(num) / float(den)
     return float(key.replace(",", ""))
 
 
@@ -92,6 +111,8 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     at_most, at_least = topic.cached("bounds", _build_bounds)
     not_before = topic.regex("not_preceded_by")
     not_after = topic.regex("not_followed_by")
+    after_least = topic.regex("bounds.after_at_least")
+    after_most = topic.regex("bounds.after_at_most")
     found: list[Quantity] = []
     for m in table.pattern.finditer(text):
         if len(found) >= MAX_PER_SENTENCE:
@@ -101,13 +122,17 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             # "5 mg and 10 mg" lists two doses; only "between 5 and 10 mg" is a range
             continue
         unit = table.canonical[m.group("u").lower()]
-        if m.group("ua") and table.canonical[m.group("ua").lower()] != unit:
-            continue
         try:
             low = _number(a_text)
             high = _number(b_text) if b_text else low
-        except ValueError:
+        except (ValueError, ZeroDivisionError):
             continue
+        if m.group("ua") and table.canonical[m.group("ua").lower()] != unit:
+            # "from 250 micrograms to 2 mg": the lower end is read in the upper end's unit
+            converted = _convert(table, low, table.canonical[m.group("ua").lower()], unit)
+            if converted is None:
+                continue
+            low = converted
         if high < low:
             low, high = high, low
         before = text[max(0, m.start() - 40):m.start("a")]
@@ -115,16 +140,18 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         if (not_before and not_before.search(before)) or (not_after and not_after.search(after)):
             continue
         tail = text[m.end():m.end() + 20]
+        start = m.start("a")
         if m.group("plus") and b_text is None:
             high = None  # "7+ grams"
         elif b_text is None:
-            head = text[max(0, m.start("a") - 30):m.start("a")]
+            head = text[max(0, start - 90):start]
             if at_most.search(head):
                 low = None
-            elif at_least.search(head) and not re.search(r"\bfrom\s+$", head, re.I):
+                lower = _lower_end(table, head, unit)  # "more than 3 and less than 6 g"
+                if lower is not None and lower[0] < high:
+                    low, start = lower[0], start - (len(head) - lower[1])
+            elif at_least.search(head[-30:]) and not re.search(r"\bfrom\s+$", head, re.I):
                 high = None
-        after_least, after_most = topic.regex("bounds.after_at_least"), topic.regex(
-            "bounds.after_at_most")
         if after_least is not None and after_least.search(tail):
             high = None  # "5 g or more": the range opens upwards from its lower end
         elif after_most is not None and after_most.search(tail):
@@ -134,8 +161,46 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             unit = target
             low = None if low is None else round(low * factor, 6)
             high = None if high is None else round(high * factor, 6)
-        found.append(Quantity(low, high, unit, m.start("a"), m.end(), m.group(0)))
+        found.append(Quantity(low, high, unit, start, m.end(), text[start:m.end()]))
+    found = [q for q in found if not any(o is not q and o.start <= q.start and q.end <= o.end
+                                         for o in found)]  # inside a two-sided bound
     return _drop_counts_glossed_by_mass(found, text, table)
+
+
+def _convert(table: _UnitTable, value: float, unit: str, target: str) -> float | None:
+    """`value` in `unit` expressed in `target` (same family), or None if they differ."""
+    def family(u: str) -> str | None:
+        return table.family.get(u) or table.family.get(table.factor.get(u, ("",))[0])
+    if family(unit) != family(target) or unit not in table.scale or target not in table.scale:
+        return None
+    return round(value * table.scale[unit] / table.scale[target], 9)
+
+
+_LOWER_END = (r"(?:more\s+than|greater\s+than|over|above|at\s+least|no\s+less\s+than|"
+              r"not\s+less\s+than|exceeding|from)\s+(?P<n>{num})\s*(?P<u>{unit})?\s*,?\s*"
+              r"(?:and|but|yet|though)\s+(?:(?:no|not|never)\s+(?:more|higher)\s+than|less\s+than|"
+              r"fewer\s+than|under|below|at\s+most|up\s+to|not\s+(?:to\s+)?exceed(?:ing)?)\s+"
+              r"(?:about\s+|approximately\s+)?$")
+
+
+def _lower_end(table: _UnitTable, head: str, unit: str) -> tuple[float, int] | None:
+    """The lower bound a two-sided phrase gives before an upper bound ("at least 2 g but
+    no more than 4 g"): (value in `unit`, where the phrase's number starts in `head`)."""
+    pattern = re.compile(_LOWER_END.format(num=_NUM, unit=table.unit_re), re.I)
+    m = pattern.search(head)
+    if m is None:
+        return None
+    try:
+        value = _number(m.group("n"))
+    except (ValueError, ZeroDivisionError):
+        return None
+    if m.group("u"):
+        given = table.canonical.get(m.group("u").lower(), unit)
+        if given != unit:
+            value = _convert(table, value, given, unit)
+            if value is None:
+                return None
+    return value, m.start("n")
 
 
 def _build_bounds(topic: Topic) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -182,12 +247,30 @@ def _qualifier(topic: Topic, window: str) -> str:
     return ", ".join(phrases)
 
 
-def _level(topic: Topic, window: str) -> str:
-    for level in ("start", "high", "typical"):
+def _level(topic: Topic, window: str, upper_bound_only: bool) -> str:
+    """start, strong or typical from the clause's words. A limit ("no more than 10 g",
+    "the maximum is 12 g") is the `max` level whatever else the clause says, and so is
+    an upper bound ("up to 15 g") with no other level word."""
+    said_max = topic.regex("levels.max")
+    if said_max is not None and said_max.search(window):
+        return "max"
+    for level in ("start", "strong"):
         pattern = topic.regex(f"levels.{level}")
         if pattern is not None and pattern.search(window):
             return level
-    return "typical"
+    return "max" if upper_bound_only else "typical"
+
+
+def _category(topic: Topic, table: str, *windows: str) -> str:
+    """The first category of `table` (purposes, populations, ...) said in the nearest
+    window that says any."""
+    names = list(topic.get(table, {}))
+    for window in windows:
+        for name in names:
+            pattern = topic.regex(f"{table}.{name}")
+            if pattern is not None and pattern.search(window):
+                return name
+    return ""
 
 
 def range_text(low: float | None, high: float | None, unit: str) -> str:
@@ -205,7 +288,8 @@ def range_text(low: float | None, high: float | None, unit: str) -> str:
 def extract_quantities(topic: Topic, sentence: Sentence,
                        ctx: ArticleContext | None = None) -> list[Assertion]:
     """Dose rows of one sentence; a quantity of something that is no tracked substance
-    ("250 ml of water", a companion food) gives no row."""
+    ("250 ml of water", a companion food) gives no row. Each row keeps its conditions:
+    level, purpose, population, route and frequency."""
     text = sentence.text
     if sentence.is_heading and not re.search(r"\d", text):
         return []
@@ -224,7 +308,8 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         c_start, c_end = clause_bounds(text, q.start)
         about = None
         if ctx is not None:
-            bound = ctx.resolver.bound_after(sentence.start + q.end)
+            bound = (ctx.resolver.bound_after(sentence.start + q.end)
+                     or ctx.resolver.bound_before(sentence.start + q.start))
             about = ctx.subject(sentence, q.start, (c_start, c_end), bound=bound)
             if about is None:
                 continue
@@ -234,18 +319,21 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             window_after = _NEXT_CLAUSE.split(window_after, maxsplit=1)[0]
         if i:
             window_before = _NEXT_CLAUSE.split(window_before)[-1]
+        own = window_before + " " + q.surface + " " + window_after
         qualifier = _qualifier(topic, window_after + " ; " + window_before)
-        per = _PER.search(window_after) or _PER.search(window_before)
-        per_unit = ""
-        if per:
-            raw = (per.group(1) or per.group(2)).lower()
-            per_unit = _PER_NORMAL.get(raw, raw)
+        family = unit_family(topic, q.unit)
+        conditions = {
+            "purpose": _category(topic, "purposes", own, text, sentence.section),
+            "population": _category(topic, "populations", own, text),
+            "route": _category(topic, "routes", own, text),
+            "frequency": _category(topic, "frequencies", q.surface + " " + window_after,
+                                   own, text),
+        }
         bound = "at most" if q.low is None else "at least" if q.high is None else (
             "single" if q.low == q.high else "range")
         rows.append(Assertion.of(
             sentence, topic.key, "quantity", range_text(q.low, q.high, q.unit), about=about,
             low=q.low, high=q.high, unit=q.unit, qualifier=qualifier,
-            level=_level(topic, window_before + " " + window_after),
-            scope=f"{unit_family(topic, q.unit)}/{per_unit or 'any'}",
-            detail=f"{bound}: {q.surface.strip()}"))
+            level=_level(topic, window_before + " " + window_after, q.low is None),
+            scope=family, detail=f"{bound}: {q.surface.strip()}", extra=conditions))
     return rows

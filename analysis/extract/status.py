@@ -137,7 +137,7 @@ def extract_status(topic: Topic, sentence: Sentence,
             if ctx is not None:
                 bound = ctx.resolver.bound_after(sentence.start + a + hit_end, connector=_OBJECT)
                 about = ctx.subject(sentence, a + hit_start, (a, b), bound=bound,
-                                    others_block=True)
+                                    others_block=True, first=True)
                 if about is None:
                     continue
             for place in places or [GENERAL]:

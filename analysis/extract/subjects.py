@@ -245,20 +245,32 @@ class SubjectResolver:
             return names[0]
         return None
 
+    def bound_before(self, pos: int) -> Mention | None:
+        """The name a value glosses in brackets: "a glass of milk (250 ml)"."""
+        if not _GLOSS_OPEN.search(self.text[max(0, pos - 4):pos]):
+            return None
+        names = self.within(max(0, pos - 60), pos)
+        if names and _GLOSS_OPEN.fullmatch(self.text[names[-1].end:pos]):
+            return names[-1]
+        return None
+
     def resolve(self, sentence, pos: int, clause: tuple[int, int] | None = None, *,
                 bound: Mention | None = None, left_only: bool = False,
-                others_block: bool = False) -> tuple[str, str] | None:
+                others_block: bool = False, first: bool = False) -> tuple[str, str] | None:
+        """`first`: the clause's first name is its subject ("CBD with less than 0.3% THC
+        is legal"), else the name nearest before the claim; `left_only`: names after the
+        claim are what it is compared with ("addiction associated with opioids")."""
         if bound is not None:
             return (bound.name, "clause") if bound.kind == SUBSTANCE else None
         c_start, c_end = clause or (sentence.start, sentence.end)
         in_clause = [m for m in self.within(c_start, c_end)
                      if m.kind != OTHER or others_block]
-        hit = self._nearest(in_clause, pos, left_only=left_only)
+        hit = self._nearest(in_clause, pos, left_only=left_only, first=first)
         if hit is not None:
             return (hit.name, "clause") if hit.kind == SUBSTANCE else None
         in_sentence = self.within(sentence.start, sentence.end)
         substances = [m for m in in_sentence if m.kind == SUBSTANCE]
-        hit = self._nearest(substances, pos, left_only=False)
+        hit = self._nearest(substances, pos, left_only=False, first=first)
         if hit is not None:
             return hit.name, "sentence"
         if any(m.kind == CLASS for m in in_sentence):
@@ -274,12 +286,12 @@ class SubjectResolver:
             return self.article_subject, "article"
         return None
 
-    def _nearest(self, mentions: list[Mention], pos: int, *, left_only: bool
-                 ) -> Mention | None:
+    def _nearest(self, mentions: list[Mention], pos: int, *, left_only: bool,
+                 first: bool = False) -> Mention | None:
         left = [m for m in mentions if m.end <= pos
                 and not _COMPARATOR_MARK.search(self.text[max(0, m.start - 40):m.start])]
         if left:
-            return left[-1]
+            return left[0] if first else left[-1]
         if left_only:
             return None
         right = [m for m in mentions if m.start >= pos]
@@ -308,7 +320,8 @@ class SubjectResolver:
         return ""
 
 
-_OF = re.compile(r"\s*(?:of|per\s+day\s+of|a\s+day\s+of|daily\s+of)\s+", re.I)
+_GLOSS_OPEN = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|~)?\s*$", re.I)
+_OF = re.compile(r"\s*(?:(?:of|per\s+day\s+of|a\s+day\s+of|daily\s+of)\s+)?", re.I)
 # Words between "of" and a name that keep the value bound to it ("of dried kratom").
 _FORM = re.compile(r"^(?:(?:the|a|an|this|that|pure|dried|raw|powdered|ground|crushed|whole|"
                    r"fresh|standardi[sz]ed|high-quality|quality|organic|premium|oral|liquid|"

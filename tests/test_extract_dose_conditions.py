@@ -1,0 +1,93 @@
+"""Dose ranges and numbers the way writers state them, and the conditions a dose holds
+under (level, purpose, population, route, frequency)."""
+
+import math
+
+import pytest
+
+from tests.conftest import claims
+
+
+def _values(text: str) -> list[tuple]:
+    rows = claims(text, "dose")
+    return [(None if math.isnan(r.low) else r.low, None if math.isnan(r.high) else r.high,
+             r.unit) for r in rows.itertuples()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A maximum dose of eight grams should never be exceeded.", [(None, 8, "g")]),
+    ("The maximum daily dose is 3,200 mg for adults.", [(None, 3200, "mg")]),
+    ("Adults should not exceed 4,000 IU per day.", [(None, 4000, "IU")]),
+    ("The tolerable upper intake level is 100 mcg daily.", [(None, 0.1, "mg")]),
+    ("Take at least 2 grams for any effect.", [(2, None, "g")]),
+    ("Use more than 3 and less than 6 grams per day.", [(3, 6, "g")]),
+    ("Take at least 2 g but no more than 4 g daily.", [(2, 4, "g")]),
+    ("Take ½ g to start.", [(0.5, 0.5, "g")]),
+    ("Start with 1/4 mg at bedtime.", [(0.25, 0.25, "mg")]),
+    ("Take 1 1/2 grams with food.", [(1.5, 1.5, "g")]),
+    ("Take 1½ g twice a day.", [(1.5, 1.5, "g")]),
+    ("A dose of .5 mg is enough for most people.", [(0.5, 0.5, "mg")]),
+    ("Doses range from 250 micrograms to 2 mg daily.", [(0.25, 2, "mg")]),
+    ("Doses range from 500 mg to 2 g daily.", [(0.5, 2, "g")]),
+    ("Take one and a half grams.", [(1.5, 1.5, "g")]),
+    ("Most people take half a gram.", [(0.5, 0.5, "g")]),
+    ("Take two to three grams daily.", [(2, 3, "g")]),
+])
+def test_ranges_and_numbers_as_writers_state_them(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "You can take your phone on 5G networks while you use it.",
+    "The new 4G LTE model is used daily by millions.",
+    "Use the 5G band to take calls.",
+    "The Galaxy S5 G900 phone is used by many.",
+])
+def test_unit_like_tokens_that_are_not_quantities_are_never_doses(text):
+    assert claims(text, "dose").empty
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Beginners should start with 1 g.", "start"),
+    ("Most people take 2-4 g daily.", "typical"),
+    ("Experienced users take 8-12 g for strong sedation.", "strong"),
+    ("The maximum dose is 12 g per day.", "max"),
+    ("Never take more than 12 g in a day.", "max"),
+])
+def test_dose_level(text, level):
+    assert list(claims(text, "dose")["level"]) == [level]
+
+
+@pytest.mark.parametrize("text, column, value", [
+    ("For pain, take 400 mg every 6 hours.", "purpose", "pain"),
+    ("For insomnia, take 300 mg before bed.", "purpose", "sleep"),
+    ("For anxiety, take 250 mg daily.", "purpose", "anxiety"),
+    ("Children aged 6-12 should take 100 mg per day.", "population", "children"),
+    ("Pregnant women should take no more than 200 mg a day.", "population", "pregnancy"),
+    ("Adults take 200-400 mg a day.", "population", "adults"),
+    ("Patients were given 0.2 mg/kg intravenously.", "route", "iv"),
+    ("Take 20 mg orally once a day.", "route", "oral"),
+    ("Take 200 mg twice a day.", "frequency", "dose"),
+    ("Take 400 mg a day.", "frequency", "day"),
+    ("Take 5 mg per week.", "frequency", "week"),
+])
+def test_dose_conditions_are_columns(text, column, value):
+    rows = claims(text, "dose")
+    assert list(rows[column]) == [value]
+
+
+def test_a_companion_herb_in_a_recipe_is_not_a_dose_of_the_subject():
+    rows = claims("Kratom tea recipe: use 3 g of kratom powder and 2 grams of ginger in "
+                  "250 ml of water.", "dose")
+    assert [(r.subject, r.value) for r in rows.itertuples()] == [("kratom", "3 g")]
+
+
+def test_a_dose_of_another_tracked_substance_is_about_that_substance():
+    rows = claims("Kratom users often take 2-4 g; some add 200 mg of caffeine.", "dose")
+    assert [(r.subject, r.value) for r in rows.itertuples()] == [
+        ("kratom", "2–4 g"), ("caffeine", "200 mg")]
+
+
+def test_food_amounts_are_not_doses():
+    assert claims("Take it with 100 g of rice or a glass of milk (250 ml) daily.",
+                  "dose").empty
