@@ -16,6 +16,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process, utils
 
 from . import schema
+from .engine.progress import Progress, stage_done, track
 from .extract import stopwords
 from .topics import TopicSchema
 
@@ -62,7 +63,8 @@ def _terms(text: str, skip: frozenset[str], subjects: frozenset[str]) -> Counter
 
 def align_topics(articles: pd.DataFrame, sentences: pd.DataFrame, topics: TopicSchema, *,
                  subjects: frozenset[str] = frozenset(),
-                 max_open: int = MAX_OPEN_TOPICS) -> pd.DataFrame:
+                 max_open: int = MAX_OPEN_TOPICS, progress: Progress | None = None
+                 ) -> pd.DataFrame:
     """The topics table: one row per (article, topic) with the phrase that put it there.
 
     Open topics are phrases that head a section in at least one article and occur in
@@ -75,7 +77,9 @@ def align_topics(articles: pd.DataFrame, sentences: pd.DataFrame, topics: TopicS
     skip = stopwords() | topics.alias_words | topics.not_subjects
     heading_df: Counter[str] = Counter()
     per_heading: dict[str, set[str]] = defaultdict(set)
-    for article, text in zip(headings["article"], headings["text"]):
+    steps = len(headings) + len(articles)
+    for article, text in track(progress, "align", zip(headings["article"], headings["text"]),
+                               steps, done_at_end=False):
         for topic, score in map_heading(text, topics):
             if (article, topic) not in seen:
                 seen.add((article, topic))
@@ -103,7 +107,9 @@ def align_topics(articles: pd.DataFrame, sentences: pd.DataFrame, topics: TopicS
         finder = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
                                              sorted(candidates, key=len, reverse=True))
                             + r")\b")
-        for article, text in zip(articles["article"], articles["text"]):
+        for article, text in track(progress, "align", zip(articles["article"],
+                                                          articles["text"]),
+                                   steps, start=len(headings)):
             hits = finder.findall(text[:200_000].lower())
             per_article[article] = Counter(" ".join(h.split()) for h in hits)
     df: Counter[str] = Counter()
@@ -125,6 +131,7 @@ def align_topics(articles: pd.DataFrame, sentences: pd.DataFrame, topics: TopicS
                 rows.append({"article": article, "topic": phrase.replace(" ", "_"),
                              "phrase": phrase, "source": "key phrase",
                              "score": float(counts[phrase]), "schema": False})
+    stage_done(progress, "align", steps)
     if not rows:
         return schema.empty(schema.TOPICS)
     return pd.DataFrame(rows, columns=schema.TOPICS)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from .engine.progress import TerminalProgress
 from .errors import CrosscheckError
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import analyse as run_analysis
@@ -100,33 +101,25 @@ def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, form
     inputs += [r for r in references if r not in inputs]
     chosen = _formats(formats)
     _check_out(out, inputs)
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if quiet or total < 50:
-            return
-        if bar is None:
-            bar = click.progressbar(length=total, label="extracting", file=sys.stderr)
-            bar.__enter__()
-        bar.update(done - bar.pos)
-
+    # Progress of every stage on stderr; silent with -q or when stderr is not a terminal.
+    progress = TerminalProgress(sys.stderr, enabled=False if quiet else None)
     try:
         run = run_analysis(inputs, topics=topics_file, max_bytes=max_bytes,
                            jobs=jobs or (os.cpu_count() or 1), engine=engine,
                            scheduler=scheduler, progress=progress, max_pairs=max_pairs,
                            reference=list(references))
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        progress.close()
         for message in run.messages:
             click.echo(message, err=True)
         if run.articles.empty:
             raise click.ClickException(
                 f"nothing to analyse in {', '.join(inputs)}: no readable .txt/.md/.html/"
                 ".jsonl/.csv article (see the lines above)")
-        written = write_run(run, out, formats=chosen)
+        written = write_run(run, out, formats=chosen, progress=progress)
     except CrosscheckError as exc:
         raise click.ClickException(str(exc)) from exc
+    finally:
+        progress.close()
     s = run.summary()
     if not quiet:
         click.echo(f"{s['articles']} articles, {s['assertions']} assertions, "

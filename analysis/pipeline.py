@@ -82,10 +82,11 @@ class Analysis:
         return all_figures(self)
 
     def write_report(self, out_dir: str | os.PathLike = "reports", *,
-                     formats: Sequence[str] = ("pdf", "png", "csv")) -> list[Path]:
+                     formats: Sequence[str] = ("pdf", "png", "csv"),
+                     progress: Progress | None = None) -> list[Path]:
         """Write the run directory (tables, charts, PDF); returns the files written."""
         from .report import write_run
-        return write_run(self, Path(out_dir), formats=formats)
+        return write_run(self, Path(out_dir), formats=formats, progress=progress)
 
     def summary(self) -> dict[str, Any]:
         ok = self.manifest["status"].eq("ok").sum() if len(self.manifest) else 0
@@ -157,22 +158,25 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
     elif engine == "local":
         sentences, assertions = run_extraction(articles, schema_, subjects, jobs=jobs,
                                                progress=progress)
-        conflicts = compare(assertions, schema_, max_pairs=max_pairs)
+        conflicts = compare(assertions, schema_, max_pairs=max_pairs, progress=progress)
     else:
         raise InputError(f"unknown engine {engine!r} (choose 'local' or 'dask')")
     return build_analysis(ingested, sentences, assertions, conflicts, schema_, subjects,
-                          max_pairs=max_pairs, reference=reference)
+                          max_pairs=max_pairs, reference=reference, progress=progress)
 
 
 def build_analysis(ingested: Ingested, sentences: pd.DataFrame, assertions: pd.DataFrame,
                    conflicts: pd.DataFrame, schema_: TopicSchema, subjects: frozenset[str], *,
                    max_pairs: int = 50,
-                   reference: Sequence[str | os.PathLike] | None = None) -> Analysis:
+                   reference: Sequence[str | os.PathLike] | None = None,
+                   progress: Progress | None = None) -> Analysis:
     """The batch-level stages after extraction and comparison: topic alignment, effect
     polarity, cited studies, copies and independence, signals, reference departures."""
     articles = ingested.articles
-    topics_table = align_topics(articles, sentences, schema_, subjects=subjects)
-    effect_rows = extract_effects(sentences, topics_table, schema_, subjects)
+    topics_table = align_topics(articles, sentences, schema_, subjects=subjects,
+                                progress=progress)
+    effect_rows = extract_effects(sentences, topics_table, schema_, subjects,
+                                  progress=progress)
     if effect_rows:  # open topics are known only now: their claims join the tables here
         effects = assertions_frame(effect_rows)
         assertions = pd.concat([assertions, effects], ignore_index=True)
@@ -182,12 +186,12 @@ def build_analysis(ingested: Ingested, sentences: pd.DataFrame, assertions: pd.D
             compare(effects, schema_, max_pairs=max_pairs).to_dict("records")))
     schema.check("extract", assertions, ASSERTION_COLUMNS)
     schema.check_offsets(articles, assertions)
-    studies = find_studies(sentences, schema_)
+    studies = find_studies(sentences, schema_, progress=progress)
     extra = study_conflicts(studies)
     if extra:
         conflicts = conflicts_frame(list(conflicts.to_dict("records")) + extra)
     credentials = assertions[assertions["kind"] == "credentials"]
-    copies = find_copies(sentences, credentials, conflicts)
+    copies = find_copies(sentences, credentials, conflicts, progress=progress)
     groups = source_groups(list(articles["article"]), copies)
     refs = reference_ids(ingested.manifest, list(reference or []))
     articles = articles.assign(reference=articles["article"].isin(refs),
@@ -197,5 +201,5 @@ def build_analysis(ingested: Ingested, sentences: pd.DataFrame, assertions: pd.D
                     schema=schema_, messages=ingested.messages, subjects=subjects,
                     studies=studies, copies=copies, agreement=agreement(assertions, groups),
                     signals=credibility_signals(articles, assertions, studies, copies, groups,
-                                                schema_),
+                                                schema_, progress=progress),
                     departures=departures(assertions, refs, schema_))

@@ -6,7 +6,7 @@ tables as one process; sentences travel back from workers as offsets only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
@@ -14,8 +14,7 @@ import pandas as pd
 from .. import schema
 from ..extract import assertions_frame, extract_article
 from ..topics import TopicSchema
-
-Progress = Callable[[int, int], None]
+from .progress import Progress
 
 
 def _extract_chunk(args: tuple) -> list[tuple[list[tuple], list[dict]]]:
@@ -52,11 +51,14 @@ def run_extraction(articles: pd.DataFrame, topics: TopicSchema, subjects: frozen
     items = list(zip(articles["article"], articles["text"]))
     results: list[tuple[list[dict], list[dict]]] = []
     total = len(items)
+    if progress:
+        progress("extract", 0, total)
     if jobs <= 1 or total < 8:
+        step = max(1, total // 100)
         for i, (a, t) in enumerate(items, 1):
             results.append(extract_article(a, t, topics, subjects))
-            if progress:
-                progress(i, total)
+            if progress and (i % step == 0 or i == total):
+                progress("extract", i, total)
     else:
         size = max(1, min(200, total // (jobs * 4) or 1))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -68,7 +70,7 @@ def run_extraction(articles: pd.DataFrame, topics: TopicSchema, subjects: frozen
                     results.append((_sentences_from_offsets(a, t, units), found))
                 done += len(chunk_result)
                 if progress:
-                    progress(done, total)
+                    progress("extract", done, total)
     sentence_rows = [r for s, _ in results for r in s]
     assertion_rows = [r for _, a in results for r in a]
     sentences = (pd.DataFrame(sentence_rows, columns=schema.SENTENCES) if sentence_rows

@@ -20,6 +20,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from .. import schema
+from ..engine.progress import Progress
 from ..errors import InputError, RunDirError
 from ..topics import load_topics
 from . import charts
@@ -65,8 +66,10 @@ def _write_tables(run, tmp: Path, formats: set[str]) -> list[str]:
     return written
 
 
-def write_run(run, out_dir: Path, *, formats: Sequence[str] = ("pdf", "png", "csv")) -> list[Path]:
-    """Write `run` (an Analysis or a loaded run) into `out_dir`; returns the files."""
+def write_run(run, out_dir: Path, *, formats: Sequence[str] = ("pdf", "png", "csv"),
+              progress: Progress | None = None) -> list[Path]:
+    """Write `run` (an Analysis or a loaded run) into `out_dir`; returns the files.
+    `progress` hears stage "report": tables, charts, then each file rendered."""
     formats = {f.strip().lower() for f in formats if f.strip()}
     unknown = formats - FORMATS
     if unknown:
@@ -77,15 +80,21 @@ def write_run(run, out_dir: Path, *, formats: Sequence[str] = ("pdf", "png", "cs
         raise InputError(f"--out {out_dir} exists and is not a folder")
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".crosscheck-", dir=out_dir))
+    steps = 2 + len(formats & {"png", "pdf", "html"})
+    report = (lambda done: progress("report", done, steps)) if progress else (lambda done: None)
     try:
+        report(0)
         written = _write_tables(run, tmp, formats)
+        report(1)
         if formats & {"png", "pdf"}:
             figures = charts.all_figures(run)
+            report(2)
             try:
                 if "png" in formats:
                     for name, fig in figures.items():
                         fig.savefig(tmp / f"{name}.png", dpi=150)
                         written.append(f"{name}.png")
+                    report(3)
                 if "pdf" in formats:
                     render_pdf(run, figures, tmp / "report.pdf")
                     written.append("report.pdf")
@@ -99,6 +108,7 @@ def write_run(run, out_dir: Path, *, formats: Sequence[str] = ("pdf", "png", "cs
         (tmp / RUN_RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
         for name in written + [RUN_RECORD]:
             os.replace(tmp / name, out_dir / name)
+        report(steps)
         for name in previous - set(written) - set(kept):
             stale = out_dir / name
             if stale.is_file() and stale.parent == out_dir:

@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from ..engine.progress import Progress, track
 from ..topics import TopicSchema
 
 SIGNAL_COLUMNS = [
@@ -34,7 +35,8 @@ def _first(pattern: re.Pattern[str] | None, searched: str, text: str) -> tuple[i
 
 def credibility_signals(articles: pd.DataFrame, assertions: pd.DataFrame,
                         studies: pd.DataFrame, copies: pd.DataFrame,
-                        groups: dict[str, str], schema: TopicSchema) -> pd.DataFrame:
+                        groups: dict[str, str], schema: TopicSchema, *,
+                        progress: Progress | None = None) -> pd.DataFrame:
     cfg = schema.tables.get("signals", {})
     # Searched in the lower-cased text without IGNORECASE (several times faster); dates
     # keep their capitals and are searched in the text as written.
@@ -60,7 +62,7 @@ def credibility_signals(articles: pd.DataFrame, assertions: pd.DataFrame,
         for a in list(copies["article_a"]) + list(copies["article_b"]):
             copy_counts[a] = copy_counts.get(a, 0) + 1
     rows = []
-    for article, text in texts.items():
+    for article, text in track(progress, "signals", texts.items(), len(texts)):
         mine = people_by.get(article, [])
         hedged = hedged_by.get(article)
         cited = studies_by.get(article, studies.iloc[0:0])

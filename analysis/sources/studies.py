@@ -10,6 +10,7 @@ from collections import defaultdict
 import pandas as pd
 
 from ..compare import SEP, Conflict, _short
+from ..engine.progress import Progress, track
 from ..extract.common import iter_sentences
 from ..topics import TopicSchema
 
@@ -17,7 +18,8 @@ STUDY_COLUMNS = ["article", "study", "journal", "authors", "year", "population",
                  "start", "end", "section"]
 
 
-def find_studies(sentences: pd.DataFrame, schema: TopicSchema) -> pd.DataFrame:
+def find_studies(sentences: pd.DataFrame, schema: TopicSchema, *,
+                 progress: Progress | None = None) -> pd.DataFrame:
     """One row per sentence that cites an identifiable study."""
     cfg = schema.tables.get("studies", {})
     if not cfg:
@@ -28,7 +30,7 @@ def find_studies(sentences: pd.DataFrame, schema: TopicSchema) -> pd.DataFrame:
     year = re.compile(cfg["year"])
     populations = {k: re.compile(v, re.I) for k, v in cfg.get("population", {}).items()}
     rows = []
-    for s in iter_sentences(sentences):
+    for s in track(progress, "studies", iter_sentences(sentences), len(sentences)):
         if s.is_heading or not mention.search(s.text):
             continue
         j = journal.search(s.text)
