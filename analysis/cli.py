@@ -59,18 +59,19 @@ def main() -> None:
     Reads a batch of articles (.txt, .md, .html, .jsonl, .csv), extracts claims per
     topic (dose, addiction risk, legal status, author credentials, side effects, and
     topics the articles share), and reports cross-source and within-article conflicts
-    as CSV tables, one PNG per chart and a PDF report.
+    as CSV tables, one PNG per chart, a PDF report and an HTML report to explore.
     """
 
 
 @main.command("analyse")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=DEFAULT_OUT,
-              show_default=True, help="Run directory to write tables, charts and report.pdf.")
+              show_default=True,
+              help="Run directory to write tables, charts, report.pdf and report.html.")
 @click.option("--topics", "topics_file", type=click.Path(exists=True, dir_okay=False),
               help="A topic schema TOML merged over the shipped one (new or replaced topics).")
-@click.option("--format", "formats", default="pdf,png,csv", show_default=True,
-              help="What to write, comma-separated: pdf, png, csv, json, parquet.")
+@click.option("--format", "formats", default="pdf,png,csv,html", show_default=True,
+              help="What to write, comma-separated: pdf, png, csv, json, parquet, html.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
               show_default=True, help="Skip any single article larger than this.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
@@ -133,12 +134,12 @@ def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, form
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", "-o", type=click.Path(path_type=Path),
               help="Where to write (default: RUN_DIR itself).")
-@click.option("--format", "formats", default="pdf,png", show_default=True,
-              help="What to write, comma-separated: pdf, png, csv, json, parquet.")
+@click.option("--format", "formats", default="pdf,png,html", show_default=True,
+              help="What to write, comma-separated: pdf, png, csv, json, parquet, html.")
 @click.option("--topics", "topics_file", type=click.Path(exists=True, dir_okay=False),
               help="The topic schema the run used, if not the shipped one.")
 def report_cmd(run_dir: Path, out: Path | None, formats: str, topics_file: str | None) -> None:
-    """Re-render report.pdf and the PNGs from RUN_DIR's saved tables, without
+    """Re-render report.pdf, report.html and the PNGs from RUN_DIR's saved tables, without
     re-analysing: edit or filter the CSVs, then run this."""
     chosen = _formats(formats)
     try:

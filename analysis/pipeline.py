@@ -82,7 +82,7 @@ class Analysis:
         return all_figures(self)
 
     def write_report(self, out_dir: str | os.PathLike = "reports", *,
-                     formats: Sequence[str] = ("pdf", "png", "csv"),
+                     formats: Sequence[str] = ("pdf", "png", "csv", "html"),
                      progress: Progress | None = None) -> list[Path]:
         """Write the run directory (tables, charts, PDF); returns the files written."""
         from .report import write_run

@@ -24,9 +24,11 @@ from ..engine.progress import Progress
 from ..errors import InputError, RunDirError
 from ..topics import load_topics
 from . import charts
+from .html import TEXTS_FILE, load_texts, render_html, save_texts
 from .pdf import render_pdf
 
-FORMATS = {"pdf", "png", "csv", "json", "parquet"}
+FORMATS = {"pdf", "png", "csv", "json", "parquet", "html"}
+DEFAULT_FORMATS = ("pdf", "png", "csv", "html")
 RUN_RECORD = ".crosscheck-run.json"
 TABLES = ("assertions", "conflicts", "manifest", "topics", "articles", "studies", "copies",
           "agreement", "signals", "departures")
@@ -66,7 +68,7 @@ def _write_tables(run, tmp: Path, formats: set[str]) -> list[str]:
     return written
 
 
-def write_run(run, out_dir: Path, *, formats: Sequence[str] = ("pdf", "png", "csv"),
+def write_run(run, out_dir: Path, *, formats: Sequence[str] = DEFAULT_FORMATS,
               progress: Progress | None = None) -> list[Path]:
     """Write `run` (an Analysis or a loaded run) into `out_dir`; returns the files.
     `progress` hears stage "report": tables, charts, then each file rendered."""
@@ -86,7 +88,10 @@ def write_run(run, out_dir: Path, *, formats: Sequence[str] = ("pdf", "png", "cs
         report(0)
         written = _write_tables(run, tmp, formats)
         report(1)
-        if formats & {"png", "pdf"}:
+        if "html" in formats and "text" in run.articles:  # so `crosscheck report` can redo it
+            save_texts(run.articles, tmp / TEXTS_FILE)
+            written.append(TEXTS_FILE)
+        if formats & {"png", "pdf", "html"}:
             figures = charts.all_figures(run)
             report(2)
             try:
@@ -95,6 +100,10 @@ def write_run(run, out_dir: Path, *, formats: Sequence[str] = ("pdf", "png", "cs
                         fig.savefig(tmp / f"{name}.png", dpi=150)
                         written.append(f"{name}.png")
                     report(3)
+                if "html" in formats:
+                    render_html(run, figures, tmp / "report.html", png_dir=tmp)
+                    written.append("report.html")
+                    report(steps - 1 if "pdf" in formats else steps)
                 if "pdf" in formats:
                     render_pdf(run, figures, tmp / "report.pdf")
                     written.append("report.pdf")
@@ -190,6 +199,13 @@ def load_run(run_dir: str | os.PathLike, *, topics=None) -> SimpleNamespace:
     articles = tables.get("articles")
     if articles is None:
         articles = pd.DataFrame({"article": sorted(a["article"].unique())})
+    if (run_dir / TEXTS_FILE).is_file():
+        try:
+            texts = load_texts(run_dir / TEXTS_FILE)
+        except (OSError, ValueError, KeyError) as exc:
+            raise RunDirError(f"cannot read {run_dir / TEXTS_FILE}: {exc}") from exc
+        articles = articles.assign(text=articles["article"].astype(str).map(texts))
+        sources.add(TEXTS_FILE)
     others = {n: tables.get(n, pd.DataFrame()) for n in ("studies", "copies", "agreement",
                                                         "signals", "departures")}
     return SimpleNamespace(assertions=a, conflicts=conflicts, manifest=tables["manifest"],
