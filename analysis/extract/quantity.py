@@ -28,8 +28,8 @@ _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "�
 _FRACTION_CHARS = "".join(_FRACTIONS)
 # Mixed and slash fractions first ("1 1/2", "1½", "1/4"), then decimals ("3,200", ".5"),
 # then number words: alternation order is the order of preference.
-_NUM = (rf"(?:\d+\s+\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*[{_FRACTION_CHARS}]|\d{{1,2}}/\d{{1,2}}(?![\d/])|"
-        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
+_NUM = (rf"(?:\d+\s+\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*[{_FRACTION_CHARS}]|"
+        r"\d{1,2}/\d{1,2}(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
         + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + ")")
 # No real sentence states more doses than this; the cap bounds work on pathological text.
 MAX_PER_SENTENCE = 10

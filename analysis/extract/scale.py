@@ -93,8 +93,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         if level in {"possible", "high"} and _about_comparator(left, ctx.subjects,
                                                                ctx.comparators):
             continue
-        about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True,
-                            first=True)
+        about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True)
         if about is None or (about[0], level) in seen:
             continue
         seen.add((about[0], level))

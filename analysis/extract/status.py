@@ -4,50 +4,78 @@
 scopes, so statuses and jurisdictions are paired within a clause, and a clause naming
 several jurisdictions gives one row per jurisdiction. A clause with a status but no
 jurisdiction is scoped `general`.
+
+A status keeps its condition: legal with a restriction (an age limit, a prescription, a
+licence) is `regulated` with the restriction as its `detail`; over-the-counter sale is
+`legal` with that detail; an approval keeps what it is for. A status that only describes
+places ("states where it is legal"), restates a ban already named ("the ban was
+debated"), or is proposed or asked about is no claim. A list of places under a line that
+gives a status ("Delta-8 is banned in these states:") gives one row per place.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..topics import Topic
 from .common import ArticleContext, Assertion, Sentence, is_question
 
 _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\b|"
-                    r"\b(?:but|whereas|although|though)\b|\s[–—-]\s")
+                    r"\b(?:but|whereas|although|though)\b|\s[–—-]\s|"
+                    r",\s+(?:and|or)\s+(?=(?:the|other|some|many|most|several|a\s+few)\b)")
+# A leading subordinate clause ("Despite hemp's removal from the Act, CBD remains ...")
+# is a clause of its own.
+_LEAD = re.compile(r"^\W*(?:despite|although|though|while|whereas|unlike|after|since|because|"
+                   r"when|once|before|as\s+of)\b[^,;]{0,160},", re.I)
+# "the state's board", "the country": the place named in the sentence before.
+_SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory)(?:.s)?\b", re.I)
+# Names inside a claim that refer to the article's subject without naming it.
+REFERENCE = re.compile(
+    r"\b(?:it|its|it.s|itself|this|these|they|them|their|such\s+products|"
+    r"(?:the|our|your|this|these|such)\s+(?:herb|plant|drug|medication|medicine|supplement|substance|compound|products?|"
+    r"powder|leaf|leaves|extract|root|botanical|vitamin|treatment|pills?|tablets?|capsules?|"
+    r"tea|oil|remedy|cannabinoid|chemical)|sales?|possession|purchase|importation|"
+    r"distribution)\b", re.I)
 GENERAL = "general"
 MAX_CLAUSES = 8  # bounds the work on a run-on sentence; real ones have two or three
 MAX_PLACES = 12
 MAX_HITS = 12  # per status and clause: a real clause states a status once or twice
+MAX_LIST = 80  # places listed under one status line
 
 
-def _build_jurisdictions(topic: Topic) -> list[tuple[str, re.Pattern[str]]]:
+def _build_jurisdictions(topic: Topic) -> tuple[list[tuple[str, re.Pattern[str]]],
+                                                  dict[str, str]]:
     table = topic.get("jurisdictions", {})
     out: list[tuple[str, re.Pattern[str]]] = []
     for name, patterns in table.items():
-        if name in {"states", "countries", "local"}:
+        if name in {"states", "countries", "local", "aliases"}:
             continue
         for p in topic.compile(patterns, f"jurisdictions.{name}", flags=0):
             out.append((name, p))
-    named = sorted(list(table.get("states", [])) + list(table.get("countries", [])),
-                   key=len, reverse=True)
+    label = {n: n for n in list(table.get("states", [])) + list(table.get("countries", []))}
+    for canonical, names in table.get("aliases", {}).items():
+        label.update({n: canonical for n in names})
+    named = sorted(label, key=len, reverse=True)
     if named:  # one alternation for every place written by name: one search per clause
         out.append(("*", re.compile(r"\b(?:" + "|".join(map(re.escape, named)) + r")(?![\w])")))
     for p in topic.compile(table.get("local", []), "jurisdictions.local", flags=0):
         out.append(("", p))  # the match itself names the place
-    return out
+    return out, label
 
 
 def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
     """Jurisdictions named in `clause`, most specific pattern first, no overlaps."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str]] = []
-    for name, pattern in topic.cached("jurisdictions", _build_jurisdictions):
+    patterns, labels = topic.cached("jurisdictions", _build_jurisdictions)
+    for name, pattern in patterns:
         for m in pattern.finditer(clause):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            label = m.group(0) if name == "*" else name or re.sub(r"\s+", " ", m.group(0)).strip()
+            label = (labels.get(m.group(0), m.group(0)) if name == "*" else
+                     name or re.sub(r"\s+", " ", m.group(0)).strip())
             if label not in (f for _, f in found):
                 found.append((m.start(), label))
             if len(found) >= MAX_PLACES:
@@ -79,6 +107,8 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
                 before = clause[max(0, hit.start() - 120):hit.start()]
                 if hypothetical is not None and hypothetical.search(before):
                     continue
+                if _not_a_claim(topic, clause, hit.start(), hit.end()):
+                    continue
                 if status not in (f[0] for f in found):
                     found.append((status, hit.start(), hit.end()))
     return found
@@ -93,13 +123,71 @@ def _as_of(topic: Topic, clause: str) -> str:
     return "recent" if recent is not None and recent.search(clause) else ""
 
 
+def _not_a_claim(topic: Topic, clause: str, start: int, end: int) -> bool:
+    """A status that restates a ban already named, describes places, or is negligible."""
+    pattern = topic.regex("not_claims")
+    if pattern is None:
+        return False
+    window = clause[max(0, start - 80):end]
+    return any(m.end() >= len(window) - (end - start) for m in pattern.finditer(window))
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for m in _BREAK.finditer(text):
+    lead = _LEAD.match(text)
+    if lead:
+        spans.append((0, lead.end() - 1))
+        start = lead.end()
+    for m in _BREAK.finditer(text, start):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _category(topic: Topic, table: str, text: str) -> str:
+    for name in topic.get(table, {}):
+        pattern = topic.regex(f"{table}.{name}")
+        if pattern is not None and pattern.search(text):
+            return name
+    return ""
+
+
+_FOR = re.compile(r"^\s*(?:it\s+)?(?:only\s+)?(?:for|to\s+treat|as\s+a\s+treatment\s+for|"
+                  r"in\s+the\s+treatment\s+of)\s+((?:the\s+)?[^,.;()]{3,60})", re.I)
+
+
+def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: int
+               ) -> tuple[str, str]:
+    """(status, detail): a restriction makes a legal status `regulated`; an approval
+    keeps what it is for; over-the-counter sale is a legal status's detail."""
+    detail = _category(topic, "legal_details", clause) if status == "legal" else ""
+    if detail:  # over the counter: a legal status, whatever else the sentence says
+        return status, detail
+    restriction = _category(topic, "restrictions", clause) or _category(
+        topic, "restrictions", sentence_text)
+    if status in {"legal", "regulated"} and restriction:
+        return "regulated", restriction
+    if status == "banned" and restriction in {"prescription only", "age limit"}:
+        return "regulated", restriction
+    if status in {"approved", "unapproved", "authorized", "revoked"}:
+        m = _FOR.match(clause[end:])
+        return status, (f"for {m.group(1).strip()}" if m else "")
+    return status, ""
+
+
+def _previous_places(topic: Topic, ctx: ArticleContext | None, sentence: Sentence
+                     ) -> list[str]:
+    """The places named in the sentence before (for "the state's board banned it")."""
+    if ctx is None:
+        return []
+    sentences = ctx.resolver._sentences
+    i = bisect_right(ctx.resolver._sentence_starts, sentence.start) - 1
+    for j in range(i - 1, max(-1, i - 3), -1):
+        places = find_jurisdictions(topic, sentences[j].text)
+        if places:
+            return places
+    return []
 
 
 # What a ban or a law is on: "a ban on gatherings", "banned the sale of flavored vapes".
@@ -111,10 +199,10 @@ _OBJECT = re.compile(r"\s*(?:on|of|against)\s+(?:the\s+|all\s+|any\s+|most\s+|pu
 def extract_status(topic: Topic, sentence: Sentence,
                    ctx: ArticleContext | None = None) -> list[Assertion]:
     """Status rows of one sentence; a status of something else (a travel ban, a law on
-    another product, a class of drugs) gives no row."""
+    another product, a class of drugs) gives no row, and neither does a heading."""
     text = sentence.text
     anchors = topic.regex("anchors")
-    if anchors is None or is_question(text) or not anchors.search(text):
+    if anchors is None or sentence.is_heading or is_question(text) or not anchors.search(text):
         return []
     pieces = []
     for a, b in _clauses(text)[:MAX_CLAUSES]:
@@ -132,21 +220,84 @@ def extract_status(topic: Topic, sentence: Sentence,
                 if j != i and pieces[j][3] and not pieces[j][2]:
                     places = pieces[j][3]
                     break
+        if not places and _SAME_PLACE.search(clause):
+            places = _previous_places(topic, ctx, sentence)[:1]
         for status, hit_start, hit_end in statuses:
             about = None
             if ctx is not None:
                 bound = ctx.resolver.bound_after(sentence.start + a + hit_end, connector=_OBJECT)
                 about = ctx.subject(sentence, a + hit_start, (a, b), bound=bound,
-                                    others_block=True, first=True)
+                                    others_block=True, reference=REFERENCE)
                 if about is None:
                     continue
+            value, detail = _condition(topic, status, text, clause, hit_end)
             for place in places or [GENERAL]:
-                key = (about[0] if about else "", status, place)
+                key = (about[0] if about else "", value, place)
                 if key in seen:
                     continue
                 seen.add(key)
                 rows.append(Assertion.of(
-                    sentence, topic.key, "status", status, qualifier=place, scope=place,
-                    detail=clause.strip()[:200], about=about,
+                    sentence, topic.key, "status", value, qualifier=place, scope=place,
+                    detail=detail, about=about,
                     extra={"jurisdiction": place, "as_of": _as_of(topic, clause)}))
+    return _fold_restricted(rows)
+
+
+def _fold_restricted(rows: list[Assertion]) -> list[Assertion]:
+    """"Legal to buy, but not for anyone under 21": one `regulated` row per place, not
+    legal and regulated (and banned) side by side."""
+    regulated = {(r.subject, r.scope) for r in rows if r.value == "regulated" and r.detail}
+    return [r for r in rows if not ((r.subject, r.scope) in regulated and (
+        r.value == "banned" or (r.value == "legal" and not r.detail)))]
+
+
+_LIST_ITEM = re.compile(r"^\W*(?P<place>[A-Z][A-Za-z .’\x27-]{1,40}?)\s*(?:\([^)]{0,60}\))?\W*$")
+
+
+def extract_status_lists(topic: Topic, sentences: list[Sentence],
+                         ctx: ArticleContext | None = None) -> list[Assertion]:
+    """Places listed one per line under a line that gives a status ("States that have
+    banned delta-8 include:"): one row per place, quoting the list line."""
+    rows: list[Assertion] = []
+    intro: tuple[str, str, tuple[str, str] | None] | None = None  # (status, detail, about)
+    listed = 0
+    for s in sentences:
+        if s.is_heading or s.text.rstrip().endswith(":"):
+            intro, listed = _list_intro(topic, s, ctx), 0
+            continue
+        if intro is None:
+            continue
+        m = _LIST_ITEM.match(s.text)
+        places = find_jurisdictions(topic, s.text) if m else []
+        if not places or listed >= MAX_LIST or places[0] != _label(topic, m.group("place")):
+            intro = None if not m else intro
+            continue
+        status, detail, about = intro
+        listed += 1
+        rows.append(Assertion.of(s, topic.key, "status", status, qualifier=places[0],
+                                 scope=places[0], detail=detail, about=about,
+                                 extra={"jurisdiction": places[0], "as_of": ""}))
     return rows
+
+
+def _label(topic: Topic, name: str) -> str:
+    found = find_jurisdictions(topic, name.strip())
+    return found[0] if found else ""
+
+
+def _list_intro(topic: Topic, s: Sentence, ctx: ArticleContext | None
+                ) -> tuple[str, str, tuple[str, str] | None] | None:
+    text = s.text
+    if not re.search(r"\b(?:states|countries|nations|jurisdictions|places)\b", text, re.I):
+        return None
+    found = find_statuses(topic, text)
+    if len({f[0] for f in found}) != 1:
+        return None
+    status, hit_start, hit_end = found[0]
+    about = None
+    if ctx is not None:
+        about = ctx.subject(s, hit_start, (0, len(text)), first=True)
+        if about is None:
+            return None
+    value, detail = _condition(topic, status, text, text, hit_end)
+    return value, detail, about

@@ -40,7 +40,9 @@ _COMPARATOR_MARK = re.compile(
     r"(?:\bunlike|\bthan|\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|\bincluding|"
     r"\bsimilar\s+to|\bassociated\s+with|\bversus|\bvs\.?|\bnot\s+(?:just|only)|\bother|"
     r"\bor|\bwith|\bfrom|\bto)\s+(?:the\s+|a\s+|an\s+|most\s+|many\s+|some\s+|other\s+|"
-    r"prescription\s+|traditional\s+|conventional\s+)*$", re.I)
+    r"prescription\s+|traditional\s+|conventional\s+)*$|"
+    r"\d\s*%\s*$|\b(?:less|more|fewer)\s+than\s+(?:[\d.,]+\s*(?:%|percent|mg|milligrams)?\s*)?$",
+    re.I)
 MIN_ARTICLE_MENTIONS = 2  # a substance named once in passing is not what an article is about
 _TOKEN = re.compile(r"[a-z0-9]")
 
@@ -215,6 +217,9 @@ class SubjectResolver:
     def __init__(self, text: str, mentions: list[Mention], sentences: Sequence,
                  title_end: int = 0, default: str = "") -> None:
         self.text = text
+        # "cannabis-derived products", "the Marijuana Control Board": a name used as a
+        # modifier or inside an institution's name is not what a clause is about.
+        mentions = [m for m in mentions if not _MODIFIER.match(text, m.end)]
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         ranked = article_subjects(mentions, title_end)
@@ -256,10 +261,14 @@ class SubjectResolver:
 
     def resolve(self, sentence, pos: int, clause: tuple[int, int] | None = None, *,
                 bound: Mention | None = None, left_only: bool = False,
-                others_block: bool = False, first: bool = False) -> tuple[str, str] | None:
+                others_block: bool = False, first: bool = False,
+                reference: re.Pattern[str] | None = None) -> tuple[str, str] | None:
         """`first`: the clause's first name is its subject ("CBD with less than 0.3% THC
         is legal"), else the name nearest before the claim; `left_only`: names after the
-        claim are what it is compared with ("addiction associated with opioids")."""
+        claim are what it is compared with ("addiction associated with opioids");
+        `reference`: a claim whose clause names no substance is the heading's or the
+        article's only when the clause refers to something ("it", "the herb"): without,
+        "a Schedule IV substance must meet criteria" is about no substance."""
         if bound is not None:
             return (bound.name, "clause") if bound.kind == SUBSTANCE else None
         c_start, c_end = clause or (sentence.start, sentence.end)
@@ -279,6 +288,8 @@ class SubjectResolver:
             before = self._previous_substance(sentence)
             if before:
                 return before, "previous sentence"
+        if reference is not None and not reference.search(self.text[c_start:c_end]):
+            return None
         heading = self._heading_subject(sentence)
         if heading:
             return heading, "heading"
@@ -320,6 +331,11 @@ class SubjectResolver:
         return ""
 
 
+_MODIFIER = re.compile(
+    r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced)\b|"
+    r"\s+(?-i:(?:[A-Z][a-z]+\s+){0,2}(?:Control|Enforcement|Board|Commission|Division|Agency|"
+    r"Council|Association|Society|Institute|Industry|Coalition|Foundation|Program|Project|"
+    r"Office|Bureau|Authority|Act))\b", re.I)
 _GLOSS_OPEN = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|~)?\s*$", re.I)
 _OF = re.compile(r"\s*(?:(?:of|per\s+day\s+of|a\s+day\s+of|daily\s+of)\s+)?", re.I)
 # Words between "of" and a name that keep the value bound to it ("of dried kratom").
