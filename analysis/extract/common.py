@@ -45,6 +45,7 @@ class ArticleContext:
     resolver: Any
     subjects: frozenset[str] = frozenset()
     comparators: frozenset[str] = frozenset()
+    cache: dict = field(default_factory=dict, hash=False, compare=False)
 
     def subject(self, sentence: Sentence, pos: int, clause: tuple[int, int] | None = None,
                 **kw) -> tuple[str, str] | None:

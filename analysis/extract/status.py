@@ -176,6 +176,24 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
     return status, ""
 
 
+REGULATORS = {"approved", "unapproved", "authorized", "revoked"}
+
+
+def _regulator_place(topic: Topic, ctx: ArticleContext | None) -> list[str]:
+    """Where an approval holds when its sentence names no agency: the jurisdiction of
+    the agency the article names most (FDA: US federal)."""
+    if ctx is None:
+        return []
+    if "regulator_place" not in ctx.cache:
+        counts: dict[str, int] = {}
+        for label in find_jurisdictions(topic, ctx.resolver.text[:100_000]):
+            if label in {"US federal", "European Union", "United Kingdom", "Canada",
+                         "Australia"}:
+                counts[label] = counts.get(label, 0) + 1
+        ctx.cache["regulator_place"] = sorted(counts, key=lambda k: -counts[k])[:1]
+    return ctx.cache["regulator_place"]
+
+
 def _previous_places(topic: Topic, ctx: ArticleContext | None, sentence: Sentence
                      ) -> list[str]:
     """The places named in the sentence before (for "the state's board banned it")."""
@@ -222,6 +240,8 @@ def extract_status(topic: Topic, sentence: Sentence,
                     break
         if not places and _SAME_PLACE.search(clause):
             places = _previous_places(topic, ctx, sentence)[:1]
+        if not places and any(st in REGULATORS for st, _, _ in statuses):
+            places = _regulator_place(topic, ctx)
         for status, hit_start, hit_end in statuses:
             about = None
             if ctx is not None:

@@ -192,13 +192,14 @@ def _norm(form: str) -> str:
     return " ".join(form.lower().replace("’", "'").split())
 
 
-def article_subjects(mentions: Sequence[Mention], title_end: int = 0) -> list[str]:
+def article_subjects(mentions: Sequence[Mention], title_end: int = 0, *,
+                     kind: str = SUBSTANCE) -> list[str]:
     """Substances an article is about, most named first (a name in the title counts
     three times); a name seen once in passing outside the title is not one of them."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in mentions:
-        if m.kind != SUBSTANCE:
+        if m.kind != kind:
             continue
         counts[m.name] += 3 if m.start < title_end else 1
         first.setdefault(m.name, m.start)
@@ -224,6 +225,14 @@ class SubjectResolver:
         self.starts = [m.start for m in mentions]
         ranked = article_subjects(mentions, title_end)
         self.article_subject = ranked[0] if ranked else default
+        # An article about a class of drugs ("statins") makes the class a subject there.
+        classes = article_subjects(mentions, title_end, kind=CLASS)
+        top = Counter(m.name for m in mentions if m.kind == SUBSTANCE)
+        self.article_classes = {c for c in classes[:1]
+                                if sum(m.name == c for m in mentions) >= max(top.values(),
+                                                                            default=0)}
+        if self.article_classes and not ranked:
+            self.article_subject = classes[0]
         self.article_subjects = ranked
         self._sentences = sentences
         self._sentence_starts = [s.start for s in sentences]
@@ -270,13 +279,13 @@ class SubjectResolver:
         article's only when the clause refers to something ("it", "the herb"): without,
         "a Schedule IV substance must meet criteria" is about no substance."""
         if bound is not None:
-            return (bound.name, "clause") if bound.kind == SUBSTANCE else None
+            return (bound.name, "clause") if self._subject_kind(bound) else None
         c_start, c_end = clause or (sentence.start, sentence.end)
         in_clause = [m for m in self.within(c_start, c_end)
                      if m.kind != OTHER or others_block]
         hit = self._nearest(in_clause, pos, left_only=left_only, first=first)
         if hit is not None:
-            return (hit.name, "clause") if hit.kind == SUBSTANCE else None
+            return (hit.name, "clause") if self._subject_kind(hit) else None
         in_sentence = self.within(sentence.start, sentence.end)
         substances = [m for m in in_sentence if m.kind == SUBSTANCE]
         hit = self._nearest(substances, pos, left_only=False, first=first)
@@ -296,6 +305,9 @@ class SubjectResolver:
         if self.article_subject:
             return self.article_subject, "article"
         return None
+
+    def _subject_kind(self, m: Mention) -> bool:
+        return m.kind == SUBSTANCE or (m.kind == CLASS and m.name in self.article_classes)
 
     def _nearest(self, mentions: list[Mention], pos: int, *, left_only: bool,
                  first: bool = False) -> Mention | None:
