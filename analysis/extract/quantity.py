@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..topics import Topic
-from .common import ArticleContext, Assertion, Sentence, clause_bounds
+from .common import ArticleContext, Assertion, Sentence, clause_bounds, is_question
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -161,7 +161,11 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             unit = target
             low = None if low is None else round(low * factor, 6)
             high = None if high is None else round(high * factor, 6)
-        found.append(Quantity(low, high, unit, start, m.end(), text[start:m.end()]))
+        end = m.end()
+        per_kg = _PER_KG.match(text, end) if unit == "mg" else None
+        if per_kg:
+            unit, end = "mg/kg", per_kg.end()
+        found.append(Quantity(low, high, unit, start, end, text[start:end]))
     found = [q for q in found if not any(o is not q and o.start <= q.start and q.end <= o.end
                                          for o in found)]  # inside a two-sided bound
     return _drop_counts_glossed_by_mass(found, text, table)
@@ -216,20 +220,25 @@ _GLOSS = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|~|
 
 def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
                                  table: _UnitTable) -> list[Quantity]:
-    """'3 capsules (75 mg total)' and '2 g (about one teaspoon)' each state one dose:
-    keep the mass, drop the count that glosses it."""
+    """'3 capsules (75 mg total)', '2 g (about one teaspoon)', '4,000 IU (100 mcg)' and
+    '10,000 IU/day, or 250 mcg/day' each state one dose: keep one. A mass wins over a
+    count; otherwise the value written first wins over its gloss."""
     drop = set()
     for i in range(len(found) - 1):
         q, nxt = found[i], found[i + 1]
-        if not _GLOSS.fullmatch(text[q.end:nxt.start]):
+        if q.unit == nxt.unit or not (_GLOSS.fullmatch(text[q.end:nxt.start])
+                                      or _OR_GLOSS.fullmatch(text[q.end:nxt.start])):
             continue
         q_count = table.family.get(q.unit) == "count"
         n_count = table.family.get(nxt.unit) == "count"
-        if q_count and not n_count:
-            drop.add(i)
-        elif n_count and not q_count:
-            drop.add(i + 1)
+        drop.add(i if q_count and not n_count else i + 1)
     return [q for i, q in enumerate(found) if i not in drop]
+
+
+_OR_GLOSS = re.compile(r"(?:/(?:day|d))?\s*,?\s*(?:or|i\.e\.,?|=)\s*(?:about\s+|roughly\s+)?", re.I)
+# "5-10 mg of ibuprofen per kilogram of body weight": a mass per body weight.
+_PER_KG = re.compile(r"^\s*(?:of\s+[\w\s-]{1,30}?\s+)?(?:per|/|a|each)\s*(?:kilogram|kg)\b"
+                     r"(?:\s+of\s+body\s*weight)?", re.I)
 
 
 def _qualifier(topic: Topic, window: str) -> str:
@@ -247,7 +256,7 @@ def _qualifier(topic: Topic, window: str) -> str:
     return ", ".join(phrases)
 
 
-def _level(topic: Topic, window: str, upper_bound_only: bool) -> str:
+def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "") -> str:
     """start, strong or typical from the clause's words. A limit ("no more than 10 g",
     "the maximum is 12 g") is the `max` level whatever else the clause says, and so is
     an upper bound ("up to 15 g") with no other level word."""
@@ -258,7 +267,12 @@ def _level(topic: Topic, window: str, upper_bound_only: bool) -> str:
         pattern = topic.regex(f"levels.{level}")
         if pattern is not None and pattern.search(window):
             return level
-    return "max" if upper_bound_only else "typical"
+    if upper_bound_only:
+        return "max"
+    # a dose chart under "Tolerable upper intake levels" lists maxima
+    if section and said_max is not None and said_max.search(section):
+        return "max"
+    return "typical"
 
 
 def _category(topic: Topic, table: str, *windows: str) -> str:
@@ -293,7 +307,7 @@ def extract_quantities(topic: Topic, sentence: Sentence,
     text = sentence.text
     if sentence.is_heading and not re.search(r"\d", text):
         return []
-    if not _HAS_NUMBER.search(text):
+    if is_question(text) or not _HAS_NUMBER.search(text):
         return []
     quantities = find_quantities(topic, text)
     if not quantities:
@@ -310,7 +324,8 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         if ctx is not None:
             bound = (ctx.resolver.bound_after(sentence.start + q.end)
                      or ctx.resolver.bound_before(sentence.start + q.start))
-            about = ctx.subject(sentence, q.start, (c_start, c_end), bound=bound)
+            about = ctx.subject(sentence, q.start, (c_start, c_end), bound=bound,
+                                left_only=True, sentence_left_only=True)
             if about is None:
                 continue
         window_before = text[max(prev_end, c_start):q.start]
@@ -329,11 +344,19 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             "frequency": _category(topic, "frequencies", q.surface + " " + window_after,
                                    own, text),
         }
-        bound = "at most" if q.low is None else "at least" if q.high is None else (
-            "single" if q.low == q.high else "range")
+        low, high = q.low, q.high
+        level = _level(topic, window_before + " " + window_after, low is None,
+                       sentence.section)
+        if low is not None and low == high:  # "the maximum dose is 8 g": an upper bound
+            minimum = topic.regex("levels.minimum")
+            if level == "max":
+                low = None
+            elif minimum is not None and minimum.search(window_before):
+                high = None
+        bound = "at most" if low is None else "at least" if high is None else (
+            "single" if low == high else "range")
         rows.append(Assertion.of(
-            sentence, topic.key, "quantity", range_text(q.low, q.high, q.unit), about=about,
-            low=q.low, high=q.high, unit=q.unit, qualifier=qualifier,
-            level=_level(topic, window_before + " " + window_after, q.low is None),
+            sentence, topic.key, "quantity", range_text(low, high, q.unit), about=about,
+            low=low, high=high, unit=q.unit, qualifier=qualifier, level=level,
             scope=family, detail=f"{bound}: {q.surface.strip()}", extra=conditions))
     return rows

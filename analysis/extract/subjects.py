@@ -271,7 +271,8 @@ class SubjectResolver:
     def resolve(self, sentence, pos: int, clause: tuple[int, int] | None = None, *,
                 bound: Mention | None = None, left_only: bool = False,
                 others_block: bool = False, first: bool = False,
-                reference: re.Pattern[str] | None = None) -> tuple[str, str] | None:
+                reference: re.Pattern[str] | None = None,
+                sentence_left_only: bool = False) -> tuple[str, str] | None:
         """`first`: the clause's first name is its subject ("CBD with less than 0.3% THC
         is legal"), else the name nearest before the claim; `left_only`: names after the
         claim are what it is compared with ("addiction associated with opioids");
@@ -288,7 +289,8 @@ class SubjectResolver:
             return (hit.name, "clause") if self._subject_kind(hit) else None
         in_sentence = self.within(sentence.start, sentence.end)
         substances = [m for m in in_sentence if m.kind == SUBSTANCE]
-        hit = self._nearest(substances, pos, left_only=False, first=first)
+        hit = self._nearest(substances, pos, left_only=sentence_left_only and bool(
+            self.article_subject), first=first)
         if hit is not None:
             return hit.name, "sentence"
         if any(m.kind == CLASS for m in in_sentence):
