@@ -12,6 +12,7 @@ takes the tables (or an Analysis) and `ax=None` and returns a matplotlib Figure.
 
 from .align import align_topics
 from .compare import compare
+from .engine.store import add_to_run
 from .errors import CrosscheckError, InputError, RunDirError, StageError, TopicSchemaError
 from .extract import extract
 from .extract.segment import segment
@@ -32,7 +33,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Analysis", "CrosscheckError", "InputError", "RunDirError", "StageError",
-    "TopicSchemaError", "align_topics", "analyse", "compare", "extract", "ingest",
+    "TopicSchemaError", "add_to_run", "align_topics", "analyse", "compare", "extract", "ingest",
     "load_run", "load_topics", "plot_conflict_summary", "plot_credentials",
     "plot_dose_ranges", "plot_legal_status", "plot_stance", "plot_topic_matrix", "segment",
     "write_run",

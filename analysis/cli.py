@@ -86,11 +86,18 @@ def main() -> None:
               type=click.Path(exists=True, path_type=str),
               help="An input (file or folder) to treat as the reference; the report lists "
               "where each other article departs from it. Repeatable; it is analysed too.")
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path),
+              help="Add PATHS to the growing run in this folder (created if missing) instead "
+              "of writing --out: only new articles are extracted, they are compared with "
+              "everything already there, and the tables and report cover the whole run. "
+              "An article already in the run (same text) is skipped. A failure leaves the "
+              "run as it was.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any input failed or was skipped.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, formats: str,
                 max_bytes: int, jobs: int, engine: str, scheduler: str | None, max_pairs: int,
-                references: tuple[str, ...], strict: bool, quiet: bool) -> None:
+                references: tuple[str, ...], into: Path | None, strict: bool,
+                quiet: bool) -> None:
     """Analyse PATHS (files or folders; default: the seeds/ folder) into --out.
 
     Every input gets a row in manifest.csv with what happened to it; a bad input is
@@ -101,9 +108,20 @@ def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, form
     inputs = list(paths) or _default_inputs()
     inputs += [r for r in references if r not in inputs]
     chosen = _formats(formats)
+    if into is not None:
+        if click.get_current_context().get_parameter_source("out") is not \
+                click.core.ParameterSource.DEFAULT:
+            raise click.BadParameter("give --out or --into, not both", param_hint="--into")
+        if engine != "local":
+            raise click.BadParameter("a growing run uses the local engine", param_hint="--into")
+        out = into
     _check_out(out, inputs)
     # Progress of every stage on stderr; silent with -q or when stderr is not a terminal.
     progress = TerminalProgress(sys.stderr, enabled=False if quiet else None)
+    if into is not None:
+        _grow(into, inputs, topics_file, chosen, max_bytes, jobs, max_pairs, references,
+              strict, quiet, progress)
+        return
     try:
         run = run_analysis(inputs, topics=topics_file, max_bytes=max_bytes,
                            jobs=jobs or (os.cpu_count() or 1), engine=engine,
@@ -127,6 +145,38 @@ def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, form
                    f"{s['conflicts']} conflicts; {s['inputs_skipped']} inputs skipped, "
                    f"{s['inputs_failed']} failed. Wrote {len(written)} files to {out}/")
     if strict and (s["inputs_skipped"] or s["inputs_failed"]):
+        sys.exit(1)
+
+
+def _grow(into: Path, inputs: list[str], topics_file: str | None, formats: list[str],
+          max_bytes: int, jobs: int, max_pairs: int, references: tuple[str, ...],
+          strict: bool, quiet: bool, progress: TerminalProgress) -> None:
+    """`analyse --into`: add the inputs to a growing run (analysis.engine.store)."""
+    from .engine.store import add_to_run
+    try:
+        growth = add_to_run(into, inputs, topics=topics_file, max_bytes=max_bytes,
+                            jobs=jobs or (os.cpu_count() or 1), max_pairs=max_pairs,
+                            reference=list(references), formats=formats, progress=progress)
+    except CrosscheckError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        progress.close()
+    for message in growth.messages:
+        click.echo(message, err=True)
+    if growth.analysis is None:
+        if not growth.duplicates:
+            raise click.ClickException(
+                f"nothing to add from {', '.join(inputs)}: no readable .txt/.md/.html/"
+                ".jsonl/.csv article (see the lines above)")
+        if not quiet:
+            click.echo(f"Nothing new: {growth.duplicates} articles already in {into}/; the "
+                       "run was left as it was.")
+    elif not quiet:
+        s = growth.analysis.summary()
+        click.echo(f"Added {growth.added} articles ({growth.duplicates} already in the run); "
+                   f"the run now holds {s['articles']} articles, {s['assertions']} assertions, "
+                   f"{s['conflicts']} conflicts. Wrote {len(growth.written)} files to {into}/")
+    if strict and any(m.startswith(("skipped", "failed")) for m in growth.messages):
         sys.exit(1)
 
 

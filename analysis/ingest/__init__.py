@@ -160,20 +160,27 @@ def _walk(root: Path, batch: _Batch, seen: set[str]) -> Iterator[Path]:
 
 
 def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
-           max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
-    """Read files and folders of .txt/.md/.html/.jsonl/.csv into the articles table."""
+           max_bytes: int = DEFAULT_MAX_BYTES, reserved_ids: Iterable[str] = ()) -> Ingested:
+    """Read files and folders of .txt/.md/.html/.jsonl/.csv into the articles table.
+
+    `reserved_ids`: ids already taken (by the articles of a run being added to); a new
+    article wanting one is renamed as if it came after them in one batch.
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     batch = _Batch(max_bytes=max_bytes)
+    batch.used_ids.update(dict.fromkeys(reserved_ids, 1))
     for path in discover(paths, batch):
         _read_file(path, batch)
     return _finish(batch)
 
 
 def ingest_frame(frame: pd.DataFrame, *, name: str = "<DataFrame>",
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
+                 max_bytes: int = DEFAULT_MAX_BYTES,
+                 reserved_ids: Iterable[str] = ()) -> Ingested:
     """Articles from a DataFrame with `id`/`text` columns (notebook use)."""
     batch = _Batch(max_bytes=max_bytes)
+    batch.used_ids.update(dict.fromkeys(reserved_ids, 1))
     cols = {str(c).lower(): c for c in frame.columns}
     if "text" not in cols:
         batch.record(name, "failed", f"no 'text' column (columns found: {list(frame.columns)})",
