@@ -92,3 +92,35 @@ def test_abuse_that_is_not_about_the_substance(text):
 ])
 def test_claims_whose_cue_follows_the_term(text, level):
     assert _levels(text) == [level]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Kava is not habit-forming and does not lead to withdrawal symptoms.", "none"),
+    ("Ibuprofen addiction is real.", "possible"),
+    ("Caffeine addiction can be a real problem.", "possible"),
+    ("For heavy users it becomes an addiction.", "possible"),
+    ("The addictive potential of kratom is slim.", "low"),
+    ("It has a high likelihood to be abused.", "high"),
+    ("If used daily for months, kratom may cause dependence.", "possible"),
+])
+def test_stance_of_the_clause_and_what_it_governs(text, level):
+    assert sorted(set(_levels(text))) == [level]
+
+
+@pytest.mark.parametrize("text", [
+    "The reason people stop taking kratom is not addiction but cost.",
+    "Dependence is when the body adapts to a substance and needs it to function.",
+    "Addiction is defined as compulsive use despite harm.",
+    "To avoid becoming dependent, take regular breaks from kratom.",
+    "Tolerance drives addiction in many people.",
+    "Anything can be addictive: gambling, sex, or even jogging.",
+    "If you are addicted to kratom, talk to a doctor.",
+    "The question of whether kratom is addictive comes up often.",
+    "When wondering is kratom addictive, first learn what it is.",
+    "Researchers examined the potential for dependence in long-term users.",
+    "These studies don't prove that kratom isn't addictive.",
+    "The doses used were too small to give a useful addiction profile.",
+    "Tolerance can be a sign that you have an addiction.",
+])
+def test_terms_that_are_dismissed_defined_asked_or_general_give_no_row(text):
+    assert claims(text, "addiction_risk").empty

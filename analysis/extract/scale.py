@@ -27,6 +27,14 @@ from .common import (
 # Terms looked at per sentence: real sentences have one or two; this bounds the work.
 MAX_TERMS_PER_SENTENCE = 8
 _SUBJECT_PRONOUNS = r"\b(it|its|it's|itself)\b"
+# A claim naming no substance is the article's only when it refers to something: "it",
+# "the herb", or its use ("regular use can lead to dependence"); "tolerance drives
+# addiction" is about no substance.
+_REFERENCE = re.compile(
+    r"\b(?:it|its|it.s|itself|this|these|they|them|their|(?:the|our|your|this|these|such)\s+"
+    r"(?:herb|plant|drug|medication|medicine|supplement|substance|compound|products?|powder|"
+    r"leaf|leaves|extract|root|botanical|vitamin|treatment|pills?|tablets?|capsules?|tea|oil|"
+    r"remedy|cannabinoid)|users?|use|using|consum\w*|taking|intake|doses?|dosing)\b", re.I)
 
 
 def _term_pattern(topic: Topic) -> re.Pattern[str]:
@@ -87,13 +95,14 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         c_start, c_end = clause_bounds(text, m.start())
         left = text[c_start:m.start()]
         right = text[m.end():c_end]
+        not_claim = topic.regex("not_claims")
+        if not_claim is not None and not_claim.search(left[-160:]):
+            continue
         level = level_of(topic, left, right)
         if level is None:
             continue
-        if level in {"possible", "high"} and _about_comparator(left, ctx.subjects,
-                                                               ctx.comparators):
-            continue
-        about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True)
+        about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True,
+                            reference=_REFERENCE)
         if about is None or (about[0], level) in seen:
             continue
         seen.add((about[0], level))

@@ -226,7 +226,7 @@ class SubjectResolver:
         ranked = article_subjects(mentions, title_end)
         self.article_subject = ranked[0] if ranked else default
         # An article about a class of drugs ("statins") makes the class a subject there.
-        classes = article_subjects(mentions, title_end, kind=CLASS)
+        classes = article_subjects(mentions, 0, kind=CLASS)  # named twice, title or not
         top = Counter(m.name for m in mentions if m.kind == SUBSTANCE)
         self.article_classes = {c for c in classes[:1]
                                 if sum(m.name == c for m in mentions) >= max(top.values(),
