@@ -35,6 +35,10 @@ TOLERANCE = 1.05  # ends closer than 5% are the same number written differently
 CONSENSUS_MIN_SOURCES = 4  # from this many other sources on, the middle half is the consensus
 LARGE_GROUP = 400
 CONDITIONS = ("purpose", "population", "route", "frequency")
+# Within one article, doses for the same use that are ten times apart are a slip (grams
+# for milligrams); closer ones are usually doses for cases the text does not spell out.
+WITHIN_MIN_DISTANCE = 1.0
+COUNT_UNITS = {"capsules", "tablets", "teaspoons", "tablespoons", "drops"}
 _DEFAULTS = {"population": {"adults"}, "route": {"oral"}}  # what a claim that says none means
 
 
@@ -289,10 +293,12 @@ def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list
     """An article giving disjoint values for the very same conditions: per article and
     condition set, the claim ending lowest against the one starting highest."""
     out = []
+    if family in COUNT_UNITS or topic.get("unit_family", {}).get(family) == "count":
+        return out  # "0.34 capsules" in a calculation is no dose an article gives
     buckets: dict[tuple, list[_Claim]] = defaultdict(list)
     for c in claims:
         key = (c.row["article"], str(c.row.get("level") or ""),
-               *(str(c.row.get(k) or "") for k in CONDITIONS))
+               *(str(c.row.get(k) or "") for k in ("purpose", "population", "route")))
         buckets[key].append(c)
     for (article, *_), same in sorted(buckets.items()):
         if len(same) < 2:
@@ -302,7 +308,7 @@ def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list
         if x is y or x.row["start"] == y.row["start"]:
             continue
         hit = _outside(y, (x.lo, x.hi), level)
-        if hit is None or hit[0] != "above":
+        if hit is None or hit[0] != "above" or hit[1] < WITHIN_MIN_DISTANCE:
             continue
         unit = str(x.row.get("unit") or family)
         scale = _scale(topic, unit)

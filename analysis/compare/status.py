@@ -3,6 +3,7 @@ jurisdiction; dated sides mean the law changed."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..topics import Topic
@@ -27,25 +28,69 @@ def _scope_groups(topic: Topic, rows: list[dict]) -> dict[str, list[dict]]:
     return groups
 
 
+# Scopes too vague to contradict: "some states ban it" and "many states allow it" agree.
+VAGUE_SCOPES = {"many US states"}
+APPROVALS = {"approved", "unapproved", "authorized", "revoked"}
+
+
+def _key(topic: Topic, r: dict) -> str:
+    """The status compared: its value, or value and detail where the detail itself can
+    disagree (sold over the counter against prescription only)."""
+    detail = str(r.get("detail") or "")
+    details = {d for pair in topic.get("detail_severity", {}) for d in pair.split("|")}
+    return f"{r['value']} ({detail})" if detail in details else str(r["value"])
+
+
+def _same_use(x: dict, y: dict) -> bool:
+    """Approvals disagree only about the same use: "approved for parasites" and "not
+    approved for COVID-19" are both true."""
+    a, b = str(x.get("detail") or "").lower(), str(y.get("detail") or "").lower()
+    if not a and not b:
+        return True
+    if not a or not b:
+        return False
+    wa, wb = set(re.findall(r"[a-z0-9]{4,}", a)), set(re.findall(r"[a-z0-9]{4,}", b))
+    return bool(wa & wb)
+
+
+def _severity(topic: Topic, s1: str, s2: str) -> float:
+    v1, d1 = (s1.split(" (", 1) + [""])[:2]
+    v2, d2 = (s2.split(" (", 1) + [""])[:2]
+    table = topic.get("detail_severity", {})
+    d1, d2 = d1.rstrip(")"), d2.rstrip(")")
+    if d1 and d2 and d1 != d2:
+        return float(table.get(f"{d1}|{d2}", table.get(f"{d2}|{d1}", 0.0)))
+    return _status_severity(topic, v1, v2)
+
+
 def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
     out: list[Conflict] = []
     for scope, group in sorted(_scope_groups(topic, rows).items()):
+        if scope in VAGUE_SCOPES:
+            continue
         by_status: dict[str, dict[str, dict]] = defaultdict(dict)
         for r in group:
-            by_status[r["value"]].setdefault(r["article"], r)
+            by_status[_key(topic, r)].setdefault(r["article"], r)
         statuses = sorted(by_status)
         worst, conflicting = 0.0, set()
         for i, s1 in enumerate(statuses):
             for s2 in statuses[i + 1:]:
-                sev = _status_severity(topic, s1, s2)
+                sev = _severity(topic, s1, s2)
+                if sev and {s1.split(" (")[0], s2.split(" (")[0]} <= APPROVALS and not any(
+                        _same_use(x, y) for x in by_status[s1].values()
+                        for y in by_status[s2].values()):
+                    sev = 0.0
                 arts1, arts2 = set(by_status[s1]), set(by_status[s2])
                 if sev >= 0.35 and (arts1 | arts2) and not (arts1 == arts2 and len(arts1) == 1):
                     if arts1 - arts2 or arts2 - arts1:
                         conflicting.update({s1, s2})
                         worst = max(worst, sev)
-                if sev >= 0.8:
+                if sev >= 0.8 and scope != "general":
                     for a in sorted(arts1 & arts2):
                         x, y = by_status[s1][a], by_status[s2][a]
+                        if {s1.split(" (")[0], s2.split(" (")[0]} <= APPROVALS and \
+                                not _same_use(x, y):
+                            continue
                         dated = x.get("as_of") and y.get("as_of") and \
                             x.get("as_of") != y.get("as_of")
                         out.append(Conflict(
