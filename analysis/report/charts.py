@@ -9,6 +9,7 @@ were left out (the CSVs always hold everything).
 from __future__ import annotations
 
 import textwrap
+from types import SimpleNamespace
 from typing import Any
 
 import matplotlib
@@ -19,6 +20,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
+
+from ..errors import Failure, run_stage  # noqa: E402
 
 MAX_ROWS = 25
 MAX_TABLE_ROWS = 20
@@ -32,21 +35,85 @@ CELL_COLOURS = {"silent": "#F2F2F2", "speaks": "#BFD7EA", "agrees": "#2CA58D",
                 "disagrees": "#E07A5F", "contradicts itself": "#9D0208"}
 
 
-def short(label: Any, width: int = 22) -> str:
-    text = str(label).replace("$", r"\$")
+def clip(label: Any, width: int = 22) -> str:
+    """One line of at most `width` characters (whitespace collapsed, '…' where cut)."""
+    text = " ".join(str(label).split())
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def short(label: Any, width: int = 22) -> str:
+    """`clip`, made safe for matplotlib: a '$' is shown, never read as mathtext."""
+    return clip(label, width).replace("$", r"\$")
+
+
+# Columns the charts read, and how a missing or malformed value reads: text becomes "",
+# numbers NaN (never inf), flags False. Charts then never meet None, NaN in text, or a
+# mix of str and float that sorted() or str methods would trip over.
+_TEXT_COLUMNS = ("article", "topic", "value", "unit", "qualifier", "level", "scope", "kind",
+                 "subject", "name", "role", "degrees", "certifications", "affiliations",
+                 "flags", "evidence", "section", "detail", "summary", "articles", "locations",
+                 "sections", "title")
+_NUMBER_COLUMNS = ("low", "high", "years_experience", "start", "end", "severity", "folded")
+_NEEDED = {"assertions": ("article", "topic", "value", "low", "high", "unit", "qualifier",
+                          "level", "scope", "kind", "hedged", "start", "degrees",
+                          "certifications", "years_experience", "affiliations", "flags"),
+           "conflicts": ("topic", "kind", "articles", "summary", "evidence", "severity",
+                         "scope"),
+           "articles": ("article",),
+           "topics": ("article", "topic", "schema")}
+
+
+def _clean(frame: pd.DataFrame | None, needed: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.DataFrame(columns=list(needed)) if frame is None else frame
+    out = {}
+    for col in frame.columns:
+        series = frame[col]
+        if col in _TEXT_COLUMNS:
+            out[col] = series.astype(object).where(series.notna(), "").astype(str)
+        elif col in _NUMBER_COLUMNS:
+            values = pd.to_numeric(series, errors="coerce").astype(float)
+            out[col] = values.where(np.isfinite(values))
+        elif col in ("hedged", "schema"):
+            out[col] = series.isin([True, 1, "True", "true"])
+        else:
+            out[col] = series
+    for col in needed:
+        if col not in out:
+            out[col] = (pd.Series(np.nan, index=frame.index) if col in _NUMBER_COLUMNS
+                        else pd.Series(False, index=frame.index) if col in ("hedged", "schema")
+                        else pd.Series("", index=frame.index, dtype=object))
+    return pd.DataFrame(out, index=frame.index)
+
+
+def prepare(data: Any) -> Any:
+    """The run's tables as the charts and pages read them (see `_clean`); the run's other
+    attributes (schema, topics, studies, ...) pass through. Idempotent."""
+    if getattr(data, "_prepared", False):
+        return data
+    if hasattr(data, "assertions"):
+        source = data
+        tables = {"assertions": data.assertions, "conflicts": getattr(data, "conflicts", None),
+                  "articles": getattr(data, "articles", None),
+                  "topics": getattr(data, "topics", None)}
+    elif isinstance(data, dict):
+        source = SimpleNamespace(**data)
+        tables = {k: data.get(k) for k in ("assertions", "conflicts", "articles", "topics")}
+    elif isinstance(data, pd.DataFrame):
+        source = SimpleNamespace()
+        tables = {"assertions": data, "conflicts": None, "articles": None, "topics": None}
+    else:
+        raise TypeError("pass an Analysis, a dict of tables, or the assertions DataFrame")
+    view = SimpleNamespace(**{k: v for k, v in vars(source).items() if not k.startswith("_")})
+    for name, frame in tables.items():
+        setattr(view, name, _clean(frame, _NEEDED[name]))
+    view._prepared = True
+    return view
 
 
 def _tables(data: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(assertions, conflicts, articles) from an Analysis or a dict/tuple of tables."""
-    if hasattr(data, "assertions"):
-        return data.assertions, data.conflicts, data.articles
-    if isinstance(data, dict):
-        return (data["assertions"], data.get("conflicts", pd.DataFrame()),
-                data.get("articles", pd.DataFrame()))
-    if isinstance(data, pd.DataFrame):
-        return data, pd.DataFrame(columns=["topic", "articles", "kind"]), pd.DataFrame()
-    raise TypeError("pass an Analysis, a dict of tables, or the assertions DataFrame")
+    view = prepare(data)
+    return view.assertions, view.conflicts, view.articles
 
 
 def _figure(ax, width: float, height: float):
@@ -68,8 +135,37 @@ def _top_articles(rows: pd.DataFrame, limit: int = MAX_ROWS) -> tuple[list[str],
     return keep, max(0, len(counts) - limit)
 
 
-def _in_mg(value: float, unit: str) -> float:
-    return value * 1000.0 if unit == "g" else value
+#: Mass units in milligrams; a mass panel converts every claim to one of these.
+MASS_IN_MG = {"g": 1000.0, "mg": 1.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001}
+
+
+def _dose_ends(rows: pd.DataFrame, mass: bool, unit: str = "mg") -> tuple[np.ndarray, np.ndarray]:
+    """Lower and upper ends as floats in the panel's unit; NaN where an end is missing
+    (open range) or unusable (negative), swapped where written high-to-low."""
+    low = rows["low"].to_numpy(dtype=float, na_value=np.nan).copy()
+    high = rows["high"].to_numpy(dtype=float, na_value=np.nan).copy()
+    if mass:
+        factor = (rows["unit"].map(MASS_IN_MG).fillna(MASS_IN_MG.get(unit, 1.0))
+                  / MASS_IN_MG.get(unit, 1.0)).to_numpy(dtype=float)
+        low, high = low * factor, high * factor
+    low[~(low >= 0)] = np.nan  # negative, NaN, or overflowed: not a drawable end
+    high[~(high >= 0)] = np.nan
+    low[~np.isfinite(low)] = np.nan
+    high[~np.isfinite(high)] = np.nan
+    swap = low > high
+    low[swap], high[swap] = high[swap], low[swap]
+    return low, high
+
+
+def _dose_axis(values: np.ndarray) -> tuple[float, float, bool]:
+    """(left, right, log) that show every positive value with room for open ends."""
+    positive = values[np.isfinite(values) & (values > 0)]
+    vmin, vmax = (float(positive.min()), float(positive.max())) if len(positive) else (1.0,
+                                                                                      10.0)
+    log = vmax / vmin > 20
+    if log:
+        return vmin / 4, vmax * 4, True
+    return 0.0, vmax * 1.3, False
 
 
 # ------------------------------------------------------------------------ dose
@@ -83,7 +179,7 @@ def plot_dose_ranges(data: Any, *, topic: str = "dose", ax=None) -> Figure:
         fig, ax = _figure(ax, 8, 2.5)
         _empty(ax, "No dose claims found")
         return fig
-    rows["family"] = rows["scope"].fillna("other/any").str.split("/").str[0]
+    rows["family"] = rows["scope"].str.split("/").str[0].replace("", "other")
     families = rows.groupby("family").size().sort_values(ascending=False).index.tolist()
     if ax is not None:
         families = families[:1]
@@ -106,9 +202,13 @@ def plot_dose_ranges(data: Any, *, topic: str = "dose", ax=None) -> Figure:
 
 def _axis_fraction(x: float, left: float, right: float, log: bool) -> float:
     if log:
-        return (np.log10(max(x, 1e-12)) - np.log10(max(left, 1e-12))) / max(
-            1e-9, np.log10(right) - np.log10(max(left, 1e-12)))
+        return (np.log10(max(x, left)) - np.log10(left)) / max(
+            1e-9, np.log10(right) - np.log10(left))
     return (x - left) / max(1e-9, right - left)
+
+
+def _level_of(level: str) -> str:
+    return level if level in LEVEL_COLOURS else ("typical" if not level else "other")
 
 
 def _dose_distribution(ax, rows: pd.DataFrame, family: str) -> None:
@@ -118,35 +218,29 @@ def _dose_distribution(ax, rows: pd.DataFrame, family: str) -> None:
 
     mass = family == "mass"
     unit = "mg" if mass else (rows["unit"].iloc[0] if len(rows) else "")
-    lows = np.array([(_in_mg(v, u) if mass else v) if pd.notna(v) else np.nan
-                     for v, u in zip(rows["low"], rows["unit"])], dtype=float)
-    highs = np.array([(_in_mg(v, u) if mass else v) if pd.notna(v) else np.nan
-                      for v, u in zip(rows["high"], rows["unit"])], dtype=float)
-    finite = np.concatenate([lows[np.isfinite(lows)], highs[np.isfinite(highs)]])
-    finite = finite[finite > 0]
-    vmin, vmax = (finite.min(), finite.max()) if len(finite) else (1.0, 10.0)
-    log = vmax / max(vmin, 1e-9) > 20
-    left, right = (vmin / 4, vmax * 4) if log else (0, vmax * 1.3 + 1e-9)
-    levels = [lvl for lvl in LEVEL_COLOURS if (rows["level"] == lvl).any()] or ["typical"]
+    lows, highs = _dose_ends(rows, mass)
+    left, right, log = _dose_axis(np.concatenate([lows, highs]))
+    all_levels = rows["level"].map(_level_of).to_numpy()
+    levels = [lvl for lvl in [*LEVEL_COLOURS, "other"] if (all_levels == lvl).any()]
     rng = np.random.default_rng(0)
-    all_levels = rows["level"].fillna("typical").to_numpy()
-    all_lows, all_highs = lows, highs
+    sample_levels, all_lows, all_highs = all_levels, lows, highs
     if len(rows) > MAX_SEGMENTS:  # a fixed-seed sample keeps the drawing fast and stable
         keep = np.sort(np.random.default_rng(0).choice(len(rows), MAX_SEGMENTS, replace=False))
-        rows, lows, highs = rows.iloc[keep], lows[keep], highs[keep]
+        sample_levels, lows, highs = all_levels[keep], lows[keep], highs[keep]
     for band, level in enumerate(levels):
-        mask = (rows["level"].fillna("typical") == level).to_numpy()
+        mask = (sample_levels == level) & ~(np.isnan(lows) & np.isnan(highs))
         every = all_levels == level  # counts and medians use every claim, not the sample
-        lo = np.where(np.isnan(lows[mask]), left, lows[mask])
-        hi = np.where(np.isnan(highs[mask]), right, highs[mask])
+        lo = np.clip(np.where(np.isnan(lows[mask]), left, lows[mask]), left, right)
+        hi = np.clip(np.where(np.isnan(highs[mask]), right, highs[mask]), left, right)
         ys = band + rng.uniform(-0.35, 0.35, size=len(lo))
         segments = [[(a, y), (b, y)] for a, b, y in zip(lo, hi, ys)]
-        ax.add_collection(LineCollection(segments, colors=LEVEL_COLOURS[level], linewidths=1.2,
+        ax.add_collection(LineCollection(segments, colors=LEVEL_COLOURS.get(level, "#777777"),
+                                         linewidths=1.2,
                                          alpha=max(0.08, min(0.8, 30 / max(1, len(lo))))))
-        for values, marker in ((all_lows[every], "|"), (all_highs[every], "|")):
+        for values in (all_lows[every], all_highs[every]):
             vals = values[np.isfinite(values)]
             if len(vals):
-                ax.plot([np.median(vals)], [band], marker=marker, markersize=22, color="black")
+                ax.plot([np.median(vals)], [band], marker="|", markersize=22, color="black")
         ax.text(right, band - 0.42, f"{every.sum()} claims", ha="right", va="bottom",
                 fontsize=8)
     ax.set_yticks(range(len(levels)), levels)
@@ -154,10 +248,10 @@ def _dose_distribution(ax, rows: pd.DataFrame, family: str) -> None:
     if log:
         ax.set_xscale("log")
     ax.set_xlim(left, right)
-    ax.set_xlabel(f"dose ({unit})" + (" — log scale" if log else "") +
+    ax.set_xlabel(f"dose ({short(unit, 20)})" + (" — log scale" if log else "") +
                   "; black ticks: median lower and upper ends")
-    ax.set_title(f"Dose ranges — {family}: {rows['article'].nunique()} articles, one line per "
-                 "claim", loc="left", fontsize=11)
+    ax.set_title(f"Dose ranges — {short(family, 30)}: {rows['article'].nunique()} articles, "
+                 "one line per claim", loc="left", fontsize=11)
     ax.grid(axis="x", alpha=0.3)
 
 
@@ -169,43 +263,41 @@ def _dose_panel(ax, rows: pd.DataFrame, family: str) -> None:
     rows = rows[rows["article"].isin(keep)].sort_values(["article", "start"], kind="stable")
     mass = family == "mass"
     unit = "mg" if mass else (rows["unit"].iloc[0] if len(rows) else "")
-
-    def scaled(v, u):
-        return (_in_mg(v, u) if mass else v) if pd.notna(v) else None
-
-    values = [v for lo, hi, u in zip(rows["low"], rows["high"], rows["unit"])
-              for v in (scaled(lo, u), scaled(hi, u)) if v is not None and v > 0]
-    vmin, vmax = (min(values), max(values)) if values else (1, 10)
-    log = vmax / max(vmin, 1e-9) > 20
-    left_edge = vmin / 4 if log else 0
-    right_edge = vmax * 4 if log else vmax * 1.3 + 1e-9
+    lows, highs = _dose_ends(rows, mass)
+    left_edge, right_edge, log = _dose_axis(np.concatenate([lows, highs]))
     y = 0
     yticks, ylabels = [], []
-    for article, group in rows.groupby("article", sort=True):
+    articles = rows["article"].to_numpy()
+    for article in dict.fromkeys(articles):  # rows are sorted: each article's rows in a run
         first = True
-        for r in group.itertuples():
-            lo, hi = scaled(r.low, r.unit), scaled(r.high, r.unit)
-            colour = LEVEL_COLOURS.get(r.level or "typical", "#777777")
+        for i in np.flatnonzero(articles == article):
+            r = rows.iloc[i]
+            # in log scale a zero end sits on the axis' left edge
+            lo, hi = (max(v, left_edge) if log and np.isfinite(v) else v
+                      for v in (lows[i], highs[i]))
+            has_lo, has_hi = bool(np.isfinite(lo)), bool(np.isfinite(hi))
+            colour = LEVEL_COLOURS.get(_level_of(r["level"]), "#777777")
             # Every claim's artist carries gid "dose-claim", so tests and users can find them.
-            if lo is not None and hi is not None and lo == hi:
+            if has_lo and has_hi and lo == hi:
                 ax.plot([lo], [y], marker="o", color=colour, markersize=8, gid="dose-claim")
-                start = lo
-            elif lo is not None and hi is not None:
+                start, end = lo, hi
+            elif has_lo and has_hi:
                 ax.plot([lo, hi], [y, y], color=colour, linewidth=7, solid_capstyle="butt",
                         gid="dose-claim")
-                start = lo
-            else:  # open-ended: an arrow towards the open side
-                tail, head = (lo, right_edge) if hi is None else (hi, left_edge)
+                start, end = lo, hi
+            elif has_lo or has_hi:  # open-ended: an arrow towards the open side
+                tail, head = (lo, right_edge) if has_lo else (hi, left_edge)
                 ax.annotate("", xy=(head, y), xytext=(tail, y), gid="dose-claim",
                             arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 5,
                                         "mutation_scale": 18, "shrinkA": 0, "shrinkB": 0})
-                start = min(tail, head)
-            label = str(r.value)
-            if r.qualifier:
-                label += f" · {short(r.qualifier, 40)}"
-            end = max(v for v in (lo, hi, start) if v is not None)
-            if hi is None:
-                end = right_edge
+                start, end = min(tail, head), max(tail, head)
+            else:  # no usable number: a hollow marker on the left edge
+                ax.plot([left_edge], [y], marker="o", markerfacecolor="white", color=colour,
+                        markersize=8, gid="dose-claim", clip_on=False)
+                start = end = left_edge
+            label = r["value"] or "(no value)"
+            if r["qualifier"]:
+                label += f" · {short(r['qualifier'], 40)}"
             if _axis_fraction(start, left_edge, right_edge, log) > 0.55:
                 ax.text(end, y - 0.32, short(label, 60), fontsize=7, ha="right", va="bottom",
                         color="#333333")
@@ -222,9 +314,9 @@ def _dose_panel(ax, rows: pd.DataFrame, family: str) -> None:
     ax.set_ylim(y - 0.2, -0.8)
     if log:
         ax.set_xscale("log")
-    ax.set_xlim(left_edge if log else 0, right_edge)
-    ax.set_xlabel(f"dose ({unit})" + (" — log scale" if log else ""))
-    title = f"Dose ranges per article — {family}"
+    ax.set_xlim(left_edge, right_edge)
+    ax.set_xlabel(f"dose ({short(unit, 20)})" + (" — log scale" if log else ""))
+    title = f"Dose ranges per article — {short(family, 30)}"
     if dropped:
         title += f" (top {len(keep)} articles; {dropped} more in assertions.csv)"
     ax.set_title(title, fontsize=11, loc="left")
@@ -242,8 +334,10 @@ def plot_stance(data: Any, *, topic: str = "addiction_risk",
     and disagreement across articles both show. Past MAX_ROWS articles, a stacked bar
     of how many articles reach each level."""
     assertions, conflicts, _ = _tables(data)
-    rows = assertions[assertions["topic"] == topic]
-    label = topic.replace("_", " ")
+    levels = tuple(str(lvl) for lvl in levels) or ("none", "low", "possible", "high")
+    # a value off the scale (missing, or a level this schema lacks) has no place to sit
+    rows = assertions[(assertions["topic"] == topic) & assertions["value"].isin(levels)]
+    label = short(topic.replace("_", " "), 40)
     n_articles = rows["article"].nunique()
     fig, ax = _figure(ax, 9, 1.5 + 0.35 * min(n_articles, MAX_ROWS))
     if rows.empty:
@@ -294,6 +388,8 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
     cells in a cross-source conflict are outlined; federal/national scopes first."""
     assertions, conflicts, _ = _tables(data)
     rows = assertions[assertions["topic"] == topic]
+    rows = rows.assign(scope=rows["scope"].replace("", "general"),
+                       value=rows["value"].replace("", "(no status)"))
     if rows.empty:
         fig, ax = _figure(ax, 8, 2.5)
         _empty(ax, "No legal-status claims found")
@@ -304,7 +400,7 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
     rows = rows[rows["article"].isin(keep)]
     order = {"US federal": 0, "all US states": 1, "general": 2, "international": 3,
              "European Union": 4, "many US states": 5}
-    juris = sorted(rows["scope"].fillna("general").unique(), key=lambda j: (order.get(j, 9), j))
+    juris = sorted(rows["scope"].unique(), key=lambda j: (order.get(j, 9), j))
     juris = juris[:30]
     fig, ax = _figure(ax, max(7, 2 + 0.55 * len(keep)), 1.6 + 0.42 * len(juris))
     conflicted: set[tuple[str, str]] = set()
@@ -315,7 +411,7 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
     for xi, article in enumerate(keep):
         for yi, j in enumerate(juris):
             statuses = sorted(set(rows[(rows["article"] == article) &
-                                       (rows["scope"].fillna("general") == j)]["value"]))
+                                       (rows["scope"] == j)]["value"]))
             if not statuses:
                 ax.add_patch(Rectangle((xi, yi), 1, 1, facecolor="#F7F7F7", edgecolor="white"))
                 continue
@@ -335,7 +431,8 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
                   fontsize=8)
     used = sorted(set(rows["value"]))
     handles = [Rectangle((0, 0), 1, 1, color=STATUS_COLOURS.get(s, "#999")) for s in used]
-    ax.legend(handles, used, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.legend(handles, [short(s, 30) for s in used], fontsize=7, loc="upper left",
+              bbox_to_anchor=(1.01, 1))
     title = "Legal status by jurisdiction (outlined = in conflict)"
     if dropped:
         title += f"; top {len(keep)} articles, {dropped} more in assertions.csv"
@@ -349,11 +446,16 @@ def _legal_distribution(rows: pd.DataFrame, conflicts: pd.DataFrame, topic: str,
               .groupby(["scope", "value"]).size().unstack(fill_value=0))
     counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False).index[:25]]
     fig, ax = _figure(ax, 10, 1.6 + 0.38 * len(counts))
+    other = [s for s in counts.columns if s not in STATUS_COLOURS]
+    if other:  # statuses the palette does not know are counted together, in grey
+        counts = counts.drop(columns=other).assign(other=counts[other].sum(axis=1))
     left = np.zeros(len(counts))
-    for status in [s for s in STATUS_COLOURS if s in counts.columns]:
-        ax.barh([short(j, 26) for j in counts.index], counts[status], left=left,
-                color=STATUS_COLOURS[status], label=status)
+    positions = np.arange(len(counts))
+    for status in [s for s in [*STATUS_COLOURS, "other"] if s in counts.columns]:
+        ax.barh(positions, counts[status], left=left,
+                color=STATUS_COLOURS.get(status, "#999999"), label=status)
         left += counts[status].to_numpy()
+    ax.set_yticks(positions, [short(j, 26) for j in counts.index])
     in_conflict = set(conflicts.loc[conflicts["topic"] == topic, "scope"]) if len(
         conflicts) else set()
     for y, j in enumerate(counts.index):
@@ -388,7 +490,7 @@ def plot_credentials(data: Any, *, topic: str = "author_credentials", ax=None) -
                 if a not in shown:
                     continue
                 others = [o for o in arts if o != a]
-                copied[a] = ("COPIED BIO: also in " + ", ".join(short(o, 14) for o in others[:3])
+                copied[a] = ("COPIED BIO: also in " + ", ".join(clip(o, 14) for o in others[:3])
                              + (f" +{len(others) - 3}" if len(others) > 3 else ""))
     cols = ["article", "name", "degrees", "certifications", "years", "affiliations", "flags"]
     widths = [16, 18, 22, 26, 6, 26, 34]
@@ -401,16 +503,17 @@ def plot_credentials(data: Any, *, topic: str = "author_credentials", ax=None) -
         x += w
     ax.axhline(0.55, color="#999999", lw=0.8)
     for y, r in enumerate(rows.itertuples(), start=1):
-        flags = "; ".join(filter(None, [copied.get(r.article, ""), str(r.flags or "")]))
-        values = [r.article, r.value, r.degrees or "", r.certifications or "",
-                  "" if pd.isna(r.years_experience) else f"{int(r.years_experience)}",
-                  r.affiliations or "", flags]
+        flags = "; ".join(filter(None, [copied.get(r.article, ""), r.flags]))
+        values = [r.article, r.value, r.degrees, r.certifications,
+                  "" if pd.isna(r.years_experience) else f"{r.years_experience:.0f}",
+                  r.affiliations, flags]
         if flags:
             ax.add_patch(Rectangle((sum(widths[:-1]), y - 0.4), widths[-1], 0.95,
                                    facecolor="#FBE3D6", edgecolor="none"))
         x = 0
         for v, w in zip(values, widths):
-            text = "\n".join(textwrap.wrap(short(v, 200), int(w * 1.15))[:4]) or "—"
+            text = "\n".join(textwrap.wrap(" ".join(str(v).split())[:200], int(w * 1.15))[:4])
+            text = text.replace("$", r"\$") or "—"  # escaped after wrapping: '\$' stays whole
             ax.text(x + 0.5, y - 0.35, text, fontsize=7, va="top", linespacing=1.15)
             x += w
         ax.axhline(y + 0.55, color="#DDDDDD", lw=0.6)
@@ -424,9 +527,10 @@ def plot_credentials(data: Any, *, topic: str = "author_credentials", ax=None) -
 def topic_states(data: Any, topics_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Article × topic table of cell states: silent, speaks, agrees, disagrees,
     contradicts itself."""
-    assertions, conflicts, articles = _tables(data)
-    if topics_table is None and hasattr(data, "topics"):
-        topics_table = data.topics
+    view = prepare(data)
+    assertions, conflicts, articles = view.assertions, view.conflicts, view.articles
+    topics_table = view.topics if topics_table is None else _clean(topics_table,
+                                                                   _NEEDED["topics"])
     article_ids = list(articles["article"]) if len(articles) else sorted(
         assertions["article"].unique())
     schema = getattr(data, "schema", None)
@@ -434,8 +538,8 @@ def topic_states(data: Any, topics_table: pd.DataFrame | None = None) -> pd.Data
     present = set(assertions["topic"])
     topics = [t for t in order if t in present] + sorted(present - set(order))
     if topics_table is not None and len(topics_table):
-        topics += [t for t in dict.fromkeys(topics_table[~topics_table["schema"].astype(bool)]
-                                            ["topic"]) if t not in topics]
+        topics += [t for t in dict.fromkeys(topics_table[~topics_table["schema"]]["topic"])
+                   if t not in topics]
     # Plain dicts while filling (pandas .loc per cell is far too slow at 10,000 rows).
     cells: dict[tuple[str, str], str] = {}
     known = set(article_ids)
@@ -481,10 +585,11 @@ def plot_topic_matrix(data: Any, *, ax=None) -> Figure:
         fig, ax = _figure(ax, 10, 1.5 + 0.35 * n_top)
         shares = pd.DataFrame({s: (state == s).sum() for s in CELL_COLOURS}).loc[state.columns]
         left = np.zeros(len(shares))
+        positions = np.arange(len(shares))
         for s, colour in CELL_COLOURS.items():
-            ax.barh([short(t, 26) for t in shares.index], shares[s], left=left, color=colour,
-                    label=s)
+            ax.barh(positions, shares[s], left=left, color=colour, label=s)
             left += shares[s].values
+        ax.set_yticks(positions, [short(t.replace("_", " "), 26) for t in shares.index])
         ax.invert_yaxis()
         ax.set_xlabel(f"articles (of {n_art})")
         ax.legend(fontsize=7, loc="lower right")
@@ -512,21 +617,30 @@ def plot_topic_matrix(data: Any, *, ax=None) -> Figure:
     return fig
 
 
+KIND_COLOURS = {"cross-source": "#E07A5F", "within-source": "#9D0208",
+                "changed-over-time": "#F4A261"}
+
+
 def plot_conflict_summary(data: Any, *, ax=None) -> Figure:
-    """Conflicts per topic, split into cross-source and within-source, most first."""
+    """Conflicts per topic, split by kind (cross-source, within-source, changed over
+    time), most first."""
     _, conflicts, _ = _tables(data)
     fig, ax = _figure(ax, 8, 3)
-    if conflicts is None or conflicts.empty:
+    if conflicts.empty:
         _empty(ax, "No conflicts found")
         return fig
-    table = conflicts.groupby(["topic", "kind"]).size().unstack(fill_value=0)
-    table = table.loc[table.sum(axis=1).sort_values(ascending=True).index]
+    kinds = conflicts["kind"].where(conflicts["kind"].isin(list(KIND_COLOURS)), "other")
+    table = conflicts.assign(kind=kinds).groupby(["topic", "kind"]).size().unstack(
+        fill_value=0)
+    table = table.loc[table.sum(axis=1).sort_values(ascending=True).index].tail(30)
     left = np.zeros(len(table))
-    for kind, colour in (("cross-source", "#E07A5F"), ("within-source", "#9D0208")):
+    positions = np.arange(len(table))
+    for kind, colour in [*KIND_COLOURS.items(), ("other", "#999999")]:
         if kind in table:
-            ax.barh([t.replace("_", " ") for t in table.index], table[kind], left=left,
-                    color=colour, label=kind)
-            left += table[kind].values
+            ax.barh(positions, table[kind], left=left, color=colour, label=kind)
+            left += table[kind].to_numpy()
+    ax.set_yticks(positions, [short(t.replace("_", " "), 30) or "(no topic)"
+                              for t in table.index])
     ax.set_xlabel("conflicts")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(fontsize=8)
@@ -534,22 +648,42 @@ def plot_conflict_summary(data: Any, *, ax=None) -> Figure:
     return fig
 
 
-def all_figures(analysis: Any) -> dict[str, Figure]:
-    """Every chart of a run, keyed by the PNG file name it is saved under."""
-    figures = {
-        "topic_matrix": plot_topic_matrix(analysis),
-        "conflicts_per_topic": plot_conflict_summary(analysis),
-        "dose_ranges": plot_dose_ranges(analysis),
-    }
-    schema = getattr(analysis, "schema", None)
-    scale_topics = [t for t in schema.of_kind("scale")] if schema else []
-    for t in scale_topics or []:
-        figures[f"stance_{t.key}"] = plot_stance(analysis, topic=t.key,
-                                                 levels=tuple(t.get("levels", [])))
+def chart_makers(analysis: Any) -> dict[str, Any]:
+    """Every chart of a run as a function that draws it, keyed by its PNG file name."""
+    view = prepare(analysis)
+    makers = {"topic_matrix": lambda: plot_topic_matrix(view),
+              "conflicts_per_topic": lambda: plot_conflict_summary(view),
+              "dose_ranges": lambda: plot_dose_ranges(view)}
+    schema = getattr(view, "schema", None)
+    scale_topics = list(schema.of_kind("scale")) if schema is not None else []
+    for t in scale_topics:
+        makers[f"stance_{t.key}"] = (lambda t=t: plot_stance(
+            view, topic=t.key, levels=tuple(t.get("levels", None) or ())))
     if not scale_topics:
-        figures["stance_addiction_risk"] = plot_stance(analysis)
-    figures["legal_status"] = plot_legal_status(analysis)
-    figures["author_credentials"] = plot_credentials(analysis)
+        makers["stance_addiction_risk"] = lambda: plot_stance(view)
+    makers["legal_status"] = lambda: plot_legal_status(view)
+    makers["author_credentials"] = lambda: plot_credentials(view)
+    return makers
+
+
+def all_figures(analysis: Any, *, failures: list[Failure] | None = None,
+                strict: bool = False) -> dict[str, Figure]:
+    """Every chart of a run, keyed by the PNG file name it is saved under.
+
+    A chart that fails is left out and recorded in `failures` (stage "chart:<name>");
+    without a `failures` list, or with `strict`, it raises `StageError` instead.
+    """
+    figures: dict[str, Figure] = {}
+    record: list[Failure] = [] if failures is None else failures
+    for name, make in chart_makers(analysis).items():
+        before = set(plt.get_fignums())
+        fig = run_stage(f"chart:{name}", make, failures=record,
+                        strict=strict or failures is None)
+        if fig is None:  # a chart that failed half-way leaves no figure open behind it
+            for num in set(plt.get_fignums()) - before:
+                plt.close(num)
+        else:
+            figures[name] = fig
     return figures
 
 
