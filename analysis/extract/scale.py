@@ -26,6 +26,8 @@ from .common import (
 
 # Terms looked at per sentence: real sentences have one or two; this bounds the work.
 MAX_TERMS_PER_SENTENCE = 8
+_CONDITION_NAME = re.compile(r"\s+to\s+(?!(?:it|this|these|them)\b)", re.I)
+_CONDITION_NOUNS = {"addiction", "addictions"}
 _SUBJECT_PRONOUNS = r"\b(it|its|it's|itself)\b"
 # A claim naming no substance is the article's only when it refers to something: "it",
 # "the herb", or its use ("regular use can lead to dependence"); "tolerance drives
@@ -98,6 +100,8 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         not_claim = topic.regex("not_claims")
         if not_claim is not None and not_claim.search(left[-160:]):
             continue
+        if _CONDITION_NAME.match(right) and m.group(0).lower() in _CONDITION_NOUNS:
+            continue  # "addiction to cocaine": a condition named, not a risk claimed
         level = level_of(topic, left, right)
         if level is None:
             continue
