@@ -130,6 +130,8 @@ def _locations(value: Any) -> list[tuple[str, int, int] | None]:
 def _context(text: str, start: int, end: int, width: int) -> tuple[str, str, str]:
     """(before, sentence, after): the sentence inside its paragraph (the lines it
     touches), trimmed to `width` characters either side at a word boundary."""
+    if width <= 0:
+        return "", text[start:end], ""
     para_start = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", end)
     para_end = len(text) if para_end < 0 else para_end
@@ -261,7 +263,7 @@ def _conflict_rows(conflicts: pd.DataFrame, arts: _Articles, context_budget: int
     n_sides = sum(len(_locations(v)) for v in conflicts.get("locations", []))
     width = int(max(CONTEXT_MIN, min(CONTEXT_MAX, context_budget / max(1, 2 * n_sides))))
     width = width if context_budget else 0
-    subjects = _subjects(conflicts)
+    subjects = _subjects(conflicts).tolist()
     rows = []
     for i, r in enumerate(conflicts.to_dict("records")):
         severity = float(r.get("severity") or 0.0)
@@ -290,7 +292,7 @@ def _conflict_rows(conflicts: pd.DataFrame, arts: _Articles, context_budget: int
         rows.append({
             "n": i + 1, "anchor": f"c-{i + 1}", "severity": severity,
             "band": _severity_band(severity), "topic": _str(r.get("topic")),
-            "kind": _str(r.get("kind")), "subject": subjects.iloc[i] if len(subjects) else "",
+            "kind": _str(r.get("kind")), "subject": subjects[i],
             "articles": [arts.ref(a) if a in arts.anchor else {"id": a, "title": "", "href": ""}
                          for a in ids],
             "article_ids": ";".join(ids), "summary": _str(r.get("summary")),
@@ -500,9 +502,15 @@ def _charts(figures: dict, png_dir: Path | None) -> list[dict]:
     return out
 
 
-def _asset(name: str) -> tuple[Markup, str]:
+# Run before the body is parsed: until the table script has paged the rows, rows past the
+# first page are not laid out (report.css), which makes a page with 10,000 conflicts open
+# in seconds rather than tens of seconds. Without JavaScript every row shows.
+HEAD_SCRIPT = 'document.documentElement.classList.add("cc-loading");'
+
+
+def _asset(name: str, text: str | None = None) -> tuple[Markup, str]:
     """A packaged script or style sheet (trusted), and its CSP hash."""
-    text = (TEMPLATES / name).read_text(encoding="utf-8")
+    text = (TEMPLATES / name).read_text(encoding="utf-8") if text is None else text
     digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
     return Markup(text), f"'sha256-{digest}'"
 
@@ -516,6 +524,7 @@ def build_context(run, charts: list[dict], *, level: int = 0) -> dict:
     arts = _Articles(run, conflicts, assertions, text_budget)
     rows = _conflict_rows(conflicts, arts, context_budget, quoted_rows)
     script, script_hash = _asset("report.js")
+    head_script, head_hash = _asset("", HEAD_SCRIPT)
     style, style_hash = _asset("report.css")
     subjects = sorted({r["subject"] for r in rows} - {""})
     in_conflicts = {a["id"] for r in rows for a in r["articles"]}
@@ -537,10 +546,28 @@ def build_context(run, charts: list[dict], *, level: int = 0) -> dict:
         "texts": _article_texts(assertions, conflicts, arts),
         "texts_missing": arts.missing_texts, "texts_left_out": arts.left_out,
         "text_file": TEXTS_FILE,
-        "script": script, "style": style,
+        "script": script, "style": style, "head_script": head_script,
         "csp": (f"default-src 'none'; img-src data:; style-src {style_hash}; "
-                f"script-src {script_hash}; base-uri 'none'; form-action 'none'"),
+                f"script-src {head_hash} {script_hash}; base-uri 'none'; form-action 'none'"),
     }
+
+
+def _estimate(ctx: dict) -> int:
+    """About how many bytes the page will take (10-20% over), to skip rendering a level
+    whose page would surely be too large."""
+    size = 60_000 + sum(len(c["src"]) for c in ctx["charts"])
+    for r in ctx["rows"]:
+        size += 420 + len(r["summary"]) + 2 * len(r["article_ids"])
+        size += sum(40 + len(a["id"]) + len(a["title"]) for a in r["articles"][:4])
+        for side in r["sides"]:
+            size += 190 + 2 * len(side["article"]) + len(side["title"]) + len(side["section"])
+            size += len(side["before"]) + len(side["sentence"]) + len(side["after"])
+    for t in ctx["texts"]:
+        size += 300 + sum(len(k[1]) if k[0] == 0 else 90 if k[0] == 1 else 20
+                          for k in t["tokens"])
+    for table in ctx["tables"]:
+        size += sum(20 + len(c["text"]) + len(c["title"]) for row in table["rows"] for c in row)
+    return int(size * 1.05)
 
 
 def _environment() -> Environment:
@@ -555,8 +582,12 @@ def render_html(run, figures: dict, path: Path, *, png_dir: Path | None = None) 
     saved in `png_dir` are reused. A page over MAX_BYTES is rendered again, leaner."""
     template = _environment().get_template("report.html")
     charts = _charts(figures, png_dir)
+    last = len(LEVELS) - 1
     for level in range(len(LEVELS)):
-        data = template.render(**build_context(run, charts, level=level)).encode("utf-8")
-        if len(data) <= MAX_BYTES:
+        context = build_context(run, charts, level=level)
+        if level < last and _estimate(context) > MAX_BYTES * 1.2:  # surely too large
+            continue
+        data = template.render(**context).encode("utf-8")
+        if len(data) <= MAX_BYTES or level == last:
             break
     Path(path).write_bytes(data)

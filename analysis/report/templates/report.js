@@ -147,7 +147,7 @@
   });
   window.addEventListener("hashchange", reveal);
   controls.hidden = false;
-  document.documentElement.classList.add("js");
   apply();
+  document.documentElement.classList.remove("cc-loading");
   reveal();
 })();
