@@ -63,10 +63,11 @@ def conflicts_frame(rows: Iterable[dict]) -> pd.DataFrame:
 
 
 def compare(assertions: pd.DataFrame, topics: TopicSchema | None = None, *,
-            max_pairs: int = DEFAULT_MAX_PAIRS, progress: Progress | None = None
-            ) -> pd.DataFrame:
+            max_pairs: int = DEFAULT_MAX_PAIRS, progress: Progress | None = None,
+            groups: dict[str, str] | None = None) -> pd.DataFrame:
     """The conflicts table: every topic's disagreements, most severe first. Claims are
-    only compared with claims about the same subject."""
+    only compared with claims about the same subject; `groups` (article -> source group,
+    from copy detection) makes articles that copy each other one source."""
     schema.check("compare", assertions, ["article", "topic", "value", "evidence", "start", "end"])
     topics = topics or load_topics()
     rows: list[dict] = []
@@ -74,6 +75,8 @@ def compare(assertions: pd.DataFrame, topics: TopicSchema | None = None, *,
     if "subject" not in frame:
         frame["subject"] = ""
     frame["subject"] = frame["subject"].fillna("")
+    if groups:
+        frame["source"] = frame["article"].map(lambda a: groups.get(a, a))
     effect = next(iter(topics.of_kind("effect")), None)
     groups = frame.groupby(["subject", "topic"], sort=True)
     for (_subject, key), group in track(progress, "compare", groups, groups.ngroups):

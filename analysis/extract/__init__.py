@@ -26,7 +26,8 @@ from .segment import segment_text
 from .status import extract_status, extract_status_lists
 from .subjects import SubjectResolver, article_subjects, build_lexicon
 
-__all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_article"]
+__all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_article",
+           "main_subjects", "with_user_subjects"]
 
 #: Extra assertion columns that only some kinds fill. `subject_from` says where the
 #: subject came from: the clause, the sentence, the previous sentence, the heading, the
@@ -41,6 +42,33 @@ ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS
 def stopwords() -> frozenset[str]:
     text = resources.files("analysis.topics").joinpath("stopwords.txt").read_text("utf-8")
     return frozenset(text.split())
+
+
+def main_subjects(articles: pd.DataFrame, topics: TopicSchema,
+                  subjects: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Article -> the substance it is mainly about ("" when none): the default subject
+    of a claim that names none, and the `subject` column of the articles table."""
+    lexicon = lexicon_for(topics, subjects)
+    user = topics.tables.get("subjects", [])
+    default = user[0] if len(user) == 1 else next(iter(subjects)) if len(subjects) == 1 else ""
+    out = {}
+    for article, text in zip(articles["article"], articles["text"]):
+        head = str(text)[:200_000]
+        ranked = article_subjects(lexicon.mentions(head), head.find("\n") + 1)
+        out[article] = ranked[0] if ranked else default
+    return out
+
+
+def with_user_subjects(topics: TopicSchema, names: Iterable[str]) -> TopicSchema:
+    """The schema with the user's subjects (`--subject NAME`, repeatable) added to its
+    `subjects` list: each is tracked by name even when no lexicon knows it."""
+    names = [n.strip().lower() for n in names if n and n.strip()]
+    if not names:
+        return topics
+    tables = dict(topics.tables)
+    tables["subjects"] = list(dict.fromkeys([*tables.get("subjects", []), *names]))
+    return TopicSchema(topics=topics.topics, batch=topics.batch, source=topics.source,
+                       tables=tables)
 
 
 def batch_subjects(texts: Iterable[str], topics: TopicSchema, *, top: int = 3) -> frozenset[str]:
