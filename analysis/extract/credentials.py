@@ -16,8 +16,14 @@ from ..topics import Topic
 from .common import Assertion, Sentence, any_match
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
-_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})"
 _TITLE = r"(?P<title>Dr\.?|Doctor|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?)"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.){{1,3}})?(?:\s+{_NAME_WORD}){{1,2}})"
+# "Omudhome Ogbru, PharmD" on a line of its own (also run together: "Jill Barat,
+# PharmDJoshua Murdock, PharmD"): a person named with their degrees.
+_DEGREE = (r"(?:Ph\.?D|M\.?D|PharmD|Pharm\.D|D\.?O|DNP|DPT|DDS|DVM|MPH|MSc|MS|MA|MBA|BSc|RN|NP|"
+           r"PA-C|RD|RDN|LAc|MBBS|MSN|BSN|LCSW|LMHC|PsyD|BCBBS|BCPS|FACP|FAAP|CNS)")
+_NAMED_WITH_DEGREES = re.compile(
+    rf"(?:{_TITLE}\s+)?{_NAME}\s*,\s*(?P<degrees>{_DEGREE}(?:\s*,\s*{_DEGREE})*)(?=[,\s]|$|[A-Z][a-z])")
 _BIO_VERB = (r"(?:is|was|has|holds|serves|works|earned|received|brings|specializes|"
              r"specialises|graduated)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:(?:\w+\s+){0,4})?(she|he|they|her|his|their|hers|him|them)\b",
@@ -44,7 +50,7 @@ def _name_at(text: str) -> re.Match[str] | None:
 def _bylines(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
     """Every (name, title, role) a byline line names: "Reviewed by A — Written by B"."""
     text = s.text
-    if "by" not in (s.lower or text.lower()):
+    if not _BYLINE_GATE.search(s.lower or text.lower()):
         return []
     found = []
     for pattern in topic.patterns("bylines"):
@@ -57,10 +63,26 @@ def _bylines(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
     return found
 
 
+_BYLINE_GATE = re.compile(r"by|write\s+to|follow|author|editor|writer|reviewer|reporter|"
+                          r"contributor")
+NAME_LINES_WITHIN = 1500  # a name line is a byline only near the top of the page
+
+
+def _name_lines(s: Sentence) -> list[tuple[str, str, str]]:
+    """People named with degrees on a short line of their own, near the top."""
+    if len(s.text) > 160 or s.start > NAME_LINES_WITHIN:
+        return []
+    found = [(m.group("name"), m.group("title") or "", "author")
+             for m in _NAMED_WITH_DEGREES.finditer(s.text)
+             if m.group("name").split()[0] not in _NOT_NAMES]
+    rest = _NAMED_WITH_DEGREES.sub("", s.text)
+    return found if found and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", rest) else []
+
+
 def _bio_opening(topic: Topic, s: Sentence, in_block: bool) -> tuple[str, str, str] | None:
     """(name, title, role) when `s` introduces a person, else None."""
     text = s.text
-    bylines = _bylines(topic, s)
+    bylines = _bylines(topic, s) or _name_lines(s)
     if bylines:
         return bylines[0]
     m = _name_at(text)
@@ -93,13 +115,13 @@ def _collect(topic: Topic, sentences: list[Sentence]) -> list[_Person]:
             in_block = any_match(heads, s.text)
             current = None
             # "*By Mark Ellis, herbalist*" is a line of its own and looks like a heading
-            for name, title, role in _bylines(topic, s):
+            for name, title, role in _bylines(topic, s) or _name_lines(s):
                 current = _Person(name, title, role, s, s, [s.text])
                 people.append(current)
             continue
         opening = _bio_opening(topic, s, in_block)
         if opening:
-            for name, title, role in _bylines(topic, s)[1:]:  # further people on the line
+            for name, title, role in (_bylines(topic, s) or _name_lines(s))[1:]:  # more people
                 people.append(_Person(name, title, role, s, s, [s.text]))
             name, title, role = opening
             current = _Person(name, title, role, s, s, [s.text])
