@@ -574,6 +574,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["fmt_int"] = lambda v: f"{int(v):,}"
+    env.filters["count"] = lambda v, word: f"{int(v):,} {word}{'' if int(v) == 1 else 's'}"
     return env
 
 

@@ -149,5 +149,6 @@
   controls.hidden = false;
   apply();
   document.documentElement.classList.remove("cc-loading");
+  document.documentElement.classList.add("cc-js");
   reveal();
 })();
