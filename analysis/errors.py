@@ -141,18 +141,19 @@ class Failure:
         return {"stage": self.stage, "reason": self.reason}
 
 
-def run_stage(stage: str, fn: Callable[..., T], *args: Any, failures: list[Failure],
-              fallback: Callable[[], T] | None = None, strict: bool = False,
-              **kwargs: Any) -> T:
+def run_stage(stage: str, fn: Callable[..., T], *args: Any,
+              failures: list[Failure] | None = None, fallback: Callable[[], T] | None = None,
+              strict: bool = False, **kwargs: Any) -> T:
     """`fn(*args, **kwargs)`, isolated: if it raises, append a `Failure` to `failures` and
-    return `fallback()` (None without one); with `strict`, raise `StageError` instead.
+    return `fallback()` (None without one). With `strict`, or with no `failures` list to
+    record in (a stage the run cannot go on without), raise `StageError` naming the stage.
 
     Only `Exception`s are isolated: an interrupt still stops the run.
     """
     try:
         return fn(*args, **kwargs)
     except Exception as exc:
-        if strict:
+        if strict or failures is None:
             if isinstance(exc, StageError):
                 raise
             raise StageError(stage, one_line(exc)) from exc
@@ -160,3 +161,13 @@ def run_stage(stage: str, fn: Callable[..., T], *args: Any, failures: list[Failu
         if failure not in failures:
             failures.append(failure)
         return fallback() if fallback is not None else None  # type: ignore[return-value]
+
+
+def sync_messages(run: Any) -> None:
+    """Add the warning line of each of `run.failures` to `run.messages` (once each)."""
+    messages = getattr(run, "messages", None)
+    if messages is None:
+        return
+    for failure in getattr(run, "failures", []):
+        if failure.message not in messages:
+            messages.append(failure.message)

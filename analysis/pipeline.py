@@ -16,14 +16,14 @@ from . import schema
 from .align import align_topics
 from .compare import compare, conflicts_frame
 from .engine import Progress, run_extraction
-from .errors import InputError
+from .errors import Failure, InputError, run_stage, sync_messages
 from .extract import ASSERTION_COLUMNS, assertions_frame, batch_subjects
 from .extract.effects import extract_effects
 from .ingest import DEFAULT_MAX_BYTES, Ingested, ingest, ingest_frame
-from .sources.copies import agreement, find_copies, source_groups
-from .sources.reference import departures, reference_ids
-from .sources.signals import credibility_signals
-from .sources.studies import find_studies, study_conflicts
+from .sources.copies import COPY_COLUMNS, agreement, find_copies, source_groups
+from .sources.reference import DEPARTURE_COLUMNS, departures, reference_ids
+from .sources.signals import SIGNAL_COLUMNS, credibility_signals
+from .sources.studies import STUDY_COLUMNS, find_studies, study_conflicts
 from .topics import TopicSchema, load_topics
 
 
@@ -36,6 +36,9 @@ class Analysis:
     and the layer beyond: `studies` (cited studies), `copies` (near-duplicate spans),
     `agreement` (claims with their independent-source counts), `signals` (credibility
     signals per article) and `departures` (from `reference` articles, when given).
+
+    `failures`: the batch-level stages, charts and report pages that failed and were
+    isolated (their warning lines are in `messages` too); `strict` runs raise instead.
     """
 
     articles: pd.DataFrame
@@ -52,6 +55,8 @@ class Analysis:
     agreement: pd.DataFrame = field(default_factory=pd.DataFrame)
     signals: pd.DataFrame = field(default_factory=pd.DataFrame)
     departures: pd.DataFrame = field(default_factory=pd.DataFrame)
+    failures: list[Failure] = field(default_factory=list)
+    strict: bool = False
 
     @property
     def credentials(self) -> pd.DataFrame:
@@ -79,14 +84,17 @@ class Analysis:
     def figures(self) -> dict[str, Any]:
         """Every chart as a matplotlib Figure, keyed by its PNG name."""
         from .report import all_figures
-        return all_figures(self)
+        figures = all_figures(self, failures=self.failures, strict=self.strict)
+        sync_messages(self)
+        return figures
 
     def write_report(self, out_dir: str | os.PathLike = "reports", *,
                      formats: Sequence[str] = ("pdf", "png", "csv", "html"),
                      progress: Progress | None = None) -> list[Path]:
         """Write the run directory (tables, charts, PDF); returns the files written."""
         from .report import write_run
-        return write_run(self, Path(out_dir), formats=formats, progress=progress)
+        return write_run(self, Path(out_dir), formats=formats, progress=progress,
+                         strict=self.strict)
 
     def summary(self) -> dict[str, Any]:
         ok = self.manifest["status"].eq("ok").sum() if len(self.manifest) else 0
@@ -137,11 +145,16 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
             max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1,
             engine: str = "local", scheduler: str | None = None,
             progress: Progress | None = None, max_pairs: int = 50,
-            reference: Sequence[str | os.PathLike] | None = None) -> Analysis:
+            reference: Sequence[str | os.PathLike] | None = None,
+            strict: bool = False) -> Analysis:
     """Analyse a batch: files/folders (or a DataFrame with `id`/`text`) to an Analysis.
 
     `jobs` processes run extraction (None = all cores); `engine="dask"` runs the same
     stage functions on a Dask cluster (`scheduler` address, or a LocalCluster).
+    A batch-level stage that fails (alignment, effects, studies, copies, agreement,
+    signals, reference) leaves its table empty and a line in `messages`; with `strict`
+    it raises `StageError` naming the stage, and so do the run's charts and pages later.
+    Extraction and comparison always raise `StageError` when they fail.
     """
     schema_ = topics if isinstance(topics, TopicSchema) else load_topics(topics)
     if isinstance(inputs, pd.DataFrame):
@@ -153,53 +166,107 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
     subjects = batch_subjects(articles["text"], schema_)
     if engine == "dask":
         from .engine.dask import run_dask
-        sentences, assertions, conflicts = run_dask(articles, schema_, subjects,
-                                                    scheduler=scheduler, max_pairs=max_pairs)
+        sentences, assertions, conflicts = run_stage(
+            "extract", run_dask, articles, schema_, subjects, scheduler=scheduler,
+            max_pairs=max_pairs)
     elif engine == "local":
-        sentences, assertions = run_extraction(articles, schema_, subjects, jobs=jobs,
-                                               progress=progress)
-        conflicts = compare(assertions, schema_, max_pairs=max_pairs, progress=progress)
+        sentences, assertions = run_stage("extract", run_extraction, articles, schema_,
+                                          subjects, jobs=jobs, progress=progress)
+        conflicts = run_stage("compare", compare, assertions, schema_, max_pairs=max_pairs,
+                              progress=progress)
     else:
         raise InputError(f"unknown engine {engine!r} (choose 'local' or 'dask')")
     return build_analysis(ingested, sentences, assertions, conflicts, schema_, subjects,
-                          max_pairs=max_pairs, reference=reference, progress=progress)
+                          max_pairs=max_pairs, reference=reference, progress=progress,
+                          strict=strict)
 
 
 def build_analysis(ingested: Ingested, sentences: pd.DataFrame, assertions: pd.DataFrame,
                    conflicts: pd.DataFrame, schema_: TopicSchema, subjects: frozenset[str], *,
                    max_pairs: int = 50,
                    reference: Sequence[str | os.PathLike] | None = None,
-                   progress: Progress | None = None) -> Analysis:
+                   progress: Progress | None = None, strict: bool = False) -> Analysis:
     """The batch-level stages after extraction and comparison: topic alignment, effect
-    polarity, cited studies, copies and independence, signals, reference departures."""
+    polarity, cited studies, copies and independence, signals, reference departures.
+
+    Each runs through `run_stage`: one that fails leaves its table empty (with its
+    columns), is recorded in `failures` and `messages`, and the others go on; with
+    `strict` it raises `StageError` naming the stage instead.
+    """
     articles = ingested.articles
-    topics_table = align_topics(articles, sentences, schema_, subjects=subjects,
-                                progress=progress)
-    effect_rows = extract_effects(sentences, topics_table, schema_, subjects,
-                                  progress=progress)
-    if effect_rows:  # open topics are known only now: their claims join the tables here
-        effects = assertions_frame(effect_rows)
-        assertions = pd.concat([assertions, effects], ignore_index=True)
-        assertions = assertions.sort_values(["article", "start", "topic"], kind="stable",
-                                            key=_article_order(articles)).reset_index(drop=True)
-        conflicts = conflicts_frame(list(conflicts.to_dict("records")) + list(
-            compare(effects, schema_, max_pairs=max_pairs).to_dict("records")))
+    failures: list[Failure] = []
+
+    def stage(name: str, fn, *args, fallback, **kwargs):
+        return run_stage(name, fn, *args, failures=failures, fallback=fallback, strict=strict,
+                         **kwargs)
+
+    topics_table = stage("align", align_topics, articles, sentences, schema_, subjects=subjects,
+                         progress=progress, fallback=lambda: schema.empty(schema.TOPICS))
+    assertions, conflicts = stage(
+        "effects", _with_effects, articles, sentences, assertions, conflicts, topics_table,
+        schema_, subjects, max_pairs=max_pairs, progress=progress,
+        fallback=lambda a=assertions, c=conflicts: (a, c))
     schema.check("extract", assertions, ASSERTION_COLUMNS)
     schema.check_offsets(articles, assertions)
+    studies, conflicts = stage(
+        "studies", _with_studies, sentences, conflicts, schema_, progress=progress,
+        fallback=lambda c=conflicts: (pd.DataFrame(columns=STUDY_COLUMNS), c))
+    ids = list(articles["article"])
+    copies, groups = stage(
+        "copies", _copies_and_groups, ids, sentences, assertions, conflicts,
+        progress=progress,
+        fallback=lambda: (pd.DataFrame(columns=COPY_COLUMNS), {a: a for a in ids}))
+    refs = stage("reference", reference_ids, ingested.manifest, list(reference or []),
+                 fallback=set)
+    articles = articles.assign(reference=articles["article"].isin(refs),
+                               source_group=articles["article"].map(groups))
+    agreement_table = stage("agreement", agreement, assertions, groups,
+                            fallback=lambda: pd.DataFrame(columns=AGREEMENT_COLUMNS))
+    signals = stage("signals", credibility_signals, articles, assertions, studies, copies,
+                    groups, schema_, progress=progress,
+                    fallback=lambda: pd.DataFrame(columns=SIGNAL_COLUMNS))
+    departures_table = stage("reference", departures, assertions, refs, schema_,
+                             fallback=lambda: pd.DataFrame(columns=DEPARTURE_COLUMNS))
+    run = Analysis(articles=articles, manifest=ingested.manifest, sentences=sentences,
+                   assertions=assertions, conflicts=conflicts, topics=topics_table,
+                   schema=schema_, messages=list(ingested.messages), subjects=subjects,
+                   studies=studies, copies=copies, agreement=agreement_table,
+                   signals=signals, departures=departures_table, failures=failures,
+                   strict=strict)
+    sync_messages(run)
+    return run
+
+
+AGREEMENT_COLUMNS = ["topic", "value", "scope", "articles", "n_articles", "n_independent"]
+
+
+def _with_effects(articles, sentences, assertions, conflicts, topics_table, schema_, subjects,
+                  *, max_pairs, progress):
+    """Effect polarity: open topics are known only now, so their claims (and conflicts)
+    join the tables here."""
+    effect_rows = extract_effects(sentences, topics_table, schema_, subjects,
+                                  progress=progress)
+    if not effect_rows:
+        return assertions, conflicts
+    effects = assertions_frame(effect_rows)
+    assertions = pd.concat([assertions, effects], ignore_index=True)
+    assertions = assertions.sort_values(["article", "start", "topic"], kind="stable",
+                                        key=_article_order(articles)).reset_index(drop=True)
+    conflicts = conflicts_frame(list(conflicts.to_dict("records")) + list(
+        compare(effects, schema_, max_pairs=max_pairs).to_dict("records")))
+    return assertions, conflicts
+
+
+def _with_studies(sentences, conflicts, schema_, *, progress):
     studies = find_studies(sentences, schema_, progress=progress)
     extra = study_conflicts(studies)
     if extra:
         conflicts = conflicts_frame(list(conflicts.to_dict("records")) + extra)
+    return studies, conflicts
+
+
+def _copies_and_groups(ids, sentences, assertions, conflicts, *, progress):
+    """Copied sentences and bios, and the source groups they make."""
     credentials = assertions[assertions["kind"] == "credentials"]
     copies = find_copies(sentences, credentials, conflicts, progress=progress)
-    groups = source_groups(list(articles["article"]), copies)
-    refs = reference_ids(ingested.manifest, list(reference or []))
-    articles = articles.assign(reference=articles["article"].isin(refs),
-                               source_group=articles["article"].map(groups))
-    return Analysis(articles=articles, manifest=ingested.manifest, sentences=sentences,
-                    assertions=assertions, conflicts=conflicts, topics=topics_table,
-                    schema=schema_, messages=ingested.messages, subjects=subjects,
-                    studies=studies, copies=copies, agreement=agreement(assertions, groups),
-                    signals=credibility_signals(articles, assertions, studies, copies, groups,
-                                                schema_, progress=progress),
-                    departures=departures(assertions, refs, schema_))
+    return copies, source_groups(ids, copies)

@@ -52,15 +52,17 @@ def short(label: Any, width: int = 22) -> str:
 _TEXT_COLUMNS = ("article", "topic", "value", "unit", "qualifier", "level", "scope", "kind",
                  "subject", "name", "role", "degrees", "certifications", "affiliations",
                  "flags", "evidence", "section", "detail", "summary", "articles", "locations",
-                 "sections", "title")
-_NUMBER_COLUMNS = ("low", "high", "years_experience", "start", "end", "severity", "folded")
+                 "sections", "title", "input", "format", "encoding", "status", "reason")
+_NUMBER_COLUMNS = ("low", "high", "years_experience", "start", "end", "severity", "folded",
+                   "line", "bytes")
 _NEEDED = {"assertions": ("article", "topic", "value", "low", "high", "unit", "qualifier",
                           "level", "scope", "kind", "hedged", "start", "degrees",
                           "certifications", "years_experience", "affiliations", "flags"),
            "conflicts": ("topic", "kind", "articles", "summary", "evidence", "severity",
                          "scope"),
            "articles": ("article",),
-           "topics": ("article", "topic", "schema")}
+           "topics": ("article", "topic", "schema"),
+           "manifest": ("input", "line", "status", "reason", "article")}
 
 
 def _clean(frame: pd.DataFrame | None, needed: tuple[str, ...]) -> pd.DataFrame:
@@ -94,13 +96,14 @@ def prepare(data: Any) -> Any:
         source = data
         tables = {"assertions": data.assertions, "conflicts": getattr(data, "conflicts", None),
                   "articles": getattr(data, "articles", None),
-                  "topics": getattr(data, "topics", None)}
+                  "topics": getattr(data, "topics", None),
+                  "manifest": getattr(data, "manifest", None)}
     elif isinstance(data, dict):
         source = SimpleNamespace(**data)
-        tables = {k: data.get(k) for k in ("assertions", "conflicts", "articles", "topics")}
+        tables = {k: data.get(k) for k in _NEEDED}
     elif isinstance(data, pd.DataFrame):
         source = SimpleNamespace()
-        tables = {"assertions": data, "conflicts": None, "articles": None, "topics": None}
+        tables = {k: data if k == "assertions" else None for k in _NEEDED}
     else:
         raise TypeError("pass an Analysis, a dict of tables, or the assertions DataFrame")
     view = SimpleNamespace(**{k: v for k, v in vars(source).items() if not k.startswith("_")})
@@ -674,11 +677,9 @@ def all_figures(analysis: Any, *, failures: list[Failure] | None = None,
     without a `failures` list, or with `strict`, it raises `StageError` instead.
     """
     figures: dict[str, Figure] = {}
-    record: list[Failure] = [] if failures is None else failures
     for name, make in chart_makers(analysis).items():
         before = set(plt.get_fignums())
-        fig = run_stage(f"chart:{name}", make, failures=record,
-                        strict=strict or failures is None)
+        fig = run_stage(f"chart:{name}", make, failures=failures, strict=strict)
         if fig is None:  # a chart that failed half-way leaves no figure open behind it
             for num in set(plt.get_fignums()) - before:
                 plt.close(num)

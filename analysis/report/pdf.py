@@ -18,6 +18,8 @@ import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
 from .. import schema  # noqa: E402
+from ..errors import Failure, run_stage  # noqa: E402
+from .charts import clip, prepare  # noqa: E402
 
 matplotlib.rcParams["pdf.fonttype"] = 42  # TrueType: text in the PDF stays searchable
 
@@ -52,24 +54,45 @@ Block = tuple[str, float, str]  # text (already wrapped), font size, style
 def _text_page(pdf: PdfPages, title: str, blocks: list[Block]) -> None:
     """A page of text blocks laid out top to bottom. Style: 'bold', 'normal' or 'mono'."""
     fig = plt.figure(figsize=PAGE)
-    fig.text(0.06, 0.965, _safe(title), fontsize=15, weight="bold", va="top")
-    y = 0.925
-    for text, size, style in blocks:
-        lines = text.count("\n") + 1
-        height = lines * size * 1.32 / 72 / PAGE[1]
-        if y - height < 0.03:
-            fig.text(0.06, y, "… (continued in the CSV files)", fontsize=8, va="top",
-                     style="italic")
-            break
-        fig.text(0.06, y, text, fontsize=size, va="top", linespacing=1.25,
-                 weight="bold" if style == "bold" else "normal",
-                 family="DejaVu Sans Mono" if style == "mono" else "DejaVu Sans")
-        y -= height + 0.012
-    pdf.savefig(fig)
-    plt.close(fig)
+    try:
+        fig.text(0.06, 0.965, _safe(title), fontsize=15, weight="bold", va="top")
+        y = 0.925
+        for text, size, style in blocks:
+            lines = text.count("\n") + 1
+            height = lines * size * 1.32 / 72 / PAGE[1]
+            if y - height < 0.03:
+                fig.text(0.06, y, "… (continued in the CSV files)", fontsize=8, va="top",
+                         style="italic")
+                break
+            fig.text(0.06, y, text, fontsize=size, va="top", linespacing=1.25,
+                     weight="bold" if style == "bold" else "normal",
+                     family="DejaVu Sans Mono" if style == "mono" else "DejaVu Sans")
+            y -= height + 0.012
+        pdf.savefig(fig)
+    finally:
+        plt.close(fig)
 
 
-def _summary_blocks(run) -> list[Block]:
+def _failure_page(pdf: PdfPages, failures: list[Failure], title: str) -> None:
+    """Which parts failed and why, one line each."""
+    lines = [_wrap(f"• {f.line}", 105) for f in failures]
+    consequences = sorted({f.consequence for f in failures})
+    _text_page(pdf, title, [
+        (_wrap("The run went on without these parts: " + "; ".join(consequences) + ". Run "
+               "the command again with --debug for the tracebacks.", 105), 9, "normal"),
+        (_safe("\n".join(lines)), 8.5, "normal")])
+
+
+def _severity(value: float) -> str:
+    return "?" if pd.isna(value) else f"{value:.2f}"
+
+
+def _where(r) -> str:
+    """An input's file name, with its line for JSONL/CSV rows."""
+    return Path(r.input).name + (f":{r.line:.0f}" if pd.notna(r.line) else "")
+
+
+def _summary_blocks(run, failures: list[Failure] = ()) -> list[Block]:
     m = run.manifest
     art = run.articles
     if "words" in art and len(art):
@@ -85,10 +108,13 @@ def _summary_blocks(run) -> list[Block]:
         f"assertions, {len(run.conflicts)} conflicts "
         f"({int(run.conflicts['kind'].eq('within-source').sum()) if len(run.conflicts) else 0}"
         " of them within one article).", 100), 10, "normal")]
+    if failures:
+        blocks.append((_wrap(f"{len(failures)} part(s) of this run failed and were left out: "
+                             + "; ".join(f.label for f in failures) + ". The next page says "
+                             "why.", 100), 10, "bold"))
     bad = m[m["status"] != "ok"]
     if len(bad):
-        lines = [f"• {Path(str(r.input)).name}{':' + str(r.line) if pd.notna(r.line) else ''}"
-                 f" — {r.status}: {r.reason}" for r in bad.head(8).itertuples()]
+        lines = [f"• {_where(r)} — {r.status}: {r.reason}" for r in bad.head(8).itertuples()]
         if len(bad) > 8:
             lines.append(f"… and {len(bad) - 8} more (see the manifest appendix)")
         blocks += [("Inputs not analysed", 11, "bold"), (_wrap("\n".join(lines), 110), 8,
@@ -105,7 +131,7 @@ def _summary_blocks(run) -> list[Block]:
                     f"{int(counts.get(topic, 0)):>12}{int(ccounts.get(topic, 0)):>11}")
     blocks += [("Assertions and conflicts per topic", 11, "bold"),
                (_safe("\n".join(rows)), 9, "mono"), ("Strongest conflicts", 11, "bold")]
-    top = [f"{i}. [{r.severity:.2f}] {r.topic} ({r.kind}): {r.summary}"
+    top = [f"{i}. [{_severity(r.severity)}] {r.topic} ({r.kind}): {r.summary}"
            for i, r in enumerate(run.conflicts.head(15).itertuples(), 1)]
     blocks.append((_wrap("\n".join(top) if top else "None found.", 112), 8, "normal"))
     return blocks
@@ -118,11 +144,12 @@ def _conflict_pages(pdf: PdfPages, conflicts: pd.DataFrame) -> int:
         blocks: list[tuple[str, float, str]] = []
         for i, r in enumerate(shown.iloc[start:start + CONFLICTS_PER_PAGE].itertuples(),
                               start + 1):
-            blocks.append((_wrap(f"{i}. {r.topic} — {r.kind} — severity {r.severity:.2f}", 90),
-                           10, "bold"))
+            blocks.append((_wrap(f"{i}. {r.topic} — {r.kind} — severity "
+                                 f"{_severity(r.severity)}", 90), 10, "bold"))
             blocks.append((_wrap(r.summary, 105, 3), 8.5, "normal"))
-            if getattr(r, "folded", 0) and int(r.folded or 0) > 0:
-                blocks.append((f"(+{int(r.folded)} similar pairs folded into this group)", 7.5,
+            folded = getattr(r, "folded", 0)
+            if pd.notna(folded) and folded > 0:
+                blocks.append((f"(+{folded:.0f} similar pairs folded into this group)", 7.5,
                                "normal"))
             quotes = str(r.evidence).split(schema.EVIDENCE_SEPARATOR)
             where = str(getattr(r, "locations", "") or "").split(schema.EVIDENCE_SEPARATOR)
@@ -150,7 +177,7 @@ def _table_lines(frame: pd.DataFrame, columns: list[tuple], limit: int) -> str:
     cols = [(c[0], c[1], c[2] if len(c) > 2 else c[0]) for c in columns]
     lines = ["".join(f"{label[:w - 1]:<{w}}" for _, w, label in cols)]
     for r in frame.head(limit).to_dict("records"):
-        lines.append("".join(f"{str('' if pd.isna(r.get(c)) else r.get(c))[:w - 1]:<{w}}"
+        lines.append("".join(f"{clip('' if pd.isna(r.get(c)) else r.get(c), w - 1):<{w}}"
                              for c, w, _ in cols))
     if len(frame) > limit:
         lines.append(f"… {len(frame) - limit} more rows in the CSV")
@@ -219,9 +246,8 @@ def _manifest_pages(pdf: PdfPages, manifest: pd.DataFrame) -> None:
     for start in range(0, max(1, len(rows)), MANIFEST_ROWS_PER_PAGE):
         lines = []
         for r in rows.iloc[start:start + MANIFEST_ROWS_PER_PAGE].itertuples():
-            name = Path(str(r.input)).name + (f":{r.line}" if pd.notna(r.line) else "")
-            lines.append(f"{name[:38]:<40}{str(r.status):<9}{str(r.article or '')[:24]:<26}"
-                         f"{str(r.reason or '')[:60]}")
+            lines.append(f"{clip(_where(r), 38):<40}{clip(r.status, 8):<9}"
+                         f"{clip(r.article, 24):<26}{clip(r.reason, 60)}")
         title = "Appendix: input manifest"
         if len(manifest) > len(rows) and start + MANIFEST_ROWS_PER_PAGE >= len(rows):
             title += f" (first {len(rows)} of {len(manifest)}; all in manifest.csv)"
@@ -244,18 +270,40 @@ CAPTIONS = {
 }
 
 
-def render_pdf(run, figures: dict, path: Path) -> None:
+def _chart_page(pdf: PdfPages, name: str, fig) -> None:
+    caption = CAPTIONS.get(name) or (
+        "Each dot is one sentence's claim on the scale; hollow dots are hedged; a red "
+        "line joins the claims of an article that contradicts itself."
+        if name.startswith("stance_") else "")
+    if caption:
+        fig.supxlabel(_wrap(caption, 150), fontsize=7.5, x=0.01, ha="left", color="#444444")
+    pdf.savefig(fig)
+
+
+def render_pdf(run, figures: dict, path: Path, *, failures: list[Failure] | None = None,
+               strict: bool = False) -> None:
+    """report.pdf: summary, what failed (if anything), the charts, the conflicts quoted,
+    independence and credibility, and the manifest.
+
+    Each page (or group of pages) is isolated: one that fails is recorded in `failures`
+    and replaced by a page saying so; without a `failures` list, or with `strict`, it
+    raises `StageError` instead."""
+    view = prepare(run)
     with PdfPages(path, metadata={"Title": "crosscheck report", "Creator": "crosscheck"}) as pdf:
-        _text_page(pdf, "crosscheck report — summary", _summary_blocks(run))
+        def part(stage: str, draw, *args) -> None:
+            before = len(failures) if failures is not None else 0
+            run_stage(stage, draw, pdf, *args, failures=failures, strict=strict)
+            if failures is not None and len(failures) > before:
+                _failure_page(pdf, failures[before:], "This part of the report failed")
+
+        before = list(failures or [])
+        run_stage("page:summary", lambda: _text_page(pdf, "crosscheck report — summary",
+                                                     _summary_blocks(view, before)),
+                  failures=failures, strict=strict)
+        if failures:  # the batch stages and charts that failed so far, and the summary
+            _failure_page(pdf, failures, "Parts of this run that failed")
         for name, fig in figures.items():
-            caption = CAPTIONS.get(name) or (
-                "Each dot is one sentence's claim on the scale; hollow dots are hedged; a red "
-                "line joins the claims of an article that contradicts itself."
-                if name.startswith("stance_") else "")
-            if caption:
-                fig.supxlabel(_wrap(caption, 150), fontsize=7.5, x=0.01, ha="left",
-                              color="#444444")
-            pdf.savefig(fig)
-        _conflict_pages(pdf, run.conflicts)
-        _beyond_pages(pdf, run)
-        _manifest_pages(pdf, run.manifest)
+            part(f"chart:{name}", _chart_page, name, fig)
+        part("page:conflicts", _conflict_pages, view.conflicts)
+        part("page:sources", _beyond_pages, view)
+        part("page:manifest", _manifest_pages, view.manifest)

@@ -1,9 +1,11 @@
 """The run directory: tables (CSV/JSON/Parquet), one PNG per chart, and report.pdf.
 
 Everything is written to a temporary folder beside the target and moved into place
-file by file, so an interrupted run never leaves a half-written table; files that a
-previous run wrote and this one does not are removed, and nothing else is touched.
-`load_run()` reads a run directory back so `crosscheck report` can re-render it.
+file by file, so an interrupted run never leaves a half-written table; the tables are
+moved first, before any chart or page is drawn, so a chart or page that fails (it is
+isolated and reported, see `errors.run_stage`) never costs them. Files that a previous
+run wrote and this one does not are removed, and nothing else is touched. `load_run()`
+reads a run directory back so `crosscheck report` can re-render it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import pandas as pd
 
 from .. import schema
 from ..engine.progress import Progress
-from ..errors import InputError, RunDirError
+from ..errors import Failure, InputError, RunDirError, run_stage, sync_messages
 from ..topics import load_topics
 from . import charts
 from .html import TEXTS_FILE, load_texts, render_html, save_texts
@@ -68,10 +70,31 @@ def _write_tables(run, tmp: Path, formats: set[str]) -> list[str]:
     return written
 
 
+def _failures_of(run) -> list[Failure]:
+    """The run's list of failures, which the charts and pages add to."""
+    failures = getattr(run, "failures", None)
+    if failures is None:
+        failures = []
+        try:
+            run.failures = failures
+        except AttributeError:  # a read-only object: the failures are reported, not kept
+            pass
+    return failures
+
+
+def _save_png(fig, path: Path) -> bool:
+    fig.savefig(path, dpi=150)
+    return True
+
+
 def write_run(run, out_dir: Path, *, formats: Sequence[str] = DEFAULT_FORMATS,
-              progress: Progress | None = None) -> list[Path]:
+              progress: Progress | None = None, strict: bool = False) -> list[Path]:
     """Write `run` (an Analysis or a loaded run) into `out_dir`; returns the files.
-    `progress` hears stage "report": tables, charts, then each file rendered."""
+    `progress` hears stage "report": tables, charts, then each file rendered.
+
+    The tables come first, each moved into place whole. A chart or page that fails is
+    left out, recorded in `run.failures` and `run.messages`, and named on a page of the
+    PDF; the rest is written. With `strict` it raises `StageError` naming it instead."""
     formats = {f.strip().lower() for f in formats if f.strip()}
     unknown = formats - FORMATS
     if unknown:
@@ -84,38 +107,50 @@ def write_run(run, out_dir: Path, *, formats: Sequence[str] = DEFAULT_FORMATS,
     tmp = Path(tempfile.mkdtemp(prefix=".crosscheck-", dir=out_dir))
     steps = 2 + len(formats & {"png", "pdf", "html"})
     report = (lambda done: progress("report", done, steps)) if progress else (lambda done: None)
+    failures = _failures_of(run)
     try:
         report(0)
         written = _write_tables(run, tmp, formats)
-        report(1)
         if "html" in formats and "text" in run.articles:  # so `crosscheck report` can redo it
             save_texts(run.articles, tmp / TEXTS_FILE)
             written.append(TEXTS_FILE)
+        for name in written:  # the tables are in place before anything is drawn
+            os.replace(tmp / name, out_dir / name)
+        placed = len(written)
+        report(1)
         if formats & {"png", "pdf", "html"}:
-            figures = charts.all_figures(run)
+            figures = charts.all_figures(run, failures=failures, strict=strict)
             report(2)
             try:
                 if "png" in formats:
-                    for name, fig in figures.items():
-                        fig.savefig(tmp / f"{name}.png", dpi=150)
-                        written.append(f"{name}.png")
+                    for name, fig in list(figures.items()):
+                        if run_stage(f"chart:{name}", _save_png, fig, tmp / f"{name}.png",
+                                     failures=failures, strict=strict, fallback=lambda: False):
+                            written.append(f"{name}.png")
+                        else:  # a chart that cannot be drawn is left out everywhere
+                            charts.close_all({name: figures.pop(name)})
                     report(3)
                 if "html" in formats:
-                    render_html(run, figures, tmp / "report.html", png_dir=tmp)
-                    written.append("report.html")
+                    if run_stage("page:html", lambda: render_html(
+                            run, figures, tmp / "report.html", png_dir=tmp) or True,
+                            failures=failures, strict=strict, fallback=lambda: False):
+                        written.append("report.html")
                     report(steps - 1 if "pdf" in formats else steps)
                 if "pdf" in formats:
-                    render_pdf(run, figures, tmp / "report.pdf")
+                    render_pdf(run, figures, tmp / "report.pdf", failures=failures,
+                               strict=strict)
                     written.append("report.pdf")
             finally:
                 charts.close_all(figures)
+        sync_messages(run)
         previous = _previous_files(out_dir)
         # A re-render (`crosscheck report RUN`) keeps the tables it was rendered from.
         kept = sorted(previous & _sources_in(run, out_dir) - set(written))
         record = {"written": written + kept, "formats": sorted(formats),
-                  "finished": datetime.now(UTC).isoformat(timespec="seconds")}
+                  "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+                  "failures": [f.as_dict() for f in failures]}
         (tmp / RUN_RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
-        for name in written + [RUN_RECORD]:
+        for name in written[placed:] + [RUN_RECORD]:
             os.replace(tmp / name, out_dir / name)
         report(steps)
         for name in previous - set(written) - set(kept):
@@ -139,8 +174,19 @@ def _previous_files(out_dir: Path) -> set[str]:
     try:
         record = json.loads((out_dir / RUN_RECORD).read_text(encoding="utf-8"))
         return {Path(n).name for n in record.get("written", [])}
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         return set()
+
+
+def _stage_failures(run_dir: Path) -> list[Failure]:
+    """The batch-level stages that failed when the run was analysed (charts and pages are
+    drawn again, so theirs are not carried over)."""
+    try:
+        record = json.loads((run_dir / RUN_RECORD).read_text(encoding="utf-8"))
+        return [Failure(str(f["stage"]), str(f["reason"])) for f in record.get("failures", [])
+                if ":" not in str(f["stage"])]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return []
 
 
 # Columns that look numeric but are labels: keep "2017" and id "001" as written.
@@ -211,5 +257,6 @@ def load_run(run_dir: str | os.PathLike, *, topics=None) -> SimpleNamespace:
     return SimpleNamespace(assertions=a, conflicts=conflicts, manifest=tables["manifest"],
                            topics=topics_table, articles=articles, **others,
                            run_dir=run_dir, source_files=sources,
+                           failures=_stage_failures(run_dir), messages=[],
                            schema=load_topics(topics) if not hasattr(topics, "topics")
                            else topics)
