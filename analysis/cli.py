@@ -1,7 +1,9 @@
 """The `crosscheck` command: option parsing around the library, nothing more.
 
 Each command calls one library function; the package's own exceptions become one-line
-`ClickException`s, and problems with single inputs are printed one line each.
+`ClickException`s, and problems with single inputs are printed one line each. A stage,
+chart or page that failed (and was isolated) is one warning line; its traceback, like that
+of any unexpected error, is printed only with --debug.
 """
 
 from __future__ import annotations
@@ -13,13 +15,48 @@ from pathlib import Path
 import click
 
 from .engine.progress import TerminalProgress
-from .errors import CrosscheckError
+from .errors import UNEXPECTED, CrosscheckError, Failure, one_line
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import analyse as run_analysis
 from .report import FORMATS, load_run, write_run
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "reports"
+
+
+def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.meta["crosscheck.debug"] = value
+
+
+debug_option = click.option(
+    "--debug", is_flag=True, expose_value=False, callback=_set_debug,
+    help="Print the traceback of any failed stage, chart or page, and of unexpected errors.")
+
+
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get("crosscheck.debug"))
+
+
+def _as_click(exc: Exception) -> click.ClickException:
+    """The package's own errors, and (unless --debug) any other, as one line; with
+    --debug, or for click's own exceptions, the exception itself is raised again."""
+    if isinstance(exc, click.ClickException) or _debug():
+        raise exc
+    if isinstance(exc, CrosscheckError):
+        return click.ClickException(str(exc))
+    return click.ClickException(UNEXPECTED.format(reason=one_line(exc)))
+
+
+def _warn(messages: list[str], shown: list[str], failures: list[Failure]) -> None:
+    """Print the messages not yet shown; with --debug, each failure's traceback."""
+    for message in messages:
+        if message not in shown:
+            click.echo(message, err=True)
+    if _debug():
+        for failure in failures:
+            if failure.trace:
+                click.echo(f"--- {failure.label}:\n{failure.trace}", err=True)
 
 
 def _default_inputs() -> list[str]:
@@ -86,24 +123,33 @@ def main() -> None:
               type=click.Path(exists=True, path_type=str),
               help="An input (file or folder) to treat as the reference; the report lists "
               "where each other article departs from it. Repeatable; it is analysed too.")
+@click.option("--subject", "subject_names", multiple=True, metavar="NAME",
+              help="A substance the batch is about (repeatable). Tracked by name even if no "
+              "lexicon knows it; with one --subject, a claim that names no substance is "
+              "about it. Substances are otherwise found by name (drugs, brands, "
+              "supplements, herbs) and claims are only compared within one subject.")
 @click.option("--into", type=click.Path(file_okay=False, path_type=Path),
               help="Add PATHS to the growing run in this folder (created if missing) instead "
               "of writing --out: only new articles are extracted, they are compared with "
               "everything already there, and the tables and report cover the whole run. "
               "An article already in the run (same text) is skipped. A failure leaves the "
               "run as it was.")
-@click.option("--strict", is_flag=True, help="Exit 1 if any input failed or was skipped.")
+@click.option("--strict", is_flag=True, help="Exit 1 if any input failed or was skipped, or "
+              "any stage, chart or page failed (the rest is written all the same).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@debug_option
 def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, formats: str,
                 max_bytes: int, jobs: int, engine: str, scheduler: str | None, max_pairs: int,
-                references: tuple[str, ...], into: Path | None, strict: bool,
-                quiet: bool) -> None:
+                references: tuple[str, ...], subject_names: tuple[str, ...],
+                into: Path | None, strict: bool, quiet: bool) -> None:
     """Analyse PATHS (files or folders; default: the seeds/ folder) into --out.
 
     Every input gets a row in manifest.csv with what happened to it; a bad input is
-    reported on one line and the rest of the batch still runs. Exit status: 0 when
-    something was analysed, 1 when nothing was (or, with --strict, when any input was
-    skipped or failed), 2 for usage errors.
+    reported on one line and the rest of the batch still runs. The tables are written
+    first; a stage, chart or page that fails is one warning line and a page of the PDF,
+    and the rest is written. Exit status: 0 when something was analysed, 1 when nothing
+    was (or, with --strict, when any input was skipped or failed, or any part failed), 2
+    for usage errors.
     """
     inputs = list(paths) or _default_inputs()
     inputs += [r for r in references if r not in inputs]
@@ -126,7 +172,7 @@ def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, form
         run = run_analysis(inputs, topics=topics_file, max_bytes=max_bytes,
                            jobs=jobs or (os.cpu_count() or 1), engine=engine,
                            scheduler=scheduler, progress=progress, max_pairs=max_pairs,
-                           reference=list(references))
+                           reference=list(references), subjects=list(subject_names))
         progress.close()
         for message in run.messages:
             click.echo(message, err=True)
@@ -134,17 +180,19 @@ def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, form
             raise click.ClickException(
                 f"nothing to analyse in {', '.join(inputs)}: no readable .txt/.md/.html/"
                 ".jsonl/.csv article (see the lines above)")
+        shown = list(run.messages)
         written = write_run(run, out, formats=chosen, progress=progress)
-    except CrosscheckError as exc:
-        raise click.ClickException(str(exc)) from exc
+    except Exception as exc:
+        raise _as_click(exc) from exc
     finally:
         progress.close()
+    _warn(run.messages, shown, run.failures)
     s = run.summary()
     if not quiet:
         click.echo(f"{s['articles']} articles, {s['assertions']} assertions, "
                    f"{s['conflicts']} conflicts; {s['inputs_skipped']} inputs skipped, "
                    f"{s['inputs_failed']} failed. Wrote {len(written)} files to {out}/")
-    if strict and (s["inputs_skipped"] or s["inputs_failed"]):
+    if strict and (s["inputs_skipped"] or s["inputs_failed"] or run.failures):
         sys.exit(1)
 
 
@@ -157,12 +205,12 @@ def _grow(into: Path, inputs: list[str], topics_file: str | None, formats: list[
         growth = add_to_run(into, inputs, topics=topics_file, max_bytes=max_bytes,
                             jobs=jobs or (os.cpu_count() or 1), max_pairs=max_pairs,
                             reference=list(references), formats=formats, progress=progress)
-    except CrosscheckError as exc:
-        raise click.ClickException(str(exc)) from exc
+    except Exception as exc:
+        raise _as_click(exc) from exc
     finally:
         progress.close()
-    for message in growth.messages:
-        click.echo(message, err=True)
+    failures = growth.analysis.failures if growth.analysis is not None else []
+    _warn(growth.messages + [f.message for f in failures], [], failures)
     if growth.analysis is None:
         if not growth.duplicates:
             raise click.ClickException(
@@ -176,7 +224,8 @@ def _grow(into: Path, inputs: list[str], topics_file: str | None, formats: list[
         click.echo(f"Added {growth.added} articles ({growth.duplicates} already in the run); "
                    f"the run now holds {s['articles']} articles, {s['assertions']} assertions, "
                    f"{s['conflicts']} conflicts. Wrote {len(growth.written)} files to {into}/")
-    if strict and any(m.startswith(("skipped", "failed")) for m in growth.messages):
+    if strict and (failures or any(m.startswith(("skipped", "failed"))
+                                   for m in growth.messages)):
         sys.exit(1)
 
 
@@ -188,16 +237,22 @@ def _grow(into: Path, inputs: list[str], topics_file: str | None, formats: list[
               help="What to write, comma-separated: pdf, png, csv, json, parquet, html.")
 @click.option("--topics", "topics_file", type=click.Path(exists=True, dir_okay=False),
               help="The topic schema the run used, if not the shipped one.")
-def report_cmd(run_dir: Path, out: Path | None, formats: str, topics_file: str | None) -> None:
+@click.option("--strict", is_flag=True, help="Exit 1 if any stage, chart or page failed.")
+@debug_option
+def report_cmd(run_dir: Path, out: Path | None, formats: str, topics_file: str | None,
+               strict: bool) -> None:
     """Re-render report.pdf, report.html and the PNGs from RUN_DIR's saved tables, without
     re-analysing: edit or filter the CSVs, then run this."""
     chosen = _formats(formats)
     try:
         run = load_run(run_dir, topics=topics_file)
         written = write_run(run, out or run_dir, formats=chosen)
-    except CrosscheckError as exc:
-        raise click.ClickException(str(exc)) from exc
+    except Exception as exc:
+        raise _as_click(exc) from exc
+    _warn(run.messages, [], run.failures)
     click.echo(f"Wrote {len(written)} files to {out or run_dir}/")
+    if strict and run.failures:
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,13 @@ from .align import align_topics
 from .compare import compare, conflicts_frame
 from .engine import Progress, run_extraction
 from .errors import Failure, InputError, run_stage, sync_messages
-from .extract import ASSERTION_COLUMNS, assertions_frame, batch_subjects
+from .extract import (
+    ASSERTION_COLUMNS,
+    assertions_frame,
+    batch_subjects,
+    main_subjects,
+    with_user_subjects,
+)
 from .extract.effects import extract_effects
 from .ingest import DEFAULT_MAX_BYTES, Ingested, ingest, ingest_frame
 from .sources.copies import COPY_COLUMNS, agreement, find_copies, source_groups
@@ -66,20 +72,31 @@ class Analysis:
         return rows[[c for c in schema.CREDENTIALS if c in rows.columns]].reset_index(drop=True)
 
     def compare(self, topic: str) -> pd.DataFrame:
-        """One row per article with its claims on `topic` side by side."""
+        """One row per article (per article and subject when the batch has several) with
+        its claims on `topic` side by side, and how many conflicts they are part of."""
         rows = self.assertions[self.assertions["topic"] == topic]
+        subjects = rows["subject"].fillna("") if "subject" in rows else pd.Series(
+            "", index=rows.index)
+        several = subjects.nunique() > 1
         out = []
-        for article in self.articles["article"]:
-            mine = rows[rows["article"] == article]
+        keys = (sorted(set(zip(rows["article"], subjects)), key=lambda k: (k[1], k[0]))
+                if several else [(a, None) for a in self.articles["article"]])
+        for article, subject in keys:
+            mine = rows[(rows["article"] == article) & (
+                subjects == subject if subject is not None else True)]
             claims = [f"{v} ({q})" if q else str(v) for v, q in
                       zip(mine["value"], mine["qualifier"].fillna(""))]
-            conflicts = self.conflicts[(self.conflicts["topic"] == topic) & self.conflicts[
-                "articles"].str.split(";").apply(lambda a, art=article: art in a)]
-            out.append({"article": article, "claims": len(mine),
+            hit = self.conflicts["articles"].str.split(";").apply(
+                lambda a, art=article: art in a) & (self.conflicts["topic"] == topic)
+            if subject is not None and "subject" in self.conflicts:
+                hit &= self.conflicts["subject"].fillna("") == subject
+            out.append({"subject": subject or "", "article": article, "claims": len(mine),
                         "values": "; ".join(dict.fromkeys(claims)),
-                        "conflicts": len(conflicts),
+                        "conflicts": int(hit.sum()),
                         "evidence": " ‖ ".join(dict.fromkeys(mine["evidence"].tolist()))[:500]})
-        return pd.DataFrame(out, columns=["article", "claims", "values", "conflicts", "evidence"])
+        columns = ["subject", "article", "claims", "values", "conflicts", "evidence"]
+        frame = pd.DataFrame(out, columns=columns)
+        return frame if several else frame.drop(columns="subject")
 
     def figures(self) -> dict[str, Any]:
         """Every chart as a matplotlib Figure, keyed by its PNG name."""
@@ -146,7 +163,7 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
             engine: str = "local", scheduler: str | None = None,
             progress: Progress | None = None, max_pairs: int = 50,
             reference: Sequence[str | os.PathLike] | None = None,
-            strict: bool = False) -> Analysis:
+            strict: bool = False, subjects: Sequence[str] = ()) -> Analysis:
     """Analyse a batch: files/folders (or a DataFrame with `id`/`text`) to an Analysis.
 
     `jobs` processes run extraction (None = all cores); `engine="dask"` runs the same
@@ -155,8 +172,11 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
     signals, reference) leaves its table empty and a line in `messages`; with `strict`
     it raises `StageError` naming the stage, and so do the run's charts and pages later.
     Extraction and comparison always raise `StageError` when they fail.
+    `subjects` names substances the batch is about (as `--subject` does): they are
+    tracked by name, and a claim that names no substance is about the only one given.
     """
     schema_ = topics if isinstance(topics, TopicSchema) else load_topics(topics)
+    schema_ = with_user_subjects(schema_, subjects)
     if isinstance(inputs, pd.DataFrame):
         ingested: Ingested = ingest_frame(inputs, max_bytes=max_bytes)
     else:
@@ -206,6 +226,11 @@ def build_analysis(ingested: Ingested, sentences: pd.DataFrame, assertions: pd.D
         "effects", _with_effects, articles, sentences, assertions, conflicts, topics_table,
         schema_, subjects, max_pairs=max_pairs, progress=progress,
         fallback=lambda a=assertions, c=conflicts: (a, c))
+    mains = main_subjects(articles, schema_, subjects)
+    articles = articles.assign(subject=articles["article"].map(mains).fillna(""))
+    blank = assertions["subject"].fillna("").eq("") & assertions["kind"].ne("credentials")
+    if blank.any():  # effect claims are read batch-wide: they are about the article's subject
+        assertions.loc[blank, "subject"] = assertions.loc[blank, "article"].map(mains)
     schema.check("extract", assertions, ASSERTION_COLUMNS)
     schema.check_offsets(articles, assertions)
     studies, conflicts = stage(
@@ -216,6 +241,9 @@ def build_analysis(ingested: Ingested, sentences: pd.DataFrame, assertions: pd.D
         "copies", _copies_and_groups, ids, sentences, assertions, conflicts,
         progress=progress,
         fallback=lambda: (pd.DataFrame(columns=COPY_COLUMNS), {a: a for a in ids}))
+    if len(set(groups.values())) < len(groups):  # copies count once in dose consensus
+        conflicts = stage("compare", _regroup, assertions, conflicts, schema_, groups,
+                          max_pairs=max_pairs, fallback=lambda c=conflicts: c)
     refs = stage("reference", reference_ids, ingested.manifest, list(reference or []),
                  fallback=set)
     articles = articles.assign(reference=articles["article"].isin(refs),
@@ -255,6 +283,15 @@ def _with_effects(articles, sentences, assertions, conflicts, topics_table, sche
     conflicts = conflicts_frame(list(conflicts.to_dict("records")) + list(
         compare(effects, schema_, max_pairs=max_pairs).to_dict("records")))
     return assertions, conflicts
+
+
+def _regroup(assertions, conflicts, schema_, groups, *, max_pairs):
+    """Dose conflicts again, with articles that copy each other as one source."""
+    quantity = {t.key for t in schema_.of_kind("quantity")}
+    kept = conflicts[~conflicts["topic"].isin(quantity)]
+    again = compare(assertions[assertions["topic"].isin(quantity)], schema_,
+                    max_pairs=max_pairs, groups=groups)
+    return conflicts_frame(list(kept.to_dict("records")) + list(again.to_dict("records")))
 
 
 def _with_studies(sentences, conflicts, schema_, *, progress):

@@ -7,8 +7,9 @@ from analysis.compare import dose_severity
 
 
 def _run(texts: dict[str, str]):
+    """The texts as one batch about kratom (most of them never name it)."""
     frame = pd.DataFrame({"id": list(texts), "text": list(texts.values())})
-    return analyse(frame)
+    return analyse(frame, subjects=["kratom"])
 
 
 def _conflicts(texts, topic):
