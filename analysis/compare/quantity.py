@@ -31,7 +31,9 @@ LEVEL_CLASS = {"start": "usual", "typical": "usual", "": "usual", "strong": "str
 MIN_JACCARD = 0.12
 # Maxima disagree when one is at least this many times the other (2,000 vs 4,000 IU).
 MAX_RATIO = 2.0
-TOLERANCE = 1.05  # ends closer than 5% are the same number written differently
+# Ends within 25% of each other are the same advice written differently (75 mg and 81 mg
+# of aspirin, 92 mg and 100 mg of zinc); a disagreement starts beyond that.
+TOLERANCE = 1.25
 CONSENSUS_MIN_SOURCES = 4  # from this many other sources on, the middle half is the consensus
 LARGE_GROUP = 400
 CONDITIONS = ("purpose", "population", "route", "frequency")
