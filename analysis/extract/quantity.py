@@ -62,8 +62,9 @@ def _build_units(topic: Topic) -> _UnitTable:
     unit_re = "(?:" + "|".join(f"(?-i:{re.escape(f)})" if f in lower_only else re.escape(f)
                                for f in forms) + ")"
     pattern = re.compile(
-        rf"(?P<pre>\b(?:between|from)\s+)?(?<![\w.,-])(?P<a>{_NUM})(?P<plus>\+)?\s*(?P<ua>{unit_re})?"
-        rf"(?:\s*(?P<sep>-|–|—|to|or|and)\s*(?P<b>{_NUM}))?\s*(?P<u>{unit_re})"
+        rf"(?P<pre>\b(?:between|from)\s+)?(?<![\w.,-])(?P<a>{_NUM})(?P<plus>\+)?\s*"
+        rf"(?:(?P<ua>{unit_re})\.?)?(?:-?\s*(?P<sep>-|–|—|to|or|and)\s*(?P<b>{_NUM}))?-?\s*"
+        rf"(?P<u>{unit_re})"
         rf"(?:(?![\w/])|(?=/(?:day|d|night|dose|serving)\b))",
         re.I)
     factor = {u: (v[0], float(v[1])) for u, v in topic.get("unit_factor", {}).items()}
@@ -118,8 +119,9 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         if len(found) >= MAX_PER_SENTENCE:
             break
         a_text, b_text, sep = m.group("a"), m.group("b"), m.group("sep")
-        if sep and sep.lower() == "and" and not m.group("pre"):
-            # "5 mg and 10 mg" lists two doses; only "between 5 and 10 mg" is a range
+        if sep and sep.lower() == "and" and not m.group("pre") and m.group("ua"):
+            # "5 mg and 10 mg" lists two doses; "between 5 and 10 mg" and "192 and 207 mg
+            # of zinc" (the unit said once) give a range
             continue
         unit = table.canonical[m.group("u").lower()]
         try:
@@ -143,9 +145,19 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         start = m.start("a")
         if m.group("plus") and b_text is None:
             high = None  # "7+ grams"
+        elif b_text is not None and at_most.search(text[max(0, start - 30):start]):
+            low = None  # "up to 2,000-2,500 mg": the limit is the upper end
         elif b_text is None:
             head = text[max(0, start - 90):start]
-            if at_most.search(head):
+            listed = _LIST_BEFORE.search(head)
+            if listed:  # "100, 200, or 300 micrograms": the doses tested span a range
+                try:
+                    first = _number(listed.group("n"))
+                except (ValueError, ZeroDivisionError):
+                    first = None
+                if first is not None and first < low:
+                    low, start = first, start - (len(head) - listed.start("n"))
+            elif at_most.search(head):
                 low = None
                 lower = _lower_end(table, head, unit)  # "more than 3 and less than 6 g"
                 if lower is not None and lower[0] < high:
@@ -235,6 +247,7 @@ def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
     return [q for i, q in enumerate(found) if i not in drop]
 
 
+_LIST_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d[\d,.]*)(?:\s*,\s*\d[\d,.]*)*\s*,?\s*(?:or|and)\s+$")
 _OR_GLOSS = re.compile(r"(?:/(?:day|d))?\s*,?\s*(?:or|i\.e\.,?|=)\s*(?:about\s+|roughly\s+)?", re.I)
 # "5-10 mg of ibuprofen per kilogram of body weight": a mass per body weight.
 _PER_KG = re.compile(r"^\s*(?:of\s+[\w\s-]{1,30}?\s+)?(?:per|/|a|each)\s*(?:kilogram|kg)\b"

@@ -352,7 +352,8 @@ _MODIFIER = re.compile(
     r"Council|Association|Society|Institute|Industry|Coalition|Foundation|Program|Project|"
     r"Office|Bureau|Authority|Act))\b", re.I)
 _GLOSS_OPEN = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|~)?\s*$", re.I)
-_OF = re.compile(r"\s*(?:(?:of|per\s+day\s+of|a\s+day\s+of|daily\s+of)\s+)?", re.I)
+_OF = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:of|per\s+day\s+of|a\s+day\s+of|daily\s+of)\s+)?",
+                 re.I)
 # Words between "of" and a name that keep the value bound to it ("of dried kratom").
 _FORM = re.compile(r"^(?:(?:the|a|an|this|that|pure|dried|raw|powdered|ground|crushed|whole|"
                    r"fresh|standardi[sz]ed|high-quality|quality|organic|premium|oral|liquid|"
