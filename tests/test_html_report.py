@@ -440,3 +440,17 @@ def test_hostile_article_opens_no_dialog_and_adds_no_element(hostile, browser):
     hostile_conflicts = run.conflicts[run.conflicts["articles"].str.contains(
         evil["article"].iloc[0], regex=False)]
     assert len(hostile_conflicts)  # its quotes are on the page too, as text
+
+
+def test_a_link_to_a_conflict_on_a_later_page_shows_it_open(batch, browser):
+    run, page = batch
+    n = min(len(run.conflicts), 120)
+    assert n > 50, "the batch should have more than one page of conflicts"
+    browser.get(f"{page.resolve().as_uri()}#c-{n}")
+    assert f"c-{n}" in _shown_rows(browser), browser.execute_script(
+        "return [location.href, document.getElementById('conflict-status').textContent]")
+    found = browser.execute_script("""
+        const row = document.getElementById(arguments[0]);
+        return [row.querySelector('td.what > details').open,
+                row.getBoundingClientRect().top, window.innerHeight];""", f"c-{n}")
+    assert found[0] and 0 <= found[1] < found[2], found

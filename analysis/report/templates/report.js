@@ -111,7 +111,7 @@
     var size = state.size > 0 ? state.size : state.matched.length || 1;
     state.page = Math.floor(state.matched.indexOf(row) / size);
     render();
-    var details = row.querySelector("details");
+    var details = row.querySelector("td.what > details");
     if (details) { details.open = true; }
     target.scrollIntoView();
   }
