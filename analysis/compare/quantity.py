@@ -79,10 +79,17 @@ def _log(x: float) -> float:
     return math.log10(max(x, 1e-12))
 
 
+def _studied(row: dict) -> bool:
+    return str(row.get("setting") or "") == "study"
+
+
 def _compatible(a: dict, b: dict) -> bool:
     """Conditions line up: the same value, or one of them says none — except that a
     population or route left unsaid is the usual one (adults, by mouth), so it does not
-    line up with children or an infusion."""
+    line up with children or an infusion. Two studies that gave different doses do not
+    disagree: only advice is held against studies and against other advice."""
+    if _studied(a) and _studied(b):
+        return False
     for key in CONDITIONS:
         x, y = str(a.get(key) or ""), str(b.get(key) or "")
         if x == y:

@@ -31,7 +31,9 @@ def _scale_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Con
         said = {r["value"] for r in by_article[a]}
         lo = min(said, key=rank.get)
         hi = max(said, key=rank.get)
-        if rank[hi] - rank[lo] >= min_gap:
+        # Within one article, only a denial against a risk is a contradiction: "a lower
+        # risk of addiction" beside "can be abused" is a nuance real articles often give.
+        if rank[hi] - rank[lo] >= min_gap and rank[lo] == 0:
             x = pick([r for r in by_article[a] if r["value"] == lo])
             y = pick([r for r in by_article[a] if r["value"] == hi])
             gap = (rank[hi] - rank[lo]) / span

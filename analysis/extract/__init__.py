@@ -32,7 +32,7 @@ __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_articl
 #: Extra assertion columns that only some kinds fill. `subject_from` says where the
 #: subject came from: the clause, the sentence, the previous sentence, the heading, the
 #: article.
-EXTRA_COLUMNS = ["subject_from", "purpose", "population", "route", "frequency",
+EXTRA_COLUMNS = ["subject_from", "purpose", "population", "route", "frequency", "setting",
                  "jurisdiction", "as_of", "name", "role", "degrees", "certifications",
                  "years_experience", "affiliations", "flags"]
 ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS

@@ -356,6 +356,7 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             "route": _category(topic, "routes", own, text),
             "frequency": _category(topic, "frequencies", q.surface + " " + window_after,
                                    own, text),
+            "setting": _category(topic, "settings", own, text),
         }
         low, high = q.low, q.high
         level = _level(topic, window_before + " " + window_after, low is None,
