@@ -84,6 +84,10 @@ LEFT_OUT: dict[str, str] = {
 
 MAX_REASON = 200
 
+#: The CLI's line for an error that is not the package's own (a bug): no traceback
+#: unless asked for.
+UNEXPECTED = "unexpected error: {reason} (run again with --debug for the traceback)"
+
 
 def stage_label(stage: str) -> str:
     """'chart:dose_ranges' -> 'dose chart'; 'chart:stance_addiction_risk' -> 'addiction
