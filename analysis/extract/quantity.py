@@ -359,7 +359,9 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             "setting": _category(topic, "settings", own, text),
         }
         low, high = q.low, q.high
-        level = _level(topic, window_before + " " + window_after, low is None,
+        # level words are read next to the value: "the higher amounts ... beyond the
+        # recommended 600 to 800 IU" does not make 600-800 IU a strong dose
+        level = _level(topic, window_before[-60:] + " " + window_after[:60], low is None,
                        sentence.section)
         if low is not None and low == high:  # "the maximum dose is 8 g": an upper bound
             minimum = topic.regex("levels.minimum")
