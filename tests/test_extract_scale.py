@@ -19,7 +19,7 @@ def _levels(text):
     ("It is not highly addictive, experts say.", "low"),
     ("Kratom may lead to dependence with daily use.", "possible"),
     ("There is a potential for addiction with heavy use.", "possible"),
-    ("Kratom can lead to addiction.", "high"),
+    ("Kratom can lead to addiction.", "possible"),
     ("Kratom is highly addictive.", "high"),
     ("Users face a high risk of dependence.", "high"),
 ])
@@ -73,7 +73,7 @@ def test_how_addictive_is_a_degree_not_a_negation():
 @pytest.mark.parametrize("text, level", [
     ("Kratom has a potential for abuse.", "possible"),
     ("Some users develop a dependence on kratom.", "possible"),
-    ("Kratom can be addictive.", "high"),
+    ("Kratom can be addictive.", "possible"),
 ])
 def test_more_stance_phrasings(text, level):
     assert _levels(text) == [level]
