@@ -138,9 +138,12 @@ def _outside(c: _Claim, band: tuple[float | None, float | None], level: str
         return "above", _log(c.lo / hi_b)
     if c.hi is not None and lo_b is not None and c.hi * TOLERANCE < lo_b:
         return "below", _log(lo_b / c.hi)
-    if c.closed and lo_b is not None and hi_b is not None and lo_b > 0 and c.lo > 0:
+    if c.closed and lo_b is not None and hi_b is not None and lo_b > 0 and c.lo > 0 \
+            and c.lo < c.hi and lo_b < hi_b:  # two spans that barely share anything
         inter = _log(min(c.hi, hi_b)) - _log(max(c.lo, lo_b))
         union = _log(max(c.hi, hi_b)) - _log(min(c.lo, lo_b))
+        if inter <= 0:
+            return None  # apart by less than the tolerance: the same advice
         contains = (c.lo <= lo_b and c.hi >= hi_b) or (lo_b <= c.lo and hi_b >= c.hi)
         if union > 0 and inter / union < MIN_JACCARD and not contains:
             mid_c, mid_b = _log(c.lo) + _log(c.hi), _log(lo_b) + _log(hi_b)

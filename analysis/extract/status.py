@@ -21,13 +21,13 @@ from bisect import bisect_right
 from ..topics import Topic
 from .common import ArticleContext, Assertion, Sentence, is_question
 
-_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\b|"
+_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b|"
                     r"\b(?:but|whereas|although|though)\b|\s[–—-]\s|"
                     r",\s+(?:and|or)\s+(?=(?:the|other|some|many|most|several|a\s+few)\b)")
 # A leading subordinate clause ("Despite hemp's removal from the Act, CBD remains ...")
 # is a clause of its own.
-_LEAD = re.compile(r"^\W*(?:despite|although|though|while|whereas|unlike|after|since|because|"
-                   r"when|once|before|as\s+of)\b[^,;]{0,160},", re.I)
+_LEAD = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:despite|although|though|while|whereas|unlike|"
+                   r"after|since|because|when|once|before|as\s+of)\b[^,;]{0,160},", re.I)
 # "the state's board", "the country": the place named in the sentence before.
 _SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory)(?:.s)?\b", re.I)
 # Names inside a claim that refer to the article's subject without naming it.
@@ -64,8 +64,24 @@ def _build_jurisdictions(topic: Topic) -> tuple[list[tuple[str, re.Pattern[str]]
     return out, label
 
 
+# Words that make "US federal" the federal law, not the country that holds the states.
+_FEDERAL = re.compile(r"\b(?:federal(?:ly)?|FDA|DEA|Congress|Farm\s+Bill|Drug\s+Enforcement|"
+                      r"Food\s+and\s+Drug|nationwide|national)\b", re.I)
+_PLACE_MODIFIER = re.compile(r"-based\b|\s+(?:company|firm|maker|researchers|scientists)\b")
+
+
 def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
-    """Jurisdictions named in `clause`, most specific pattern first, no overlaps."""
+    """Jurisdictions named in `clause`, most specific pattern first, no overlaps. "States
+    in the U.S." names states, not the federal law; "Germany-based Bayer" no place."""
+    places = _find_jurisdictions(topic, clause)
+    states = set(topic.get("jurisdictions.states", [])) | {"many US states", "all US states"}
+    if "US federal" in places and any(p in states for p in places) and not _FEDERAL.search(
+            clause):
+        places = [p for p in places if p != "US federal"]
+    return places
+
+
+def _find_jurisdictions(topic: Topic, clause: str) -> list[str]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str]] = []
     patterns, labels = topic.cached("jurisdictions", _build_jurisdictions)
@@ -74,6 +90,8 @@ def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
+            if _PLACE_MODIFIER.match(clause, m.end()):
+                continue
             label = (labels.get(m.group(0), m.group(0)) if name == "*" else
                      name or re.sub(r"\s+", " ", m.group(0)).strip())
             if label not in (f for _, f in found):
@@ -134,9 +152,11 @@ def _not_a_claim(topic: Topic, clause: str, start: int, end: int) -> bool:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    lead = _LEAD.match(text)
-    if lead:
-        spans.append((0, lead.end() - 1))
+    lead = _LEAD.search(text)
+    if lead and lead.start() < 80:
+        if lead.start() > 0:
+            spans.append((0, lead.start()))
+        spans.append((lead.start(), lead.end() - 1))
         start = lead.end()
     for m in _BREAK.finditer(text, start):
         spans.append((start, m.start()))
