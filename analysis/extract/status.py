@@ -64,6 +64,8 @@ def _build_jurisdictions(topic: Topic) -> tuple[list[tuple[str, re.Pattern[str]]
     return out, label
 
 
+# A clause about other places than the one beside it.
+_ELSEWHERE = re.compile(r"\b(?:elsewhere|other\s+(?:states|countries)|rest\s+of|outside)\b", re.I)
 # Words that make "US federal" the federal law, not the country that holds the states.
 _FEDERAL = re.compile(r"\b(?:federal(?:ly)?|FDA|DEA|Congress|Farm\s+Bill|Drug\s+Enforcement|"
                       r"Food\s+and\s+Drug|nationwide|national)\b", re.I)
@@ -142,12 +144,17 @@ def _as_of(topic: Topic, clause: str) -> str:
 
 
 def _not_a_claim(topic: Topic, clause: str, start: int, end: int) -> bool:
-    """A status that restates a ban already named, describes places, or is negligible."""
-    pattern = topic.regex("not_claims")
-    if pattern is None:
+    """A status that restates a ban already named, describes places, or is negligible:
+    `not_claims` match across the status, `not_claims_before` just before it."""
+    before = topic.regex("not_claims_before")
+    if before is not None and before.search(clause[max(0, start - 100):start]):
+        return True
+    across = topic.regex("not_claims")
+    if across is None:
         return False
-    window = clause[max(0, start - 80):end]
-    return any(m.end() >= len(window) - (end - start) for m in pattern.finditer(window))
+    lo = max(0, start - 60)
+    window = clause[lo:end + 60]
+    return any(m.start() < end - lo and m.end() > start - lo for m in across.finditer(window))
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -253,14 +260,17 @@ def extract_status(topic: Topic, sentence: Sentence,
         if not statuses:
             continue
         clause = text[a:b]
-        if not places:  # "Six states — Alabama, Ohio — have banned it": borrow the places
-            for j in sorted(range(len(pieces)), key=lambda j: (abs(j - i), j)):
-                if j != i and pieces[j][3] and not pieces[j][2]:
+        if not places and not _ELSEWHERE.search(clause):
+            # "Six states — Alabama, Ohio — have banned it", "Britain banned its sale, but
+            # importing it is legal": the place is named in the clause beside
+            for j in sorted(range(len(pieces)), key=lambda j: (abs(j - i), bool(pieces[j][2]),
+                                                               j)):
+                if j != i and pieces[j][3]:
                     places = pieces[j][3]
                     break
         if not places and _SAME_PLACE.search(clause):
             places = _previous_places(topic, ctx, sentence)[:1]
-        if not places and any(st in REGULATORS for st, _, _ in statuses):
+        if not places and any(st in REGULATORS or st == "controlled" for st, _, _ in statuses):
             places = _regulator_place(topic, ctx)
         for status, hit_start, hit_end in statuses:
             about = None

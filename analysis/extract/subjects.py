@@ -313,6 +313,10 @@ class SubjectResolver:
 
     def _nearest(self, mentions: list[Mention], pos: int, *, left_only: bool,
                  first: bool = False) -> Mention | None:
+        # "prescription medications that are approved": the name a relative clause hangs on
+        for m in reversed([m for m in mentions if m.end <= pos]):
+            if _RELATIVE.match(self.text, m.end) and pos - m.end < 60:
+                return m
         left = [m for m in mentions if m.end <= pos
                 and not _COMPARATOR_MARK.search(self.text[max(0, m.start - 40):m.start])]
         if left:
@@ -345,6 +349,7 @@ class SubjectResolver:
         return ""
 
 
+_RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
 _MODIFIER = re.compile(
     r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced)\b|"
     r"\s+(?:receptors?|system|systems|antagonists?|agonists?|rivals?|alternatives?|"
