@@ -213,10 +213,11 @@ def _regulator_place(topic: Topic, ctx: ArticleContext | None) -> list[str]:
         return []
     if "regulator_place" not in ctx.cache:
         counts: dict[str, int] = {}
-        for label in find_jurisdictions(topic, ctx.resolver.text[:100_000]):
-            if label in {"US federal", "European Union", "United Kingdom", "Canada",
-                         "Australia"}:
-                counts[label] = counts.get(label, 0) + 1
+        for sentence in ctx.resolver._sentences[:400]:
+            for label in find_jurisdictions(topic, sentence.text):
+                if label in {"US federal", "European Union", "United Kingdom", "Canada",
+                             "Australia"}:
+                    counts[label] = counts.get(label, 0) + 1
         ctx.cache["regulator_place"] = sorted(counts, key=lambda k: -counts[k])[:1]
     return ctx.cache["regulator_place"]
 
