@@ -265,7 +265,8 @@ def _rows_for(topic: Topic, family: str, level: str, outliers: list[_Outlier],
 def _conflict(topic: Topic, family: str, level: str, camp: list[_Outlier],
               theirs: list[str]) -> Conflict:
     claims = [o.claim for o in camp]
-    counter = {c.source: c for o in camp for c in o.counter if c.source in theirs}
+    wanted = set(theirs)  # a set: `theirs` can hold thousands of sources
+    counter = {c.source: c for o in camp for c in o.counter if c.source in wanted}
     unit = str(claims[0].row.get("unit") or family)
     scale = _scale(topic, unit)
     lo_b, hi_b = camp[0].band
