@@ -180,8 +180,9 @@ def _category(topic: Topic, table: str, text: str) -> str:
     return ""
 
 
-_FOR = re.compile(r"^\s*(?:it\s+)?(?:only\s+)?(?:for|to\s+treat|as\s+a\s+treatment\s+for|"
-                  r"in\s+the\s+treatment\s+of)\s+((?:the\s+)?[^,.;()]{3,60})", re.I)
+_FOR = re.compile(r"^\s*(?:[\w’\x27-]+\s+){0,4}?(?:only\s+)?(?:for|to\s+treat|"
+                  r"as\s+a\s+treatment\s+for|in\s+the\s+treatment\s+of)\s+"
+                  r"((?:the\s+)?[^,.;()]{3,60})", re.I)
 
 
 def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: int
@@ -192,7 +193,7 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
     if detail:  # over the counter: a legal status, whatever else the sentence says
         return status, detail
     restriction = _category(topic, "restrictions", clause) or _category(
-        topic, "restrictions", sentence_text)
+        topic, "restrictions", sentence_text)  # a clause of its own: "but not under 21"
     if status in {"legal", "regulated"} and restriction:
         return "regulated", restriction
     if status == "banned" and restriction in {"prescription only", "age limit"}:
@@ -273,6 +274,9 @@ def extract_status(topic: Topic, sentence: Sentence,
             places = _previous_places(topic, ctx, sentence)[:1]
         if not places and any(st in REGULATORS or st == "controlled" for st, _, _ in statuses):
             places = _regulator_place(topic, ctx)
+        # restrictions of the sentence count only where said in a clause with no status of
+        # its own ("legal to buy, but not for anyone under 21"), not another drug's
+        free = " ".join(text[x:y] for x, y, st, _ in pieces if not st)
         for status, hit_start, hit_end in statuses:
             about = None
             if ctx is not None:
@@ -281,7 +285,7 @@ def extract_status(topic: Topic, sentence: Sentence,
                                     others_block=True, reference=REFERENCE)
                 if about is None:
                     continue
-            value, detail = _condition(topic, status, text, clause, hit_end)
+            value, detail = _condition(topic, status, free, clause, hit_end)
             for place in places or [GENERAL]:
                 key = (about[0] if about else "", value, place)
                 if key in seen:

@@ -1,0 +1,181 @@
+"""Claims about the right thing: each knows its subject, legal statuses keep their
+conditions, and a batch about several substances compares claims only within one."""
+
+import pandas as pd
+import pytest
+
+from analysis import analyse
+from analysis.extract.subjects import build_lexicon
+from analysis.topics import load_topics
+from tests.conftest import claims
+
+
+def _rows(text, topic, subjects=frozenset({"kratom"})):
+    rows = claims(text, topic, subjects=subjects)
+    return [(r.subject, r.value, getattr(r, "jurisdiction", "")) for r in rows.itertuples()]
+
+
+# ------------------------------------------------------------------ the lexicon
+@pytest.mark.parametrize("text, name", [
+    ("I took two Advil for my headache.", "ibuprofen"),
+    ("Stromectol is a brand of the drug.", "ivermectin"),
+    ("She takes 2,000 IU of vitamin D3 daily.", "vitamin d"),
+    ("St. John’s Wort interacts with many drugs.", "st john's wort"),
+    ("Delta-8 THC is sold in gas stations.", "delta-8 thc"),
+    ("Kava kava is a Pacific plant.", "kava"),
+    ("Ashwagandha (Withania somnifera) is an adaptogen.", "ashwagandha"),
+])
+def test_substances_are_found_by_brand_generic_and_herbal_names(text, name):
+    lexicon = build_lexicon(load_topics().tables["substances"])
+    assert name in {m.name for m in lexicon.mentions(text)}
+
+
+def test_words_that_only_look_like_names_are_not_substances():
+    lexicon = build_lexicon(load_topics().tables["substances"])
+    found = {m.name for m in lexicon.mentions(
+        "Today we focus on balance, energy and relief; opioid receptors respond.")
+        if m.kind == "substance"}
+    assert found == set()
+
+
+# ------------------------------------------------------------------ whose claim
+def test_a_status_of_a_drug_named_beside_the_subject_is_that_drugs():
+    rows = _rows("Kratom is legal in Texas, but oxycodone requires a prescription.",
+                 "legal_status")
+    assert ("kratom", "legal", "Texas") in rows
+    assert all(r[0] != "kratom" or r[1] != "regulated" for r in rows)
+    assert any(r[0] == "oxycodone" and r[1] == "regulated" for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "The governor banned gatherings of more than ten people in Ohio.",
+    "Travel bans are in place across Europe.",
+    "The state banned smoking in bars in 2006.",
+    "Opioids are banned in many countries without a prescription.",
+])
+def test_bans_on_other_things_give_no_status_row(text):
+    assert _rows(text, "legal_status") == []
+
+
+def test_a_claim_naming_no_substance_in_a_batch_about_nothing_gives_no_row():
+    rows = claims("Take 2 g daily. It is legal in Ohio.", subjects=frozenset())
+    assert rows.empty
+
+
+def test_it_and_the_herb_carry_the_subject_from_the_sentence_before():
+    rows = _rows("Ashwagandha is widely sold. It is banned in Denmark.", "legal_status",
+                 subjects=frozenset())
+    assert rows == [("ashwagandha", "banned", "Denmark")]
+
+
+def test_a_class_of_drugs_is_no_subject_in_an_article_about_something_else():
+    rows = _rows("Kratom users say opioids are highly addictive.", "addiction_risk")
+    assert rows == []
+
+
+# ------------------------------------------------------------------ conditions
+@pytest.mark.parametrize("text, value, detail", [
+    ("Kratom is legal to buy in Utah, but not for anyone under 21.", "regulated", "age limit"),
+    ("In Germany kava is available only with a prescription.", "regulated", "prescription only"),
+    ("Ibuprofen is sold over the counter in the UK.", "legal", "over the counter"),
+    ("Licensed retailers may sell kratom in Arizona.", "regulated", "licence"),
+])
+def test_a_legal_status_keeps_its_condition(text, value, detail):
+    rows = claims(text, "legal_status", subjects=frozenset())
+    got = [(r.value, r.detail) for r in rows.itertuples()]
+    assert (value, detail) in got
+    assert ("banned", "") not in got and ("legal", "") not in got
+
+
+def test_taken_off_the_controlled_list_is_legal():
+    rows = claims("In 2018 CBD was removed from the list of controlled substances.",
+                  "legal_status", subjects=frozenset())
+    assert list(rows["value"]) == ["legal"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lawmakers proposed a bill that would ban kratom in Ohio.",
+    "The DEA proposed placing kratom in Schedule I.",
+    "Is kratom legal in Texas?",
+    "People often ask whether kratom is legal.",
+])
+def test_proposals_and_questions_are_not_statuses(text):
+    assert claims(text, "legal_status").empty
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The FDA approved Epidiolex for seizures in 2018.", "approved"),
+    ("The FDA has not approved ivermectin for COVID-19.", "unapproved"),
+    ("The FDA granted an emergency use authorization for the Pfizer vaccine.", "authorized"),
+    ("The FDA revoked the emergency use authorization for hydroxychloroquine.", "revoked"),
+])
+def test_regulatory_statuses_of_medicines(text, value):
+    rows = claims(text, "legal_status", subjects=frozenset())
+    assert value in set(rows["value"])
+    assert set(rows["jurisdiction"]) == {"US federal"}
+
+
+def test_an_approval_keeps_what_it_is_for():
+    rows = claims("The FDA approved Epidiolex for seizures in 2018.", "legal_status",
+                  subjects=frozenset())
+    assert rows.iloc[0]["detail"].startswith("for seizures")
+
+
+# ------------------------------------------------------------------ several subjects
+NEWS = {
+    "vitd_a": "Vitamin D: how much? Experts say adults should take 600 IU of vitamin D a "
+              "day. Vitamin D is sold over the counter.",
+    "vitd_b": "Vitamin D advice. Most adults need 600 IU of vitamin D daily, and vitamin D "
+              "supplements are cheap.",
+    "zinc_a": "Zinc for colds. Adults often take 75 mg of zinc a day at the first sign of a "
+              "cold. Zinc lozenges are sold everywhere.",
+    "zinc_b": "More zinc news. Zinc doses of 600 mg a day are typical for colds, says one "
+              "seller of zinc.",
+}
+
+
+def test_a_multi_subject_batch_compares_claims_only_within_a_subject():
+    run = analyse(pd.DataFrame({"id": list(NEWS), "text": list(NEWS.values())}))
+    doses = run.assertions[run.assertions["topic"] == "dose"]
+    assert set(doses["subject"]) == {"vitamin d", "zinc"}
+    conflicts = run.conflicts[run.conflicts["topic"] == "dose"]
+    assert len(conflicts) == 1  # 600 IU vs 600 IU agree; 75 mg vs 600 mg of zinc do not
+    row = conflicts.iloc[0]
+    assert row["subject"] == "zinc" and set(row["articles"].split(";")) == {"zinc_a", "zinc_b"}
+    assert set(run.articles["subject"]) == {"vitamin d", "zinc"}
+
+
+def test_compare_groups_by_subject_when_a_batch_has_several():
+    run = analyse(pd.DataFrame({"id": list(NEWS), "text": list(NEWS.values())}))
+    table = run.compare("dose")
+    assert list(table.columns[:2]) == ["subject", "article"]
+    assert set(zip(table["subject"], table["article"])) == {
+        ("vitamin d", "vitd_a"), ("vitamin d", "vitd_b"), ("zinc", "zinc_a"),
+        ("zinc", "zinc_b")}
+
+
+def test_the_user_names_the_subject_of_a_batch_that_never_does():
+    frame = pd.DataFrame({"id": ["a", "b"], "text": ["Take 1-2 g daily.", "Take 8-12 g daily."]})
+    run = analyse(frame, subjects=["phenibut"])
+    assert set(run.assertions["subject"]) == {"phenibut"}
+    assert len(run.conflicts[run.conflicts["topic"] == "dose"]) == 1
+
+
+# ------------------------------------------------------------------ dose consensus
+def test_a_dose_outside_what_the_others_say_is_one_row_with_every_source():
+    texts = {f"s{i}": f"Kratom: most people take 2-4 g daily. Source {i}." for i in range(5)}
+    texts["odd"] = "Kratom: most people take 20 g daily."
+    run = analyse(pd.DataFrame({"id": list(texts), "text": list(texts.values())}))
+    doses = run.conflicts[run.conflicts["topic"] == "dose"]
+    assert len(doses) == 1
+    row = doses.iloc[0]
+    assert set(row["articles"].split(";")) == set(texts)
+    assert "odd says 20 g" in row["summary"] and "2–4 g" in row["summary"]
+    assert row["folded"] == 4  # the five pairs it stands for, less itself
+
+
+def test_a_beginner_dose_is_not_compared_with_a_strong_dose():
+    texts = {"a": "Beginners should start with 1 g of kratom.",
+             "b": "Experienced users take 12 g of kratom for strong sedation."}
+    run = analyse(pd.DataFrame({"id": list(texts), "text": list(texts.values())}))
+    assert run.conflicts[run.conflicts["topic"] == "dose"].empty
