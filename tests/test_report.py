@@ -2,6 +2,7 @@
 functions' artists, and re-rendering from saved tables."""
 
 import struct
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -19,6 +20,7 @@ from analysis import (
     plot_topic_matrix,
 )
 from analysis.cli import main
+from analysis.report.pdf import render_pdf
 from benchmarks.synthetic import write_batch
 from tests.conftest import SEEDS
 
@@ -128,11 +130,52 @@ def test_report_command_on_a_folder_without_tables_fails_clearly(tmp_path):
 def test_large_batch_charts_aggregate(tmp_path):
     write_batch(60, tmp_path / "in")
     run = analyse(tmp_path / "in")
-    fig = plot_dose_ranges(run)
+    one_subject = {"assertions": run.assertions.assign(subject="kratom"),
+                   "conflicts": run.conflicts, "articles": run.articles}
+    fig = plot_dose_ranges(one_subject)
     assert "articles, one line per claim" in fig.axes[0].get_title(loc="left")
-    assert "articles" in plot_legal_status(run).axes[0].get_title(loc="left")
+    assert "articles" in plot_legal_status(one_subject).axes[0].get_title(loc="left")
     run.write_report(tmp_path / "out", formats=["pdf"])
     assert len(PdfReader(str(tmp_path / "out" / "report.pdf")).pages) <= 20
+
+
+def test_charts_have_a_panel_per_subject_and_dose_axes_in_the_claims_unit():
+    def row(article, subject, low, high, unit):
+        return {"article": article, "subject": subject, "topic": "dose", "low": low,
+                "high": high, "unit": unit, "value": f"{low}-{high} {unit}",
+                "scope": "mass/day", "level": "typical"}
+
+    rows = pd.DataFrame([row("a", "kava", 1, 3, "g"), row("b", "kava", 2, 4, "g"),
+                         row("c", "kava", 500, 500, "mg"), row("a", "vitamin d", 10, 20, "mcg"),
+                         row("b", "vitamin d", 1000, 2000, "IU")])
+    titles = [ax.get_title(loc="left") for ax in plot_dose_ranges(rows).axes]
+    assert titles == ["Dose ranges per article — kava (g)",
+                      "Dose ranges per article — vitamin d (mcg)",
+                      "Dose ranges per article — vitamin d (IU)"]
+    axis = plot_dose_ranges(rows[rows["subject"] == "kava"]).axes[0]
+    assert axis.get_xlabel() == "dose (g)"
+    assert axis.get_xlim()[1] < 10  # 500 mg is drawn at 0.5 g, not 500
+    stance = pd.DataFrame({"article": ["a", "b", "c"], "topic": "addiction_risk",
+                           "value": ["none", "high", "low"], "hedged": False,
+                           "subject": ["kava", "kava", "nicotine"]})
+    titles = [ax.get_title(loc="left") for ax in plot_stance(stance).axes]
+    assert [t.split(":")[0] for t in titles] == ["Addiction risk — kava",
+                                                 "Addiction risk — nicotine"]
+
+
+def test_charts_label_articles_with_short_titles_and_the_pdf_lists_them(tmp_path):
+    ids = ["000_610849384fc569f2", "001_2f9e793eb91b9700"]
+    articles = pd.DataFrame({"article": ids, "title": ["Kratom: a guide to dosing", ""]})
+    rows = pd.DataFrame({"article": ids, "topic": "addiction_risk", "value": ["none", "high"],
+                         "hedged": False})
+    fig = plot_stance({"assertions": rows, "articles": articles})
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["000 · Kratom: a guide to dosing", "001_2f9e793eb91b9700"]
+    render_pdf(SimpleNamespace(assertions=rows, articles=articles), {}, tmp_path / "r.pdf",
+               failures=[])
+    listing = [t for t in _page_texts(tmp_path / "r.pdf") if t.startswith("Articles:")]
+    assert len(listing) == 1
+    assert "000 000_610849384fc569f2 Kratom: a guide to dosing" in " ".join(listing[0].split())
 
 
 def test_json_format_writes_tables(tmp_path):

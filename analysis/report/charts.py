@@ -8,7 +8,9 @@ were left out (the CSVs always hold everything).
 
 from __future__ import annotations
 
+import re
 import textwrap
+from collections import Counter
 from types import SimpleNamespace
 from typing import Any
 
@@ -26,11 +28,17 @@ from ..errors import Failure, run_stage  # noqa: E402
 MAX_ROWS = 25
 MAX_TABLE_ROWS = 20
 MAX_SEGMENTS = 3000  # dose claims drawn in the aggregate view (counts use all)
-LEVEL_COLOURS = {"start": "#4C9BE8", "typical": "#2CA58D", "high": "#E07A5F"}
+MAX_PANELS = 6  # subjects (and dose units) drawn as panels of one chart
+MAX_HEIGHT = 40  # inches
+#: Levels of use, gentlest first ("high" is the older name of "strong").
+LEVEL_COLOURS = {"start": "#4C9BE8", "typical": "#2CA58D", "strong": "#E07A5F",
+                 "high": "#E07A5F", "max": "#6D597A"}
 STANCE_COLOURS = {"none": "#2CA58D", "low": "#8AC926", "possible": "#F4A261", "high": "#D62828"}
-STATUS_COLOURS = {"legal": "#2CA58D", "regulated": "#8AC926", "unapproved": "#F4D35E",
+#: Statuses, most permissive first.
+STATUS_COLOURS = {"legal": "#2CA58D", "approved": "#57CC99", "authorized": "#80B918",
+                  "unregulated": "#B5E48C", "regulated": "#8AC926", "unapproved": "#F4D35E",
                   "varies": "#A8DADC", "uncertain": "#CCCCCC", "controlled": "#F4A261",
-                  "banned": "#D62828"}
+                  "revoked": "#E76F51", "banned": "#D62828"}
 CELL_COLOURS = {"silent": "#F2F2F2", "speaks": "#BFD7EA", "agrees": "#2CA58D",
                 "disagrees": "#E07A5F", "contradicts itself": "#9D0208"}
 
@@ -138,18 +146,124 @@ def _top_articles(rows: pd.DataFrame, limit: int = MAX_ROWS) -> tuple[list[str],
     return keep, max(0, len(counts) - limit)
 
 
-#: Mass units in milligrams; a mass panel converts every claim to one of these.
+# ------------------------------------------------------------------------ labels
+KEY_WIDTH = 12
+ID_WIDTH = 24
+TITLE_WIDTH = 30
+
+
+def article_keys(ids: Any) -> dict[str, str]:
+    """A short handle per article id: the id itself when short; else its first or last
+    word ('000' for '000_610849384fc569f2', '0042' for 'news_0042') when no other article
+    shares it; else the id clipped."""
+    ids = [str(i) for i in dict.fromkeys(ids)]
+    keys = {i: i for i in ids if len(i) <= KEY_WIDTH}
+    taken = set(keys)
+    words = {i: [w for w in re.split(r"[\s_\-.]+", i) if w] for i in ids if i not in keys}
+    for position in (0, -1):
+        counts = Counter(w[position] for w in words.values() if w)
+        for i, w in words.items():
+            if i in keys or not w:
+                continue
+            word = w[position]
+            if 2 <= len(word) <= KEY_WIDTH and counts[word] == 1 and word not in taken:
+                keys[i] = word
+                taken.add(word)
+    for i in words:
+        keys.setdefault(i, clip(i, KEY_WIDTH))
+    return keys
+
+
+def article_titles(articles: pd.DataFrame) -> dict[str, str]:
+    """Article id -> its title (from the HTML title or the first line), when it has one
+    that says more than the id."""
+    if "title" not in articles or not len(articles):
+        return {}
+    return {a: " ".join(t.split()) for a, t in zip(articles["article"], articles["title"])
+            if t.strip() and t.strip() != a}
+
+
+def _labels(view: Any) -> dict[str, str]:
+    """Row labels for the charts: 'key · short title' where a title is known, else the id
+    when it fits, else its key; the PDF's article list says which id each key is."""
+    if getattr(view, "_labels", None) is None:
+        ids = list(view.articles["article"]) + list(view.assertions["article"])
+        keys = view._keys = article_keys(ids)
+        titles = article_titles(view.articles)
+        view._labels = {a: f"{keys[a]} · {clip(titles[a], TITLE_WIDTH)}" if a in titles
+                        else a if len(a) <= ID_WIDTH else keys[a] for a in keys}
+    return view._labels
+
+
+def _label(view: Any, article: str) -> str:
+    return (_labels(view).get(article) or clip(article, ID_WIDTH)).replace("$", r"\$")
+
+
+def _subject_groups(rows: pd.DataFrame, limit: int = MAX_PANELS
+                    ) -> tuple[list[tuple[str, pd.DataFrame]], int]:
+    """[(subject, its rows)], most claims first, when the rows name several subjects;
+    else [("", rows)]. Also how many subjects were left out past `limit`."""
+    if "subject" not in rows or rows.loc[rows["subject"] != "", "subject"].nunique() < 2:
+        return [("", rows)], 0
+    order = rows.groupby("subject").size().sort_values(ascending=False, kind="stable")
+    keep = list(order.index[:limit])
+    return [(s, rows[rows["subject"] == s]) for s in keep], len(order) - len(keep)
+
+
+def _for_subject(conflicts: pd.DataFrame, subject: str) -> pd.DataFrame:
+    if not subject or "subject" not in conflicts:
+        return conflicts
+    return conflicts[conflicts["subject"].isin([subject, ""])]
+
+
+def _panel_axes(ax, heights: list[float], width: float):
+    """(figure, axes): the given ax (the first panel only), or one row per panel."""
+    if ax is not None:
+        return ax.figure, [ax]
+    fig, axes = plt.subplots(len(heights), 1, figsize=(width, min(MAX_HEIGHT, sum(heights)
+                                                                   + 0.3)),
+                             layout="constrained", squeeze=False,
+                             gridspec_kw={"height_ratios": heights})
+    return fig, list(axes[:, 0])
+
+
+def _more_panels(fig, ax, shown: int, left_out: int, what: str, note: str = "") -> None:
+    """A line above the panels: `note`, and which panels are shown when not all are."""
+    if left_out:
+        note += (" — " if note else "") + (f"the {shown} {what} with most claims, of "
+                                           f"{shown + left_out} (all in assertions.csv)")
+    if note and ax is None:
+        fig.suptitle(note[:1].upper() + note[1:], x=0.01, ha="left", fontsize=9,
+                     color="#444444")
+
+
+def _subject_title(subject: str) -> str:
+    return f" — {short(subject or '(no subject)', 30)}" if subject is not None else ""
+
+
+# ------------------------------------------------------------------------ dose
+#: Mass units in milligrams; a mass panel shows every claim in the unit most of its
+#: claims use (grams for gram doses).
 MASS_IN_MG = {"g": 1000.0, "mg": 1.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001}
 
 
-def _dose_ends(rows: pd.DataFrame, mass: bool, unit: str = "mg") -> tuple[np.ndarray, np.ndarray]:
-    """Lower and upper ends as floats in the panel's unit; NaN where an end is missing
-    (open range) or unusable (negative), swapped where written high-to-low."""
+def _mass_unit(units: pd.Series) -> str:
+    """The mass unit most claims are written in (the larger one on a tie)."""
+    counts = units[units.isin(list(MASS_IN_MG))].value_counts()
+    if counts.empty:
+        return "mg"
+    return max(counts.index, key=lambda u: (counts[u], MASS_IN_MG[u]))
+
+
+def _dose_ends(rows: pd.DataFrame, unit: str, mass: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Lower and upper ends as floats in the panel's unit (mass claims converted); NaN
+    where an end is missing (open range) or unusable (negative), swapped where written
+    high-to-low."""
     low = rows["low"].to_numpy(dtype=float, na_value=np.nan).copy()
     high = rows["high"].to_numpy(dtype=float, na_value=np.nan).copy()
     if mass:
-        factor = (rows["unit"].map(MASS_IN_MG).fillna(MASS_IN_MG.get(unit, 1.0))
-                  / MASS_IN_MG.get(unit, 1.0)).to_numpy(dtype=float)
+        factor = (rows["unit"].map(MASS_IN_MG).fillna(MASS_IN_MG[unit]) / MASS_IN_MG[unit]
+                  ).to_numpy(dtype=float)
         low, high = low * factor, high * factor
     low[~(low >= 0)] = np.nan  # negative, NaN, or overflowed: not a drawable end
     high[~(high >= 0)] = np.nan
@@ -171,35 +285,45 @@ def _dose_axis(values: np.ndarray) -> tuple[float, float, bool]:
     return 0.0, vmax * 1.3, False
 
 
-# ------------------------------------------------------------------------ dose
+def _dose_groups(rows: pd.DataFrame) -> tuple[list[tuple[str | None, str, pd.DataFrame]], int]:
+    """Panels: (subject or None, axis unit, rows), most claims first. Mass claims share
+    one axis (in the unit most of them use); every other unit has its own."""
+    mass = rows["unit"].isin(list(MASS_IN_MG))
+    family = rows["scope"].str.split("/").str[0]
+    axis = rows["unit"].where(rows["unit"] != "", family.where(family != "", "no unit"))
+    rows = rows.assign(_axis=axis.where(~mass, "mass"))
+    subjects, _ = _subject_groups(rows, limit=10**6)
+    several = len(subjects) > 1
+    panels = []
+    for subject, group in subjects:
+        for key, part in group.groupby("_axis", sort=False):
+            unit = _mass_unit(part["unit"]) if key == "mass" else key
+            panels.append((subject if several else None, unit, part))
+    panels.sort(key=lambda p: -len(p[2]))
+    return panels[:MAX_PANELS], max(0, len(panels) - MAX_PANELS)
+
+
 def plot_dose_ranges(data: Any, *, topic: str = "dose", ax=None) -> Figure:
     """One horizontal interval per dose claim, grouped by article, coloured by level;
-    open-ended ranges end in an arrow. One panel per unit family (mass in mg, log scale
-    when the values span more than a factor of 20)."""
-    assertions, _, _ = _tables(data)
-    rows = assertions[assertions["topic"] == topic].copy()
+    open-ended ranges end in an arrow. One panel per unit (mass claims together, in the
+    unit most of them use; log scale when the values span more than a factor of 20) and,
+    when the batch is about several subjects, per subject."""
+    view = prepare(data)
+    assertions = view.assertions
+    rows = assertions[assertions["topic"] == topic]
     if rows.empty:
         fig, ax = _figure(ax, 8, 2.5)
         _empty(ax, "No dose claims found")
         return fig
-    rows["family"] = rows["scope"].str.split("/").str[0].replace("", "other")
-    families = rows.groupby("family").size().sort_values(ascending=False).index.tolist()
-    if ax is not None:
-        families = families[:1]
-        axes = [ax]
-        fig = ax.figure
-    else:
-        heights = []
-        for fam in families:
-            sub = rows[rows["family"] == fam]
-            n = 3 if sub["article"].nunique() > MAX_ROWS else min(MAX_ROWS * 3, len(sub))
-            heights.append(1.4 + 0.42 * n)
-        fig, axes = plt.subplots(len(families), 1, figsize=(10, min(40, sum(heights) + 0.6)),
-                                 layout="constrained", squeeze=False,
-                                 gridspec_kw={"height_ratios": heights})
-        axes = list(axes[:, 0])
-    for fam, axis in zip(families, axes):
-        _dose_panel(axis, rows[rows["family"] == fam], fam)
+    panels, left_out = _dose_groups(rows)
+    heights = []
+    for _, _, part in panels:
+        n = 3 if part["article"].nunique() > MAX_ROWS else min(MAX_ROWS * 3, len(part))
+        heights.append(1.4 + 0.42 * n)
+    fig, axes = _panel_axes(ax, heights, 10)
+    for (subject, unit, part), axis in zip(panels, axes):
+        _dose_panel(view, axis, part, subject, unit)
+    _more_panels(fig, ax, len(panels), left_out, "subject and unit panels")
     return fig
 
 
@@ -214,14 +338,12 @@ def _level_of(level: str) -> str:
     return level if level in LEVEL_COLOURS else ("typical" if not level else "other")
 
 
-def _dose_distribution(ax, rows: pd.DataFrame, family: str) -> None:
+def _dose_distribution(ax, rows: pd.DataFrame, subject: str | None, unit: str) -> None:
     """Many articles: every claim as a thin translucent line in its level's band, so the
     spread across sources shows as density; medians of both ends marked."""
     from matplotlib.collections import LineCollection
 
-    mass = family == "mass"
-    unit = "mg" if mass else (rows["unit"].iloc[0] if len(rows) else "")
-    lows, highs = _dose_ends(rows, mass)
+    lows, highs = _dose_ends(rows, unit, unit in MASS_IN_MG)
     left, right, log = _dose_axis(np.concatenate([lows, highs]))
     all_levels = rows["level"].map(_level_of).to_numpy()
     levels = [lvl for lvl in [*LEVEL_COLOURS, "other"] if (all_levels == lvl).any()]
@@ -253,20 +375,19 @@ def _dose_distribution(ax, rows: pd.DataFrame, family: str) -> None:
     ax.set_xlim(left, right)
     ax.set_xlabel(f"dose ({short(unit, 20)})" + (" — log scale" if log else "") +
                   "; black ticks: median lower and upper ends")
-    ax.set_title(f"Dose ranges — {short(family, 30)}: {rows['article'].nunique()} articles, "
-                 "one line per claim", loc="left", fontsize=11)
+    ax.set_title(f"Dose ranges{_subject_title(subject)} ({short(unit, 20)}): "
+                 f"{rows['article'].nunique()} articles, one line per claim", loc="left",
+                 fontsize=11)
     ax.grid(axis="x", alpha=0.3)
 
 
-def _dose_panel(ax, rows: pd.DataFrame, family: str) -> None:
+def _dose_panel(view: Any, ax, rows: pd.DataFrame, subject: str | None, unit: str) -> None:
     if rows["article"].nunique() > MAX_ROWS:
-        _dose_distribution(ax, rows, family)
+        _dose_distribution(ax, rows, subject, unit)
         return
     keep, dropped = _top_articles(rows, MAX_ROWS)
     rows = rows[rows["article"].isin(keep)].sort_values(["article", "start"], kind="stable")
-    mass = family == "mass"
-    unit = "mg" if mass else (rows["unit"].iloc[0] if len(rows) else "")
-    lows, highs = _dose_ends(rows, mass)
+    lows, highs = _dose_ends(rows, unit, unit in MASS_IN_MG)
     left_edge, right_edge, log = _dose_axis(np.concatenate([lows, highs]))
     y = 0
     yticks, ylabels = [], []
@@ -300,7 +421,7 @@ def _dose_panel(ax, rows: pd.DataFrame, family: str) -> None:
                 start = end = left_edge
             label = r["value"] or "(no value)"
             if r["qualifier"]:
-                label += f" · {short(r['qualifier'], 40)}"
+                label += f" · {clip(r['qualifier'], 40)}"
             if _axis_fraction(start, left_edge, right_edge, log) > 0.55:
                 ax.text(end, y - 0.32, short(label, 60), fontsize=7, ha="right", va="bottom",
                         color="#333333")
@@ -308,7 +429,7 @@ def _dose_panel(ax, rows: pd.DataFrame, family: str) -> None:
                 ax.text(start, y - 0.32, short(label, 60), fontsize=7, ha="left",
                         va="bottom", color="#333333")
             yticks.append(y)
-            ylabels.append(short(article) if first else "")
+            ylabels.append(_label(view, article) if first else "")
             first = False
             y += 1
         ax.axhline(y - 0.5, color="#DDDDDD", lw=0.8)
@@ -319,12 +440,15 @@ def _dose_panel(ax, rows: pd.DataFrame, family: str) -> None:
         ax.set_xscale("log")
     ax.set_xlim(left_edge, right_edge)
     ax.set_xlabel(f"dose ({short(unit, 20)})" + (" — log scale" if log else ""))
-    title = f"Dose ranges per article — {short(family, 30)}"
+    title = f"Dose ranges per article{_subject_title(subject)} ({short(unit, 20)})"
     if dropped:
-        title += f" (top {len(keep)} articles; {dropped} more in assertions.csv)"
+        title += f"; top {len(keep)} articles, {dropped} more in assertions.csv"
     ax.set_title(title, fontsize=11, loc="left")
     ax.grid(axis="x", alpha=0.3)
-    handles = [plt.Line2D([], [], color=c, lw=6, label=k) for k, c in LEVEL_COLOURS.items()]
+    used = [lvl for lvl in [*LEVEL_COLOURS, "other"]
+            if (rows["level"].map(_level_of) == lvl).any()]
+    handles = [plt.Line2D([], [], color=LEVEL_COLOURS.get(k, "#777777"), lw=6, label=k)
+               for k in used]
     ax.legend(handles=handles, title="level", fontsize=7, title_fontsize=8, loc="upper left",
               bbox_to_anchor=(1.01, 1))
 
@@ -335,31 +459,50 @@ def plot_stance(data: Any, *, topic: str = "addiction_risk",
     """Each article's claims on the ordered scale: a dot per claim (hollow when hedged),
     a line joining an article's lowest and highest claim, so spread within an article
     and disagreement across articles both show. Past MAX_ROWS articles, a stacked bar
-    of how many articles reach each level."""
-    assertions, conflicts, _ = _tables(data)
+    of how many articles reach each level. One panel per subject when there are several."""
+    view = prepare(data)
+    assertions, conflicts = view.assertions, view.conflicts
     levels = tuple(str(lvl) for lvl in levels) or ("none", "low", "possible", "high")
     # a value off the scale (missing, or a level this schema lacks) has no place to sit
     rows = assertions[(assertions["topic"] == topic) & assertions["value"].isin(levels)]
     label = short(topic.replace("_", " "), 40)
-    n_articles = rows["article"].nunique()
-    fig, ax = _figure(ax, 9, 1.5 + 0.35 * min(n_articles, MAX_ROWS))
     if rows.empty:
+        fig, ax = _figure(ax, 9, 2)
         _empty(ax, f"No {label} claims found")
         return fig
+    groups, left_out = _subject_groups(rows)
+    several = len(groups) > 1
+    heights = [1.5 + 0.35 * (len(levels) if part["article"].nunique() > MAX_ROWS
+                             else part["article"].nunique()) for _, part in groups]
+    fig, axes = _panel_axes(ax, heights, 9)
+    for (subject, part), axis in zip(groups, axes):
+        name = label.capitalize() + (_subject_title(subject) if several else "")
+        _stance_panel(view, axis, part, _for_subject(conflicts, subject), topic, levels, name,
+                      explain=not several)
+    _more_panels(fig, ax, len(groups), left_out, "subjects",
+                 "hollow = hedged; red line = contradicts itself" if several else "")
+    return fig
+
+
+def _stance_panel(view: Any, ax, rows: pd.DataFrame, conflicts: pd.DataFrame, topic: str,
+                  levels: tuple[str, ...], name: str, *, explain: bool = True) -> None:
     rank = {lvl: i for i, lvl in enumerate(levels)}
+    n_articles = rows["article"].nunique()
     if n_articles > MAX_ROWS:
         span = rows.groupby("article")["value"].agg(
-            lambda v: (min(rank.get(x, 0) for x in v), max(rank.get(x, 0) for x in v)))
+            lambda v: (min(rank[x] for x in v), max(rank[x] for x in v)))
         counts = pd.Series(0, index=list(levels))
         mixed = 0
         for lo, hi in span:
             counts[levels[hi]] += 1
             mixed += hi - lo >= 2
-        ax.barh(list(levels), counts.values, color=[STANCE_COLOURS.get(x, "#888") for x in levels])
+        ax.barh(range(len(levels)), counts.values,
+                color=[STANCE_COLOURS.get(x, "#888") for x in levels])
+        ax.set_yticks(range(len(levels)), [short(x, 20) for x in levels])
         ax.set_xlabel("articles (by the strongest claim they make)")
-        ax.set_title(f"{label.capitalize()}: {n_articles} articles; {mixed} contradict "
-                     "themselves", loc="left", fontsize=11)
-        return fig
+        ax.set_title(f"{name}: {n_articles} articles; {mixed} contradict themselves",
+                     loc="left", fontsize=11)
+        return
     within = set()
     if len(conflicts):
         hits = conflicts[(conflicts["topic"] == topic) & (conflicts["kind"] == "within-source")]
@@ -367,7 +510,7 @@ def plot_stance(data: Any, *, topic: str = "addiction_risk",
     articles = sorted(rows["article"].unique())
     for y, article in enumerate(articles):
         mine = rows[rows["article"] == article]
-        xs = [rank.get(v, 0) for v in mine["value"]]
+        xs = [rank[v] for v in mine["value"]]
         ax.plot([min(xs), max(xs)], [y, y], color="#9D0208" if article in within else "#BBBBBB",
                 lw=2, zorder=1)
         offsets = np.linspace(-0.15, 0.15, len(xs)) if len(xs) > 1 else [0]
@@ -375,21 +518,27 @@ def plot_stance(data: Any, *, topic: str = "addiction_risk",
             colour = STANCE_COLOURS.get(v, "#888888")
             ax.scatter([x], [y + off], s=60, zorder=2, edgecolors=colour, gid="stance-claim",
                        facecolors="white" if bool(hedged) else colour, linewidths=1.5)
-    ax.set_yticks(range(len(articles)), [short(a) for a in articles], fontsize=8)
-    ax.set_xticks(range(len(levels)), levels)
+    ax.set_yticks(range(len(articles)), [_label(view, a) for a in articles], fontsize=8)
+    ax.set_xticks(range(len(levels)), [short(x, 20) for x in levels])
     ax.set_xlim(-0.5, len(levels) - 0.5)
     ax.set_ylim(len(articles) - 0.5, -0.5)
     ax.grid(axis="x", alpha=0.3)
-    ax.set_title(f"{label.capitalize()} stance per article (hollow = hedged; red line = "
-                 "contradicts itself)", loc="left", fontsize=11)
-    return fig
+    ax.set_title(f"{name}{':' if ' — ' in name else ''} stance per article" + (
+        " (hollow = hedged; red line = contradicts itself)" if explain else ""),
+        loc="left", fontsize=11)
 
 
 # ------------------------------------------------------------------------ legal status
+JURISDICTION_ORDER = {"US federal": 0, "all US states": 1, "general": 2, "international": 3,
+                      "European Union": 4, "many US states": 5}
+
+
 def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Figure:
     """Jurisdiction × article grid coloured by status (two statuses split the cell);
-    cells in a cross-source conflict are outlined; federal/national scopes first."""
-    assertions, conflicts, _ = _tables(data)
+    cells in a cross-source conflict are outlined; federal/national scopes first. One
+    panel per subject when there are several."""
+    view = prepare(data)
+    assertions, conflicts = view.assertions, view.conflicts
     rows = assertions[assertions["topic"] == topic]
     rows = rows.assign(scope=rows["scope"].replace("", "general"),
                        value=rows["value"].replace("", "(no status)"))
@@ -397,15 +546,33 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
         fig, ax = _figure(ax, 8, 2.5)
         _empty(ax, "No legal-status claims found")
         return fig
-    if rows["article"].nunique() > MAX_ROWS:
-        return _legal_distribution(rows, conflicts, topic, ax)
+    groups, left_out = _subject_groups(rows)
+    several = len(groups) > 1
+    heights, widths = [], [7.0]
+    for _, part in groups:
+        n_juris = min(30, part["scope"].nunique())
+        if part["article"].nunique() > MAX_ROWS:
+            heights.append(1.6 + 0.38 * min(25, n_juris))
+        else:
+            heights.append(2.4 + 0.42 * n_juris)
+            widths.append(2 + 0.55 * min(MAX_ROWS, part["article"].nunique()))
+    fig, axes = _panel_axes(ax, heights, min(14, max(widths)))
+    for (subject, part), axis in zip(groups, axes):
+        title = "Legal status by jurisdiction" + (_subject_title(subject) if several else "")
+        if part["article"].nunique() > MAX_ROWS:
+            _legal_distribution(axis, part, _for_subject(conflicts, subject), topic, title)
+        else:
+            _legal_panel(view, axis, part, _for_subject(conflicts, subject), topic, title)
+    _more_panels(fig, ax, len(groups), left_out, "subjects")
+    return fig
+
+
+def _legal_panel(view: Any, ax, rows: pd.DataFrame, conflicts: pd.DataFrame, topic: str,
+                 title: str) -> None:
     keep, dropped = _top_articles(rows, MAX_ROWS)
     rows = rows[rows["article"].isin(keep)]
-    order = {"US federal": 0, "all US states": 1, "general": 2, "international": 3,
-             "European Union": 4, "many US states": 5}
-    juris = sorted(rows["scope"].unique(), key=lambda j: (order.get(j, 9), j))
+    juris = sorted(rows["scope"].unique(), key=lambda j: (JURISDICTION_ORDER.get(j, 9), j))
     juris = juris[:30]
-    fig, ax = _figure(ax, max(7, 2 + 0.55 * len(keep)), 1.6 + 0.42 * len(juris))
     conflicted: set[tuple[str, str]] = set()
     if len(conflicts):
         for r in conflicts[(conflicts["topic"] == topic)].itertuples():
@@ -428,27 +595,27 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
                                        edgecolor="black", lw=2))
     ax.set_xlim(0, len(keep))
     ax.set_ylim(len(juris), 0)
-    ax.set_xticks([i + 0.5 for i in range(len(keep))], [short(a, 22) for a in keep],
+    ax.set_xticks([i + 0.5 for i in range(len(keep))], [_label(view, a) for a in keep],
                   rotation=35, ha="right", fontsize=8)
     ax.set_yticks([i + 0.5 for i in range(len(juris))], [short(j, 24) for j in juris],
                   fontsize=8)
-    used = sorted(set(rows["value"]))
+    used = sorted(set(rows["value"]), key=lambda s: (list(STATUS_COLOURS).index(s)
+                                                     if s in STATUS_COLOURS else 99, s))
     handles = [Rectangle((0, 0), 1, 1, color=STATUS_COLOURS.get(s, "#999")) for s in used]
     ax.legend(handles, [short(s, 30) for s in used], fontsize=7, loc="upper left",
               bbox_to_anchor=(1.01, 1))
-    title = "Legal status by jurisdiction (outlined = in conflict)"
+    title += " (outlined = in conflict)"
     if dropped:
         title += f"; top {len(keep)} articles, {dropped} more in assertions.csv"
     ax.set_title(title, loc="left", fontsize=11)
-    return fig
 
 
-def _legal_distribution(rows: pd.DataFrame, conflicts: pd.DataFrame, topic: str, ax) -> Figure:
+def _legal_distribution(ax, rows: pd.DataFrame, conflicts: pd.DataFrame, topic: str,
+                        title: str) -> None:
     """Many articles: per jurisdiction, how many articles give each status."""
     counts = (rows.drop_duplicates(["article", "scope", "value"])
               .groupby(["scope", "value"]).size().unstack(fill_value=0))
     counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False).index[:25]]
-    fig, ax = _figure(ax, 10, 1.6 + 0.38 * len(counts))
     other = [s for s in counts.columns if s not in STATUS_COLOURS]
     if other:  # statuses the palette does not know are counted together, in grey
         counts = counts.drop(columns=other).assign(other=counts[other].sum(axis=1))
@@ -467,16 +634,15 @@ def _legal_distribution(rows: pd.DataFrame, conflicts: pd.DataFrame, topic: str,
     ax.invert_yaxis()
     ax.set_xlabel("articles")
     ax.legend(fontsize=7, loc="lower right")
-    ax.set_title(f"Legal status by jurisdiction: {rows['article'].nunique()} articles",
-                 loc="left", fontsize=11)
-    return fig
+    ax.set_title(f"{title}: {rows['article'].nunique()} articles", loc="left", fontsize=11)
 
 
 # ------------------------------------------------------------------------ credentials
 def plot_credentials(data: Any, *, topic: str = "author_credentials", ax=None) -> Figure:
     """Authors side by side: name, degrees, certifications, years, affiliations, flags
     (copied bios and implausible credentials)."""
-    assertions, conflicts, _ = _tables(data)
+    view = prepare(data)
+    assertions, conflicts = view.assertions, view.conflicts
     all_rows = assertions[assertions["topic"] == topic]
     rows = all_rows.head(MAX_TABLE_ROWS)
     fig, ax = _figure(ax, 12, 1.0 + 0.75 * max(1, len(rows)))
@@ -484,6 +650,8 @@ def plot_credentials(data: Any, *, topic: str = "author_credentials", ax=None) -
         _empty(ax, "No author or reviewer credentials found")
         return fig
     copied: dict[str, str] = {}
+    _labels(view)
+    keys = view._keys
     if len(conflicts):
         for r in conflicts[(conflicts["topic"] == topic) &
                            (conflicts["kind"] == "cross-source")].itertuples():
@@ -493,7 +661,8 @@ def plot_credentials(data: Any, *, topic: str = "author_credentials", ax=None) -
                 if a not in shown:
                     continue
                 others = [o for o in arts if o != a]
-                copied[a] = ("COPIED BIO: also in " + ", ".join(clip(o, 14) for o in others[:3])
+                copied[a] = ("COPIED BIO: also in " + ", ".join(keys.get(o, clip(o, 14))
+                                                                 for o in others[:3])
                              + (f" +{len(others) - 3}" if len(others) > 3 else ""))
     cols = ["article", "name", "degrees", "certifications", "years", "affiliations", "flags"]
     widths = [16, 18, 22, 26, 6, 26, 34]
@@ -507,7 +676,7 @@ def plot_credentials(data: Any, *, topic: str = "author_credentials", ax=None) -
     ax.axhline(0.55, color="#999999", lw=0.8)
     for y, r in enumerate(rows.itertuples(), start=1):
         flags = "; ".join(filter(None, [copied.get(r.article, ""), r.flags]))
-        values = [r.article, r.value, r.degrees, r.certifications,
+        values = [_labels(view).get(r.article, r.article), r.value, r.degrees, r.certifications,
                   "" if pd.isna(r.years_experience) else f"{r.years_experience:.0f}",
                   r.affiliations, flags]
         if flags:
@@ -612,7 +781,9 @@ def plot_topic_matrix(data: Any, *, ax=None) -> Figure:
     ax.set_xticks([i + 0.5 for i in range(n_top)],
                   [short(t.replace("_", " "), 22) for t in state.columns], rotation=40,
                   ha="right", fontsize=8)
-    ax.set_yticks([i + 0.5 for i in range(n_art)], [short(a) for a in state.index], fontsize=8)
+    view = prepare(data)
+    ax.set_yticks([i + 0.5 for i in range(n_art)], [_label(view, a) for a in state.index],
+                  fontsize=8)
     handles = [Rectangle((0, 0), 1, 1, color=c) for c in CELL_COLOURS.values()]
     ax.legend(handles, list(CELL_COLOURS), fontsize=7, loc="upper left",
               bbox_to_anchor=(1.01, 1))
@@ -628,13 +799,18 @@ def plot_conflict_summary(data: Any, *, ax=None) -> Figure:
     """Conflicts per topic, split by kind (cross-source, within-source, changed over
     time), most first."""
     _, conflicts, _ = _tables(data)
-    fig, ax = _figure(ax, 8, 3)
+    bars = conflicts.groupby(["topic", "subject"] if "subject" in conflicts else "topic").ngroups
+    fig, ax = _figure(ax, 8, max(3.0, 1.2 + 0.26 * min(30, bars)))
     if conflicts.empty:
         _empty(ax, "No conflicts found")
         return fig
     kinds = conflicts["kind"].where(conflicts["kind"].isin(list(KIND_COLOURS)), "other")
-    table = conflicts.assign(kind=kinds).groupby(["topic", "kind"]).size().unstack(
-        fill_value=0)
+    topics = conflicts["topic"].str.replace("_", " ")
+    if "subject" in conflicts and conflicts.loc[conflicts["subject"] != "",
+                                                "subject"].nunique() > 1:
+        topics = topics.where(conflicts["subject"] == "", topics + " — " + conflicts["subject"])
+    table = conflicts.assign(kind=kinds, topic=topics).groupby(["topic", "kind"]).size(
+    ).unstack(fill_value=0)
     table = table.loc[table.sum(axis=1).sort_values(ascending=True).index].tail(30)
     left = np.zeros(len(table))
     positions = np.arange(len(table))
@@ -642,8 +818,7 @@ def plot_conflict_summary(data: Any, *, ax=None) -> Figure:
         if kind in table:
             ax.barh(positions, table[kind], left=left, color=colour, label=kind)
             left += table[kind].to_numpy()
-    ax.set_yticks(positions, [short(t.replace("_", " "), 30) or "(no topic)"
-                              for t in table.index])
+    ax.set_yticks(positions, [short(t, 40) or "(no topic)" for t in table.index])
     ax.set_xlabel("conflicts")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(fontsize=8)

@@ -19,7 +19,7 @@ from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
 from .. import schema  # noqa: E402
 from ..errors import Failure, run_stage  # noqa: E402
-from .charts import clip, prepare  # noqa: E402
+from .charts import article_keys, article_titles, clip, prepare  # noqa: E402
 
 matplotlib.rcParams["pdf.fonttype"] = 42  # TrueType: text in the PDF stays searchable
 
@@ -29,6 +29,8 @@ MAX_CONFLICT_PAGES = 6
 CONFLICTS_PER_PAGE = 4
 MANIFEST_ROWS_PER_PAGE = 55
 MAX_MANIFEST_PAGES = 4
+ARTICLES_PER_PAGE = 60
+MAX_ARTICLE_PAGES = 3
 
 
 
@@ -238,6 +240,30 @@ def _beyond_pages(pdf: PdfPages, run) -> None:
         _text_page(pdf, "Departures from the reference", blocks)
 
 
+def _article_pages(pdf: PdfPages, run) -> None:
+    """The key each chart shows for an article, its id and its title — when ids are too
+    long or opaque to read on a chart, or titles say what the articles are."""
+    ids = list(dict.fromkeys(run.articles["article"]))
+    keys = article_keys(ids + list(run.assertions["article"]))
+    titles = article_titles(run.articles)
+    if not titles and all(keys[a] == a for a in ids):
+        return  # the charts show the ids themselves, and there is nothing to add
+    shown = ids[:ARTICLES_PER_PAGE * MAX_ARTICLE_PAGES]
+    with_keys = any(keys[a] != a for a in shown)
+    width = max([len(keys[a]) for a in shown] + [3]) + 2 if with_keys else 0
+    head = "Articles: the key charts show (with a short title), the id, the title" \
+        if with_keys else "Articles: the id and the title (charts show a short title)"
+    for start in range(0, len(shown), ARTICLES_PER_PAGE):
+        lines = [f"{'key' if with_keys else '':<{width}}{'article id':<34}title"]
+        lines += [f"{keys[a] if with_keys else '':<{width}}{clip(a, 32):<34}"
+                  f"{clip(titles.get(a, '—'), 120 - width)}"
+                  for a in shown[start:start + ARTICLES_PER_PAGE]]
+        title = head
+        if len(ids) > len(shown) and start + ARTICLES_PER_PAGE >= len(shown):
+            title = f"Articles (first {len(shown)} of {len(ids)}; all in articles.csv)"
+        _text_page(pdf, title, [(_safe("\n".join(lines)), 6.5, "mono")])
+
+
 def _manifest_pages(pdf: PdfPages, manifest: pd.DataFrame) -> None:
     # Problems first: in a large batch they are what a reader looks for here.
     ordered = pd.concat([manifest[manifest["status"] != "ok"],
@@ -302,6 +328,7 @@ def render_pdf(run, figures: dict, path: Path, *, failures: list[Failure] | None
                   failures=failures, strict=strict)
         if failures:  # the batch stages and charts that failed so far, and the summary
             _failure_page(pdf, failures, "Parts of this run that failed")
+        part("page:articles", _article_pages, view)
         for name, fig in figures.items():
             part(f"chart:{name}", _chart_page, name, fig)
         part("page:conflicts", _conflict_pages, view.conflicts)
