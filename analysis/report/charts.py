@@ -147,7 +147,7 @@ def _top_articles(rows: pd.DataFrame, limit: int = MAX_ROWS) -> tuple[list[str],
 
 
 # ------------------------------------------------------------------------ labels
-KEY_WIDTH = 12
+KEY_WIDTH = 15
 ID_WIDTH = 24
 TITLE_WIDTH = 30
 
@@ -366,7 +366,7 @@ def _dose_distribution(ax, rows: pd.DataFrame, subject: str | None, unit: str) -
             vals = values[np.isfinite(values)]
             if len(vals):
                 ax.plot([np.median(vals)], [band], marker="|", markersize=22, color="black")
-        ax.text(right, band - 0.42, f"{every.sum()} claims", ha="right", va="bottom",
+        ax.text(right, band - 0.46, f"{every.sum()} claims ", ha="right", va="top",
                 fontsize=8)
     ax.set_yticks(range(len(levels)), levels)
     ax.set_ylim(len(levels) - 0.5, -0.5)
@@ -552,7 +552,8 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
     for _, part in groups:
         n_juris = min(30, part["scope"].nunique())
         if part["article"].nunique() > MAX_ROWS:
-            heights.append(1.6 + 0.38 * min(25, n_juris))
+            heights.append(1.6 + 0.38 * min(12 if several else 25, n_juris))
+            widths.append(10)
         else:
             heights.append(2.4 + 0.42 * n_juris)
             widths.append(2 + 0.55 * min(MAX_ROWS, part["article"].nunique()))
@@ -560,7 +561,8 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
     for (subject, part), axis in zip(groups, axes):
         title = "Legal status by jurisdiction" + (_subject_title(subject) if several else "")
         if part["article"].nunique() > MAX_ROWS:
-            _legal_distribution(axis, part, _for_subject(conflicts, subject), topic, title)
+            _legal_distribution(axis, part, _for_subject(conflicts, subject), topic, title,
+                                limit=12 if several else 25)
         else:
             _legal_panel(view, axis, part, _for_subject(conflicts, subject), topic, title)
     _more_panels(fig, ax, len(groups), left_out, "subjects")
@@ -611,11 +613,13 @@ def _legal_panel(view: Any, ax, rows: pd.DataFrame, conflicts: pd.DataFrame, top
 
 
 def _legal_distribution(ax, rows: pd.DataFrame, conflicts: pd.DataFrame, topic: str,
-                        title: str) -> None:
-    """Many articles: per jurisdiction, how many articles give each status."""
+                        title: str, *, limit: int = 25) -> None:
+    """Many articles: per jurisdiction (the `limit` most named), how many articles give
+    each status."""
     counts = (rows.drop_duplicates(["article", "scope", "value"])
               .groupby(["scope", "value"]).size().unstack(fill_value=0))
-    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False).index[:25]]
+    named = len(counts)
+    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False).index[:limit]]
     other = [s for s in counts.columns if s not in STATUS_COLOURS]
     if other:  # statuses the palette does not know are counted together, in grey
         counts = counts.drop(columns=other).assign(other=counts[other].sum(axis=1))
@@ -633,8 +637,10 @@ def _legal_distribution(ax, rows: pd.DataFrame, conflicts: pd.DataFrame, topic: 
             ax.text(left[y], y, "  ⚠ conflict", va="center", fontsize=8, color="#9D0208")
     ax.invert_yaxis()
     ax.set_xlabel("articles")
-    ax.legend(fontsize=7, loc="lower right")
-    ax.set_title(f"{title}: {rows['article'].nunique()} articles", loc="left", fontsize=11)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+    more = f"; top {len(counts)} of {named} jurisdictions" if named > len(counts) else ""
+    ax.set_title(f"{title}: {rows['article'].nunique()} articles{more}", loc="left",
+                 fontsize=11)
 
 
 # ------------------------------------------------------------------------ credentials
@@ -764,7 +770,7 @@ def plot_topic_matrix(data: Any, *, ax=None) -> Figure:
         ax.set_yticks(positions, [short(t.replace("_", " "), 26) for t in shares.index])
         ax.invert_yaxis()
         ax.set_xlabel(f"articles (of {n_art})")
-        ax.legend(fontsize=7, loc="lower right")
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.set_title("Source × topic: how many articles speak, agree, disagree", loc="left",
                      fontsize=11)
         return fig

@@ -30,7 +30,7 @@ CONFLICTS_PER_PAGE = 4
 MANIFEST_ROWS_PER_PAGE = 55
 MAX_MANIFEST_PAGES = 4
 ARTICLES_PER_PAGE = 60
-MAX_ARTICLE_PAGES = 3
+MAX_ARTICLE_PAGES = 2
 
 
 
@@ -251,8 +251,8 @@ def _article_pages(pdf: PdfPages, run) -> None:
     shown = ids[:ARTICLES_PER_PAGE * MAX_ARTICLE_PAGES]
     with_keys = any(keys[a] != a for a in shown)
     width = max([len(keys[a]) for a in shown] + [3]) + 2 if with_keys else 0
-    head = "Articles: the key charts show (with a short title), the id, the title" \
-        if with_keys else "Articles: the id and the title (charts show a short title)"
+    head = "Articles: key (as the charts show it), id and title" \
+        if with_keys else "Articles: id and title"
     for start in range(0, len(shown), ARTICLES_PER_PAGE):
         lines = [f"{'key' if with_keys else '':<{width}}{'article id':<34}title"]
         lines += [f"{keys[a] if with_keys else '':<{width}}{clip(a, 32):<34}"
