@@ -247,7 +247,7 @@ def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
     return [q for i, q in enumerate(found) if i not in drop]
 
 
-_LIST_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d[\d,.]*)(?:\s*,\s*\d[\d,.]*)*\s*,?\s*(?:or|and)\s+$")
+_LIST_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d[\d,.]*)(?:\s*,\s*\d[\d,.]*)+\s*,?\s*(?:or|and)\s+$")
 _OR_GLOSS = re.compile(r"(?:/(?:day|d))?\s*,?\s*(?:or|i\.e\.,?|=)\s*(?:about\s+|roughly\s+)?", re.I)
 # "5-10 mg of ibuprofen per kilogram of body weight": a mass per body weight.
 _PER_KG = re.compile(r"^\s*(?:of\s+[\w\s-]{1,30}?\s+)?(?:per|/|a|each)\s*(?:kilogram|kg)\b"

@@ -26,8 +26,11 @@ from .common import (
 
 # Terms looked at per sentence: real sentences have one or two; this bounds the work.
 MAX_TERMS_PER_SENTENCE = 8
-_CONDITION_NAME = re.compile(r"\s+to\s+(?!(?:it|this|these|them)\b)", re.I)
-_CONDITION_NOUNS = {"addiction", "addictions"}
+_CONDITION_NAME = re.compile(
+    r"\s+(?:to\s+(?!(?:it|this|these|them)\b)|on\s+(?:other\s+)?(?:prescription|opioid|opiate|"
+    r"alcohol|drugs?\b|medications?|medicines?|nicotine|heroin|cocaine|painkillers?|"
+    r"benzodiazepines?|substances?))", re.I)
+_CONDITION_NOUNS = {"addiction", "addictions", "dependence", "dependency"}
 _SUBJECT_PRONOUNS = r"\b(it|its|it's|itself)\b"
 # A claim naming no substance is the article's only when it refers to something: "it",
 # "the herb", or its use ("regular use can lead to dependence"); "tolerance drives
