@@ -114,10 +114,21 @@ def _frequent_words(texts: list[str], topics: TopicSchema, *, top: int) -> froze
     return frozenset(ranked[:top])
 
 
+_LEXICONS: dict[tuple[int, frozenset[str]], tuple[TopicSchema, object]] = {}
+
+
 def lexicon_for(topics: TopicSchema, subjects: frozenset[str] = frozenset()):
-    """The substance lexicon of a run: shipped names, the user's, and the batch's words."""
-    return build_lexicon(topics.tables.get("substances", {}), extra=subjects,
-                         user=topics.tables.get("subjects", []))
+    """The substance lexicon of a run: shipped names, the user's, and the batch's words.
+    Kept per schema object, so the per-article call costs a dictionary look-up."""
+    key = (id(topics), frozenset(subjects))
+    hit = _LEXICONS.get(key)
+    if hit is None or hit[0] is not topics:
+        if len(_LEXICONS) > 16:
+            _LEXICONS.clear()
+        hit = (topics, build_lexicon(topics.tables.get("substances", {}), extra=subjects,
+                                     user=topics.tables.get("subjects", [])))
+        _LEXICONS[key] = hit
+    return hit[1]
 
 
 def article_context(article: str, text: str, sentences: list[Sentence], topics: TopicSchema,
