@@ -81,6 +81,8 @@ def _looks_like_heading(body: str, next_blank: bool) -> bool:
         return False
     if body.endswith(":"):
         return True
+    if len(words) >= 9 and re.search(r",\s+[a-z]", body):
+        return False  # a clause after a comma: a sentence cut short (excerpts end so)
     return len(words) <= 12 or next_blank
 
 
