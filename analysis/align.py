@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 import pandas as pd
 from rapidfuzz import fuzz, process, utils
@@ -61,60 +62,88 @@ def _terms(text: str, skip: frozenset[str], subjects: frozenset[str]) -> Counter
     return counts
 
 
-def align_topics(articles: pd.DataFrame, sentences: pd.DataFrame, topics: TopicSchema, *,
-                 subjects: frozenset[str] = frozenset(),
-                 max_open: int = MAX_OPEN_TOPICS, progress: Progress | None = None
-                 ) -> pd.DataFrame:
-    """The topics table: one row per (article, topic) with the phrase that put it there.
-
-    Open topics are phrases that head a section in at least one article and occur in
-    the text of at least two: headings are where writers name their topics.
-    """
-    schema.check("align", sentences, ["article", "text", "is_heading"])
+def heading_rows(headings: pd.DataFrame, topics: TopicSchema, subjects: frozenset[str], *,
+                 progress: Progress | None = None, steps: int = 0
+                 ) -> tuple[list[dict], Counter[str]]:
+    """Schema-topic rows for the headings of some articles, and in how many of those
+    articles each heading term occurs (articles are independent: any split of a batch
+    into parts gives the same rows and, summed, the same counts)."""
     rows: list[dict] = []
-    headings = sentences[sentences["is_heading"].astype(bool)]
     seen: set[tuple[str, str]] = set()
-    skip = stopwords() | topics.alias_words | topics.not_subjects
-    heading_df: Counter[str] = Counter()
+    skip = _skip(topics)
     per_heading: dict[str, set[str]] = defaultdict(set)
-    steps = len(headings) + len(articles)
     for article, text in track(progress, "align", zip(headings["article"], headings["text"]),
-                               steps, done_at_end=False):
+                               steps or len(headings), done_at_end=False):
         for topic, score in map_heading(text, topics):
             if (article, topic) not in seen:
                 seen.add((article, topic))
                 rows.append({"article": article, "topic": topic, "phrase": text,
                              "source": "heading", "score": score, "schema": True})
         per_heading[article].update(_terms(text, skip, subjects))
+    heading_df: Counter[str] = Counter()
     for terms in per_heading.values():
         heading_df.update(terms)
-    # Candidates: what a heading names (most widely first), plus effects and conditions
-    # (the effect topic's vocabulary) that articles discuss without a heading for them.
+    return rows, heading_df
+
+
+def _skip(topics: TopicSchema) -> frozenset[str]:
+    return stopwords() | topics.alias_words | topics.not_subjects
+
+
+def _effect_vocabulary(topics: TopicSchema) -> tuple[set[str], tuple[str, ...]]:
     effect = next(iter(topics.of_kind("effect")), None)
     names = {n.lower() for n in (effect.get("effect_names", []) if effect else [])}
     endings = tuple(effect.get("effect_endings", [])) if effect else ()
-    candidates = [p for p, _ in heading_df.most_common(MAX_CANDIDATES)]
-    candidates += sorted(names - set(candidates) - skip - subjects)
+    return names, endings
+
+
+def ending_words(texts: Iterable[str], topics: TopicSchema) -> set[str]:
+    """Words in `texts` with an effect ending ("...itis", "...emia"): open-topic
+    candidates that articles discuss without a heading for them."""
+    _, endings = _effect_vocabulary(topics)
+    found: set[str] = set()
     if endings:
         ending_re = re.compile(r"\b[a-z]+(?:" + "|".join(map(re.escape, endings)) + r")\b")
-        found: set[str] = set()
-        for text in articles["text"]:
+        for text in texts:
             found.update(ending_re.findall(text[:200_000].lower()))
-        candidates += sorted(found - set(candidates) - skip - subjects)
-    # One compiled alternation per batch: presence and counts per article at C speed.
-    per_article: dict[str, Counter[str]] = {}
-    if candidates:
-        finder = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
-                                             sorted(candidates, key=len, reverse=True))
-                            + r")\b")
-        for article, text in track(progress, "align", zip(articles["article"],
-                                                          articles["text"]),
-                                   steps, start=len(headings)):
-            hits = finder.findall(text[:200_000].lower())
-            per_article[article] = Counter(" ".join(h.split()) for h in hits)
-    df: Counter[str] = Counter()
-    for counts in per_article.values():
-        df.update(counts.keys())
+    return found
+
+
+def open_candidates(heading_df: Counter[str], found_endings: set[str], topics: TopicSchema,
+                    subjects: frozenset[str]) -> list[str]:
+    """Phrases that may be open topics: what headings name (most widely first; ties by
+    phrase, so the cut is the same in every process), then the effect vocabulary."""
+    skip = _skip(topics)
+    names, endings = _effect_vocabulary(topics)
+    ranked = sorted(heading_df.items(), key=lambda kv: (-kv[1], kv[0]))
+    candidates = [p for p, _ in ranked[:MAX_CANDIDATES]]
+    candidates += sorted(names - set(candidates) - skip - subjects)
+    if endings:
+        candidates += sorted(found_endings - set(candidates) - skip - subjects)
+    return candidates
+
+
+def phrase_finder(candidates: list[str]) -> re.Pattern[str] | None:
+    """One compiled alternation over every candidate: counts per article at C speed."""
+    if not candidates:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in
+                                        sorted(candidates, key=len, reverse=True)) + r")\b")
+
+
+def phrase_counts(articles: Iterable[tuple[str, str]], finder: re.Pattern[str] | None
+                  ) -> dict[str, Counter[str]]:
+    """Candidate phrase counts per article, for (article, text) pairs."""
+    if finder is None:
+        return {}
+    return {article: Counter(" ".join(h.split()) for h in finder.findall(
+        text[:200_000].lower())) for article, text in articles}
+
+
+def choose_open_topics(candidates: list[str], df: Counter[str], heading_df: Counter[str], *,
+                       max_open: int = MAX_OPEN_TOPICS) -> list[str]:
+    """The open topics: candidates in at least two articles, those headings name most
+    first, near-duplicates of a chosen one skipped. `df`: articles per candidate."""
     shared = [p for p in candidates if df[p] >= 2]
     shared.sort(key=lambda p: (-heading_df[p], -df[p], -len(p.split()), p))
     chosen: list[str] = []
@@ -125,12 +154,41 @@ def align_topics(articles: pd.DataFrame, sentences: pd.DataFrame, topics: TopicS
                               processor=utils.default_process, score_cutoff=MERGE_MIN_SCORE):
             continue
         chosen.append(phrase)
-    for phrase in chosen:
-        for article, counts in per_article.items():
-            if counts.get(phrase, 0) >= 1:
-                rows.append({"article": article, "topic": phrase.replace(" ", "_"),
-                             "phrase": phrase, "source": "key phrase",
-                             "score": float(counts[phrase]), "schema": False})
+    return chosen
+
+
+def open_topic_rows(phrase: str, per_article: dict[str, Counter[str]]) -> list[dict]:
+    """Rows of the topics table for one open topic, in article order."""
+    return [{"article": article, "topic": phrase.replace(" ", "_"), "phrase": phrase,
+             "source": "key phrase", "score": float(counts[phrase]), "schema": False}
+            for article, counts in per_article.items() if counts.get(phrase, 0) >= 1]
+
+
+def align_topics(articles: pd.DataFrame, sentences: pd.DataFrame, topics: TopicSchema, *,
+                 subjects: frozenset[str] = frozenset(),
+                 max_open: int = MAX_OPEN_TOPICS, progress: Progress | None = None
+                 ) -> pd.DataFrame:
+    """The topics table: one row per (article, topic) with the phrase that put it there.
+
+    Open topics are phrases that head a section in at least one article and occur in
+    the text of at least two: headings are where writers name their topics. Each step
+    is a function of its own, so the Dask engine runs them per partition and sums.
+    """
+    schema.check("align", sentences, ["article", "text", "is_heading"])
+    headings = sentences[sentences["is_heading"].astype(bool)]
+    steps = len(headings) + len(articles)
+    rows, heading_df = heading_rows(headings, topics, subjects, progress=progress,
+                                    steps=steps)
+    candidates = open_candidates(heading_df, ending_words(articles["text"], topics), topics,
+                                 subjects)
+    pairs = zip(articles["article"], articles["text"])
+    per_article = phrase_counts(track(progress, "align", pairs, steps, start=len(headings)),
+                                phrase_finder(candidates))
+    df: Counter[str] = Counter()
+    for counts in per_article.values():
+        df.update(counts.keys())
+    for phrase in choose_open_topics(candidates, df, heading_df, max_open=max_open):
+        rows.extend(open_topic_rows(phrase, per_article))
     stage_done(progress, "align", steps)
     if not rows:
         return schema.empty(schema.TOPICS)

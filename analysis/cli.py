@@ -166,7 +166,11 @@ def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, form
     progress = TerminalProgress(sys.stderr, enabled=False if quiet else None)
     if into is not None:
         _grow(into, inputs, topics_file, chosen, max_bytes, jobs, max_pairs, references,
-              strict, quiet, progress)
+              subject_names, strict, quiet, progress)
+        return
+    if engine == "dask":
+        _cluster(inputs, out, topics_file, chosen, max_bytes, max_pairs, references,
+                 subject_names, scheduler, strict, quiet, progress)
         return
     try:
         run = run_analysis(inputs, topics=topics_file, max_bytes=max_bytes,
@@ -196,15 +200,54 @@ def analyse_cmd(paths: tuple[str, ...], out: Path, topics_file: str | None, form
         sys.exit(1)
 
 
+def _cluster(inputs: list[str], out: Path, topics_file: str | None, formats: list[str],
+             max_bytes: int, max_pairs: int, references: tuple[str, ...],
+             subject_names: tuple[str, ...], scheduler: str | None, strict: bool, quiet: bool,
+             progress: TerminalProgress) -> None:
+    """`analyse --engine dask`: workers read, extract and write the datasets into --out;
+    the client only gets conflicts and the report's aggregates (analysis.engine.dask)."""
+    from .engine.dask import run_dask, write_cluster_report
+    from .extract import with_user_subjects
+    from .topics import load_topics
+    try:
+        topics = with_user_subjects(load_topics(topics_file), subject_names)
+        cluster = run_dask(inputs, out, topics, scheduler=scheduler, max_bytes=max_bytes,
+                           max_pairs=max_pairs, reference=list(references), progress=progress)
+        progress.close()
+        for message in cluster.messages:
+            click.echo(message, err=True)
+        if not cluster.counts["articles"]:
+            raise click.ClickException(
+                f"nothing to analyse in {', '.join(inputs)}: no readable .txt/.md/.html/"
+                ".jsonl/.csv article (see the lines above)")
+        written = write_cluster_report(cluster, topics, formats=formats, progress=progress)
+    except click.ClickException:
+        raise
+    except Exception as exc:
+        raise _as_click(exc) from exc
+    finally:
+        progress.close()
+    c = cluster.counts
+    if not quiet:
+        click.echo(f"{c['articles']} articles, {c['assertions']} assertions, "
+                   f"{len(cluster.conflicts)} conflicts; {len(cluster.messages)} inputs not "
+                   f"analysed. Wrote {len(written)} files and the Parquet datasets "
+                   f"(assertions.parquet/, sentences.parquet/, ...) to {out}/")
+    if strict and cluster.messages:
+        sys.exit(1)
+
+
 def _grow(into: Path, inputs: list[str], topics_file: str | None, formats: list[str],
           max_bytes: int, jobs: int, max_pairs: int, references: tuple[str, ...],
-          strict: bool, quiet: bool, progress: TerminalProgress) -> None:
+          subject_names: tuple[str, ...], strict: bool, quiet: bool,
+          progress: TerminalProgress) -> None:
     """`analyse --into`: add the inputs to a growing run (analysis.engine.store)."""
     from .engine.store import add_to_run
     try:
         growth = add_to_run(into, inputs, topics=topics_file, max_bytes=max_bytes,
                             jobs=jobs or (os.cpu_count() or 1), max_pairs=max_pairs,
-                            reference=list(references), formats=formats, progress=progress)
+                            reference=list(references), formats=formats,
+                            subjects=subject_names, progress=progress)
     except Exception as exc:
         raise _as_click(exc) from exc
     finally:

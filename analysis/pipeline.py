@@ -177,6 +177,13 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
     """
     schema_ = topics if isinstance(topics, TopicSchema) else load_topics(topics)
     schema_ = with_user_subjects(schema_, subjects)
+    if engine == "dask":  # workers read the inputs themselves: nothing is read here
+        if isinstance(inputs, pd.DataFrame):
+            raise InputError("the Dask engine reads its inputs on the workers: pass files "
+                             "or folders, not a DataFrame")
+        from .engine.dask import analyse_on_cluster
+        return analyse_on_cluster(inputs, schema_, scheduler=scheduler, max_bytes=max_bytes,
+                                  max_pairs=max_pairs, reference=reference, progress=progress)
     if isinstance(inputs, pd.DataFrame):
         ingested: Ingested = ingest_frame(inputs, max_bytes=max_bytes)
     else:
@@ -184,12 +191,7 @@ def analyse(inputs: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFra
     articles = ingested.articles
     jobs = (os.cpu_count() or 1) if jobs is None else max(1, int(jobs))
     subjects = batch_subjects(articles["text"], schema_)
-    if engine == "dask":
-        from .engine.dask import run_dask
-        sentences, assertions, conflicts = run_stage(
-            "extract", run_dask, articles, schema_, subjects, scheduler=scheduler,
-            max_pairs=max_pairs)
-    elif engine == "local":
+    if engine == "local":
         sentences, assertions = run_stage("extract", run_extraction, articles, schema_,
                                           subjects, jobs=jobs, progress=progress)
         conflicts = run_stage("compare", compare, assertions, schema_, max_pairs=max_pairs,

@@ -82,7 +82,8 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
                     sev = 0.0
                 arts1, arts2 = set(by_status[s1]), set(by_status[s2])
                 if sev >= 0.35 and (arts1 | arts2) and not (arts1 == arts2 and len(arts1) == 1):
-                    if arts1 - arts2 or arts2 - arts1:
+                    # sources disagree only when each side has one that does not say both
+                    if arts1 - arts2 and arts2 - arts1:
                         conflicting.update({s1, s2})
                         worst = max(worst, sev)
                 if sev >= 0.8 and scope != "general":
@@ -91,6 +92,8 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
                         if {s1.split(" (")[0], s2.split(" (")[0]} <= APPROVALS and \
                                 not _same_use(x, y):
                             continue
+                        if x["start"] == y["start"]:
+                            continue  # "banned for sale, but legal to import": one nuance
                         dated = x.get("as_of") and y.get("as_of") and \
                             x.get("as_of") != y.get("as_of")
                         out.append(Conflict(

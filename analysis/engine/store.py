@@ -37,7 +37,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import InputError, RunDirError
-from ..extract import ASSERTION_COLUMNS, batch_subjects
+from ..extract import ASSERTION_COLUMNS, batch_subjects, with_user_subjects
 from ..ingest import DEFAULT_MAX_BYTES, Ingested, ingest
 from ..topics import TopicSchema, load_topics
 from .local import _sentences_from_offsets, run_extraction
@@ -200,10 +200,11 @@ def add_to_run(run_dir: str | os.PathLike, inputs: str | os.PathLike | Sequence,
                max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, max_pairs: int = 50,
                reference: Sequence[str | os.PathLike] | None = None,
                formats: Sequence[str] = ("pdf", "png", "csv"),
-               progress: Progress | None = None) -> Growth:
+               subjects: Sequence[str] = (), progress: Progress | None = None) -> Growth:
     """Add `inputs` to the growing run in `run_dir` (created when missing); write its
     tables and report over the whole run; return what happened. On any failure the run
-    directory is left exactly as it was."""
+    directory is left exactly as it was. `subjects`: substances named by the user, as
+    for `analyse`."""
     from ..compare import compare
     from ..pipeline import build_analysis
     from ..report import write_run
@@ -221,7 +222,8 @@ def add_to_run(run_dir: str | os.PathLike, inputs: str | os.PathLike | Sequence,
         raise RunDirError(f"{run_dir} holds a run written with --out, which keeps no article "
                           "texts to compare new ones with; grow a run started with --into")
     state = state or StoreState()
-    schema_ = topics if isinstance(topics, TopicSchema) else load_topics(topics)
+    schema_ = with_user_subjects(
+        topics if isinstance(topics, TopicSchema) else load_topics(topics), subjects)
     store = run_dir / STORE_DIR
     store.mkdir(parents=True, exist_ok=True)
     old = _read_parts(store, state.articles)
@@ -243,13 +245,13 @@ def add_to_run(run_dir: str | os.PathLike, inputs: str | os.PathLike | Sequence,
         manifest_all[col] = manifest_all[col].astype("Int64")
     references = list(dict.fromkeys(state.references + [str(Path(r).resolve())
                                                          for r in reference or []]))
-    subjects = batch_subjects(articles["text"], schema_)
-    fingerprint = extraction_fingerprint(schema_, subjects)
+    found = batch_subjects(articles["text"], schema_)
+    fingerprint = extraction_fingerprint(schema_, found)
     reextract = bool(state.fingerprint) and fingerprint != state.fingerprint
     if reextract:
         changed = ("batch subjects changed ({} -> {})".format(
-            ", ".join(state.subjects) or "none", ", ".join(sorted(subjects)) or "none")
-            if sorted(subjects) != state.subjects else
+            ", ".join(state.subjects) or "none", ", ".join(sorted(found)) or "none")
+            if sorted(found) != state.subjects else
             "the topic schema or crosscheck version changed")
         messages.append(f"{changed}: every article of the run is extracted again")
     generation = state.generation + 1
@@ -264,7 +266,7 @@ def add_to_run(run_dir: str | os.PathLike, inputs: str | os.PathLike | Sequence,
         if cached_rows is not None:
             have |= set(cached_rows["hash"])
         todo = articles[~articles["hash"].isin(have)].drop_duplicates("hash")
-        sentences, assertions = run_extraction(todo, schema_, subjects, jobs=jobs,
+        sentences, assertions = run_extraction(todo, schema_, found, jobs=jobs,
                                                progress=progress)
         units, rows = _cache_frames(todo, sentences, assertions)
         tag = f"{generation:06d}-{fingerprint}"
@@ -283,12 +285,12 @@ def add_to_run(run_dir: str | os.PathLike, inputs: str | os.PathLike | Sequence,
         sentences, assertions = _assemble(articles, all_units, all_rows)
         conflicts = compare(assertions, schema_, max_pairs=max_pairs, progress=progress)
         whole = Ingested(articles.drop(columns=["hash"]), manifest_all, messages)
-        run = build_analysis(whole, sentences, assertions, conflicts, schema_, subjects,
+        run = build_analysis(whole, sentences, assertions, conflicts, schema_, found,
                              max_pairs=max_pairs, reference=references, progress=progress)
         written = write_run(run, staging, formats=formats, progress=progress)
         keep = [] if reextract else None
         new_state = StoreState(
-            generation=generation, fingerprint=fingerprint, subjects=sorted(subjects),
+            generation=generation, fingerprint=fingerprint, subjects=sorted(found),
             articles=state.articles + [files["articles"]],
             manifest=state.manifest + [files["manifest"]],
             sentences=(state.sentences if keep is None else keep) + [files["sentences"]],

@@ -29,7 +29,8 @@ _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b
 _LEAD = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:despite|although|though|while|whereas|unlike|"
                    r"after|since|because|when|once|before|as\s+of)\b[^,;]{0,160},", re.I)
 # "the state's board", "the country": the place named in the sentence before.
-_SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory)(?:.s)?\b", re.I)
+_SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory|law|bill|measure|"
+                         r"ruling|rule|legislation|regulation)(?:.s)?\b", re.I)
 # Names inside a claim that refer to the article's subject without naming it.
 REFERENCE = re.compile(
     r"\b(?:it|its|it.s|itself|this|these|they|them|their|such\s+products|"

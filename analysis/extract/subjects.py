@@ -364,4 +364,5 @@ _OF = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:of|per\s+day\s+of|a\s+day\s+o
 _FORM = re.compile(r"^(?:(?:the|a|an|this|that|pure|dried|raw|powdered|ground|crushed|whole|"
                    r"fresh|standardi[sz]ed|high-quality|quality|organic|premium|oral|liquid|"
                    r"concentrated|full-spectrum|broad-spectrum|isolate|supplemental|"
-                   r"elemental|total|your|their|his|her)\s+)*$", re.I)
+                   r"elemental|total|your|their|his|her|liquid|softgels?|gel|capsules?|tablets?|"
+                   r"gummy|gummies|chewable|sublingual)\s+)*$", re.I)

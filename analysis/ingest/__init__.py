@@ -287,8 +287,10 @@ def _cut_utf8(head: bytes) -> bytes:
     return head
 
 
-def _read_jsonl(fh: io.TextIOBase, shown: str, batch: _Batch, encoding: str) -> None:
-    for lineno, line in enumerate(fh, start=1):
+def _read_jsonl(fh: io.TextIOBase, shown: str, batch: _Batch, encoding: str, *,
+                first_line: int = 1) -> None:
+    """One article per line; `first_line` numbers the lines of a block of a larger file."""
+    for lineno, line in enumerate(fh, start=first_line):
         if not line.strip():
             continue
         nbytes = len(line.encode("utf-8", errors="replace"))
@@ -311,14 +313,19 @@ def _read_jsonl(fh: io.TextIOBase, shown: str, batch: _Batch, encoding: str) -> 
                     "jsonl", size=nbytes, encoding=encoding)
 
 
-def _read_csv(fh: io.TextIOBase, shown: str, batch: _Batch, encoding: str) -> None:
+def _read_csv(fh: io.TextIOBase, shown: str, batch: _Batch, encoding: str, *,
+              header: list[str] | None = None, first_line: int = 1) -> None:
+    """One article per row. A block of a larger file passes the file's `header` and the
+    number of its own first line."""
     reader = csv.reader(fh, strict=True)
-    try:
-        header = next(reader)
-    except (csv.Error, StopIteration) as exc:
-        batch.record(shown, "failed", f"unreadable CSV header: {exc}", fmt="csv",
-                     encoding=encoding)
-        return
+    lines = first_line - 1  # lines before this block
+    if header is None:
+        try:
+            header = next(reader)
+        except (csv.Error, StopIteration) as exc:
+            batch.record(shown, "failed", f"unreadable CSV header: {exc}", fmt="csv",
+                         encoding=encoding)
+            return
     names = [h.strip().lower() for h in header]
     if "text" not in names:
         batch.record(shown, "failed", f"no 'text' column (columns found: {header})",
@@ -330,22 +337,23 @@ def _read_csv(fh: io.TextIOBase, shown: str, batch: _Batch, encoding: str) -> No
         except StopIteration:
             break
         except csv.Error as exc:
-            batch.record(shown, "failed", f"malformed CSV row: {exc}", line=reader.line_num,
+            batch.record(shown, "failed", f"malformed CSV row: {exc}", line=lines + reader.line_num,
                          fmt="csv", encoding=encoding)
             continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(names):
             batch.record(shown, "failed", f"row has {len(row)} fields, header has "
-                         f"{len(names)}", line=reader.line_num, fmt="csv", encoding=encoding)
+                         f"{len(names)}", line=lines + reader.line_num, fmt="csv",
+                         encoding=encoding)
             continue
         nbytes = sum(len(c) for c in row)
         if nbytes > batch.max_bytes:
             batch.record(shown, "skipped", f"too large: {nbytes:,} bytes > --max-bytes "
-                         f"{batch.max_bytes:,}", line=reader.line_num, fmt="csv",
+                         f"{batch.max_bytes:,}", line=lines + reader.line_num, fmt="csv",
                          size=nbytes, encoding=encoding)
             continue
-        _add_record(dict(zip(names, row)), batch, shown, reader.line_num, "csv",
+        _add_record(dict(zip(names, row)), batch, shown, lines + reader.line_num, "csv",
                     size=nbytes, encoding=encoding)
 
 

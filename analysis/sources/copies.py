@@ -142,35 +142,53 @@ def _row(kind: str, a: dict, b: dict, score: float, text_key: str = "text") -> d
             "similarity": round(score, 1), "text_a": a[text_key], "text_b": b[text_key]}
 
 
-def source_groups(articles: list[str], copies: pd.DataFrame) -> dict[str, str]:
-    """Article → the id of its group of copies (itself when it copies no one)."""
-    parent = {a: a for a in articles}
+def link_counts(copies: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """How strongly each pair of articles is linked by copies (a copied bio counts as
+    MIN_COPIES_TO_LINK sentences); sums over any split of the copies table."""
+    links: dict[tuple[str, str], int] = defaultdict(int)
+    for a, b, kind in zip(copies["article_a"], copies["article_b"], copies["kind"]):
+        pair = (a, b) if a <= b else (b, a)
+        links[pair] += MIN_COPIES_TO_LINK if kind == "bio" else 1
+    return links
+
+
+def linked_groups(links: dict[tuple[str, str], int], articles: set[str] | None = None
+                  ) -> dict[str, str]:
+    """Article -> the smallest id of its group, for every article a strong enough link
+    touches (restricted to `articles` when given); the rest are their own group."""
+    parent: dict[str, str] = {}
 
     def root(a: str) -> str:
+        parent.setdefault(a, a)
         while parent[a] != a:
             parent[a] = parent[parent[a]]
             a = parent[a]
         return a
 
-    links: dict[tuple[str, str], int] = defaultdict(int)
-    for r in copies.itertuples():
-        pair = tuple(sorted((r.article_a, r.article_b)))
-        links[pair] += MIN_COPIES_TO_LINK if r.kind == "bio" else 1
     for (a, b), n in links.items():
-        if n >= MIN_COPIES_TO_LINK and a in parent and b in parent:
+        if n >= MIN_COPIES_TO_LINK and (articles is None or (a in articles and b in articles)):
             ra, rb = root(a), root(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
-    return {a: root(a) for a in articles}
+    return {a: root(a) for a in list(parent)}
 
 
-def agreement(assertions: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
-    """Per claim (topic, value, scope): how many articles make it, and how many
-    independent sources that is once copies are counted once."""
-    claims = assertions[assertions["kind"].isin(["scale", "status", "effect", "mentions"])]
+def source_groups(articles: list[str], copies: pd.DataFrame) -> dict[str, str]:
+    """Article → the id of its group of copies (itself when it copies no one)."""
+    groups = linked_groups(link_counts(copies), set(articles))
+    return {a: groups.get(a, a) for a in articles}
+
+
+AGREEMENT_COLUMNS = ["topic", "value", "scope", "articles", "n_articles", "n_independent"]
+AGREEING_KINDS = ("scale", "status", "effect", "mentions")
+
+
+def claim_table(claims: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
+    """Per claim (topic, value, scope) of `claims` (rows of the agreeing kinds): the
+    articles making it and how many independent sources they are, in claim order.
+    A claim's rows must all be in `claims` (the Dask engine shuffles by claim first)."""
     if claims.empty:
-        return pd.DataFrame(columns=["topic", "value", "scope", "articles", "n_articles",
-                                     "n_independent"])
+        return pd.DataFrame(columns=AGREEMENT_COLUMNS)
     table = (claims.assign(scope=claims["scope"].fillna(""))
              .groupby(["topic", "value", "scope"])["article"]
              .agg(lambda s: sorted(set(s))).reset_index())
@@ -178,7 +196,20 @@ def agreement(assertions: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
     table["n_independent"] = table["article"].map(lambda arts: len({groups.get(a, a)
                                                                     for a in arts}))
     table["articles"] = table["article"].str.join(";")
+    return table[AGREEMENT_COLUMNS]
+
+
+def order_agreement(table: pd.DataFrame) -> pd.DataFrame:
+    """Claims several articles make, most widely made first (`table` in claim order)."""
     table = table[table["n_articles"] >= 2]
-    return table[["topic", "value", "scope", "articles", "n_articles", "n_independent"]
-                 ].sort_values(["n_articles", "topic"], ascending=[False, True]
-                               ).reset_index(drop=True)
+    return table.sort_values(["n_articles", "topic"], ascending=[False, True]
+                             ).reset_index(drop=True)
+
+
+def agreement(assertions: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
+    """Per claim (topic, value, scope): how many articles make it, and how many
+    independent sources that is once copies are counted once."""
+    claims = assertions[assertions["kind"].isin(AGREEING_KINDS)]
+    if claims.empty:
+        return pd.DataFrame(columns=AGREEMENT_COLUMNS)
+    return order_agreement(claim_table(claims, groups))

@@ -6,6 +6,7 @@ signal is a column with the evidence beside it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -33,22 +34,45 @@ def _first(pattern: re.Pattern[str] | None, searched: str, text: str) -> tuple[i
     return len(hits), " ".join(text[lo:hi].split())
 
 
+_AFFILIATION = re.compile(r"(?:University|College|Institute)\s+of\s+(?:[A-Z][\w-]*\s?){1,4}")
+
+
+def affiliation_counts(texts: Iterable[str]) -> dict[str, int]:
+    """In how many texts each affiliation ("University of X") is named."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for aff in set(_AFFILIATION.findall(text)):
+            key = aff.strip()
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def copy_counts(copies: pd.DataFrame) -> dict[str, int]:
+    """Copied spans per article (either side of a copy)."""
+    counts: dict[str, int] = {}
+    if len(copies):
+        for a in list(copies["article_a"]) + list(copies["article_b"]):
+            counts[a] = counts.get(a, 0) + 1
+    return counts
+
+
 def credibility_signals(articles: pd.DataFrame, assertions: pd.DataFrame,
-                        studies: pd.DataFrame, copies: pd.DataFrame,
+                        studies: pd.DataFrame, copies: pd.DataFrame | None,
                         groups: dict[str, str], schema: TopicSchema, *,
-                        progress: Progress | None = None) -> pd.DataFrame:
+                        progress: Progress | None = None,
+                        affiliations: dict[str, int] | None = None,
+                        copied: dict[str, int] | None = None) -> pd.DataFrame:
+    """One row per article of `articles`. The batch-wide counts (`affiliations` over all
+    texts, `copied` spans per article) are computed here unless given, which lets the
+    Dask engine run this per partition."""
     cfg = schema.tables.get("signals", {})
     # Searched in the lower-cased text without IGNORECASE (several times faster); dates
     # keep their capitals and are searched in the text as written.
     patterns = {k: re.compile(v.lower() if k != "date" else v) for k, v in cfg.items()}
     people = assertions[assertions["kind"] == "credentials"]
     texts = dict(zip(articles["article"], articles["text"]))
-    affiliation_counts: dict[str, int] = {}
-    for text in texts.values():
-        for aff in set(re.findall(r"(?:University|College|Institute)\s+of\s+(?:[A-Z][\w-]*\s?)"
-                                  r"{1,4}", text)):
-            key = aff.strip()
-            affiliation_counts[key] = affiliation_counts.get(key, 0) + 1
+    if affiliations is None:
+        affiliations = affiliation_counts(texts.values())
     # Split each table by article once: filtering per article would be quadratic.
     people_by: dict[str, list[dict]] = {}
     for r in people.astype(object).where(people.notna(), "").to_dict("records"):
@@ -57,10 +81,8 @@ def credibility_signals(articles: pd.DataFrame, assertions: pd.DataFrame,
     hedged_by = stance["hedged"].astype(bool).groupby(stance["article"]).mean().to_dict()
     studies_by = {a: g for a, g in studies.groupby("article", sort=False)} if len(
         studies) else {}
-    copy_counts: dict[str, int] = {}
-    if len(copies):
-        for a in list(copies["article_a"]) + list(copies["article_b"]):
-            copy_counts[a] = copy_counts.get(a, 0) + 1
+    if copied is None:
+        copied = copy_counts(copies)
     rows = []
     for article, text in track(progress, "signals", texts.items(), len(texts)):
         mine = people_by.get(article, [])
@@ -68,13 +90,13 @@ def credibility_signals(articles: pd.DataFrame, assertions: pd.DataFrame,
         cited = studies_by.get(article, studies.iloc[0:0])
         flags = "; ".join(r["flags"] for r in mine if r["flags"])
         affs = sorted({a.strip() for r in mine for a in str(r["affiliations"]).split(";")
-                       if a.strip() and affiliation_counts.get(a.strip(), 0) <= 1
+                       if a.strip() and affiliations.get(a.strip(), 0) <= 1
                        and re.match(r"(?:University|College|Institute)\b", a.strip())})
         low = text.lower() if len(text.lower()) == len(text) else text
         n_abs, abs_ev = _first(patterns.get("absolute"), low, text)
         n_date, date_ev = _first(patterns.get("date"), text, text)
         n_com, com_ev = _first(patterns.get("commercial"), low, text)
-        copied = copy_counts.get(article, 0)
+        n_copied = copied.get(article, 0)
         rows.append({
             "article": article,
             "author_named": "; ".join(r["value"] for r in mine),
@@ -90,6 +112,6 @@ def credibility_signals(articles: pd.DataFrame, assertions: pd.DataFrame,
             "absolute_claims": n_abs, "absolute_claims_evidence": abs_ev,
             "date_present": bool(n_date), "date_present_evidence": date_ev,
             "commercial_intent": n_com, "commercial_intent_evidence": com_ev,
-            "copied_sentences": copied, "source_group": groups.get(article, article),
+            "copied_sentences": n_copied, "source_group": groups.get(article, article),
         })
     return pd.DataFrame(rows, columns=SIGNAL_COLUMNS)
