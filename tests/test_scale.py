@@ -1,4 +1,5 @@
-"""Parallel and distributed runs give the same tables as one process, order included."""
+"""Parallel runs give the same tables as one process, order included (the Dask engine:
+tests/test_cluster.py)."""
 
 import pandas as pd
 import pytest
@@ -24,12 +25,6 @@ def _same(a, b):
 
 def test_jobs_2_equals_jobs_1(batch):
     _same(analyse(batch, jobs=1), analyse(batch, jobs=2))
-
-
-def test_dask_local_cluster_equals_local_engine(batch):
-    pytest.importorskip("distributed")
-    for source in (SEEDS, batch):
-        _same(analyse(source), analyse(source, engine="dask"))
 
 
 def test_parquet_format(tmp_path):
