@@ -230,7 +230,8 @@ def _cluster(inputs: list[str], out: Path, topics_file: str | None, formats: lis
     c = cluster.counts
     if not quiet:
         click.echo(f"{c['articles']} articles, {c['assertions']} assertions, "
-                   f"{len(cluster.conflicts)} conflicts; {len(cluster.messages)} inputs not "
+                   f"{cluster.conflict_counts['total']} conflicts; {len(cluster.messages)} "
+                   "inputs not "
                    f"analysed. Wrote {len(written)} files and the Parquet datasets "
                    f"(assertions.parquet/, sentences.parquet/, ...) to {out}/")
     if strict and cluster.messages:

@@ -41,7 +41,7 @@ import pandas as pd
 
 from .. import schema
 from ..align import choose_open_topics, open_candidates
-from ..compare import CONFLICT_COLUMNS, compare, conflicts_frame
+from ..compare import CONFLICT_COLUMNS, compare
 from ..errors import InputError
 from ..extract import ASSERTION_COLUMNS
 from ..ingest import DEFAULT_MAX_BYTES
@@ -70,16 +70,18 @@ ORDER = {"topics": ["_k", "_p", "_i"], "copies": ["_a", "_b"]}
 
 @dataclass
 class ClusterRun:
-    """What reaches the client from a cluster run: conflicts, counts and aggregates."""
+    """What reaches the client from a cluster run: the strongest conflicts (all of them
+    are in `conflicts.parquet/`), counts and the report's summary."""
 
     run_dir: Path
-    conflicts: pd.DataFrame
+    conflicts: pd.DataFrame  # the first CONFLICT_HEAD, in the local engine's order
     messages: list[str]
     counts: dict[str, int]
     subjects: frozenset[str]
     references: set[str] = field(default_factory=set)
     timings: dict[str, float] = field(default_factory=dict)
     aggregates: dict = field(default_factory=dict)
+    conflict_counts: dict = field(default_factory=dict)  # total, within, per topic
 
 
 def _client(scheduler: str | None, workers: int):
@@ -376,35 +378,42 @@ def _run(client, dd, inputs, run: Path, topics: TopicSchema, max_bytes: int, max
     assertions = by_group(dd.from_map(_load_with_order, list(range(n)), run=str(run),
                                       table="assertions", meta=meta))
     if progress:
-        progress("compare", 0, 1)
-    compared = _shuffled(extracted_rows, ["_g", "topic"], npart).map_partitions(
-        _compare_group, topics_f, max_pairs, meta=_conflict_meta()).compute()
+        progress("compare", 0, 3)
+    stage = run / "_staging"
+    _to_parquet(_shuffled(extracted_rows, ["_g", "topic"], npart).map_partitions(
+        _compare_group, topics_f, max_pairs, meta=_conflict_meta()), stage / "conflicts")
     studies = dd.from_map(_load_with_order, list(range(n)), run=str(run), table="studies",
                           meta=_load_with_order_meta(STUDY_COLUMNS))
-    cited = _shuffled(studies, ["study"], npart).map_partitions(
-        _study_group, meta=_conflict_meta()).compute()
-    cited = cited.sort_values("scope", kind="stable")
-    rows = [_none(r) for r in compared.to_dict("records")] + \
-        [_none(r) for r in cited.to_dict("records")]
-    conflicts = conflicts_frame(rows)
+    _to_parquet(_shuffled(studies, ["study"], npart).map_partitions(
+        _study_group, meta=_conflict_meta()), stage / "cited")
     if progress:
-        progress("compare", 1, 1)
+        progress("compare", 1, 3)
+    bios = pd.DataFrame([r for rows in client.gather(
+        [client.submit(_bio_rows, str(f), pure=False)
+         for f in sorted((stage / "conflicts").glob("part-*.parquet"))]) for r in rows],
+        columns=CONFLICT_COLUMNS)
     lap("compare")
     # ---- copies: shingle blocking as shuffles
-    copied_files = _copies(client, dd, run, n, npart, conflicts, progress)
+    copied_files = _copies(client, dd, run, n, npart, bios, progress)
     stats = [client.submit(_copy_stats, f, pure=False) for f in copied_files]
     groups_f = client.submit(_merge_groups, stats, pure=False)
     copied_f = client.submit(_merge_copied, stats, pure=False)
     lap("copies")
+    replaced: list[str] = []
     if client.submit(_nontrivial, groups_f, pure=False).result():
-        quantity = [t.key for t in topics.of_kind("quantity")]
-        again = _shuffled(assertions.map_partitions(_quantity_rows, quantity, meta=assertions),
-                          ["_g", "topic"], npart).map_partitions(
-            _compare_group, topics_f, max_pairs, groups_f, meta=_conflict_meta()).compute()
-        kept = conflicts[~conflicts["topic"].isin(quantity)]
-        conflicts = conflicts_frame(list(kept.to_dict("records")) +
-                                    [_none(r) for r in again.to_dict("records")])
+        replaced = [t.key for t in topics.of_kind("quantity")]
+        _to_parquet(_shuffled(assertions.map_partitions(_quantity_rows, replaced,
+                                                        meta=assertions),
+                              ["_g", "topic"], npart).map_partitions(
+            _compare_group, topics_f, max_pairs, groups_f, meta=_conflict_meta()),
+            stage / "sources")
         lap("compare sources")
+    if progress:
+        progress("compare", 2, 3)
+    conflict_parts = _wait(_final_conflicts(client, run, replaced), None, "compare")
+    head, conflict_counts = _conflict_head(conflict_parts)
+    if progress:
+        progress("compare", 3, 3)
     # ---- agreement: claims shuffled by (topic, value, scope)
     claims = assertions.map_partitions(_claims, meta=_meta(
         {"article": object, "topic": object, "value": object, "scope": object,
@@ -425,14 +434,14 @@ def _run(client, dd, inputs, run: Path, topics: TopicSchema, max_bytes: int, max
         _wait([client.submit(parts.departures_task, p, run, topics_f, refs, ref_rows,
                              pure=False) for p in range(n)], None, "departures")
     lap("agreement+signals")
-    result = ClusterRun(run_dir=run, conflicts=conflicts, messages=messages,
+    result = ClusterRun(run_dir=run, conflicts=head, messages=messages,
                         counts=_totals(read, counts, finished), subjects=subjects,
-                        references=refs)
+                        references=refs, conflict_counts=conflict_counts)
     # ---- what the report needs: totals, first rows, a bounded sample of articles
     merged = summary.merge_summaries(_wait(
         [client.submit(summary.partition_summary, p, run, pure=False) for p in range(n)],
         progress, "summary"))
-    chosen_ids = summary.choose_sample(conflicts, merged["sample"])
+    chosen_ids = summary.choose_sample(head, merged["sample"])
     samples = client.gather([client.submit(summary.sample_rows, p, run, chosen_ids,
                                            pure=False) for p in range(n)])
     heads = client.gather([client.submit(_copies_head, f, pure=False) for f in copied_files])
@@ -447,6 +456,128 @@ def _run(client, dd, inputs, run: Path, topics: TopicSchema, max_bytes: int, max
                          "agreement": agreement}
     lap("summary")
     return result
+
+
+CONFLICT_HEAD = 2_000
+CONFLICT_ORDER = ["severity", "subject", "topic", "kind", "articles", "_study", "_part", "_r"]
+
+
+def _to_parquet(frame, folder: Path) -> None:
+    frame.to_parquet(folder, write_index=False, name_function=lambda i: f"part-{i:05d}.parquet")
+
+
+def _bio_rows(path: str) -> list[dict]:
+    """Copied-bio conflicts: the copies stage needs them (one per cluster: few)."""
+    frame = pd.read_parquet(path)
+    hit = frame[frame["scope"] == "bio template"]
+    return hit.astype(object).where(hit.notna(), None).to_dict("records")
+
+
+def _conflict_part(src: str, dst: str, part: int, study: bool, dropped: list[str]) -> dict:
+    """One part of `conflicts.parquet/`: rows in the local engine's order within the
+    part, with the keys that order parts against each other (`_study`: a cited study's
+    key, as the local engine lists those; `_part`, `_r`)."""
+    frame = pd.read_parquet(src)
+    if dropped:
+        frame = frame[~frame["topic"].isin(dropped)]
+    frame = frame.assign(_study=frame["scope"].fillna("") if study else "")
+    if study:
+        frame = frame.sort_values(CONFLICT_ORDER[:6], ascending=[False] + [True] * 5,
+                                  kind="stable", na_position="last")
+    frame = frame.assign(_part=np.int64(part), _r=np.arange(len(frame), dtype=np.int64))
+    frame = frame.reset_index(drop=True)
+    parts.write_part(frame, Path(dst))
+    counts = frame.groupby(["topic", "kind"]).size().to_dict() if len(frame) else {}
+    return {"rows": len(frame), "counts": counts, "head": frame.head(CONFLICT_HEAD)}
+
+
+def _final_conflicts(client, run: Path, dropped: list[str]) -> list:
+    stage = run / "_staging"
+    sources = [(f, False, dropped) for f in sorted((stage / "conflicts").glob("part-*"))]
+    sources += [(f, True, []) for f in sorted((stage / "cited").glob("part-*"))]
+    sources += [(f, False, []) for f in sorted((stage / "sources").glob("part-*"))]
+    folder = parts.table_dir(run, "conflicts")
+    return [client.submit(_conflict_part, str(src), str(folder / parts.part_name(i)), i, study,
+                          drop, pure=False) for i, (src, study, drop) in enumerate(sources)]
+
+
+def order_conflicts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Conflict parts in the local engine's order (`conflicts_frame`'s, ties kept as the
+    comparators made them); the ordering keys dropped."""
+    frame = frame.sort_values(CONFLICT_ORDER, ascending=[False] + [True] * 7, kind="stable",
+                              na_position="last")
+    return frame.drop(columns=["_study", "_part", "_r"]).reset_index(drop=True)
+
+
+def _conflict_head(results: list[dict]) -> tuple[pd.DataFrame, dict]:
+    heads = [r["head"] for r in results if len(r["head"])]
+    head = order_conflicts(pd.concat(heads, ignore_index=True)).head(CONFLICT_HEAD) if heads \
+        else pd.DataFrame(columns=CONFLICT_COLUMNS)
+    head = head.astype(object).where(head.notna(), None)
+    for col in ("severity", "folded"):
+        head[col] = pd.to_numeric(head[col])
+    per: Counter = Counter()
+    for r in results:
+        per.update(r["counts"])
+    topics: Counter = Counter()
+    for (topic, _kind), k in per.items():
+        topics[topic] += k
+    return head, {"total": sum(r["rows"] for r in results),
+                  "within": sum(k for (_t, kind), k in per.items() if kind == "within-source"),
+                  "per_topic": dict(topics)}
+
+
+def _conflict_rows(path: Path, batch: int = 256):
+    """The rows of one conflicts part, a few hundred at a time, with their order key."""
+    import pyarrow.parquet as pq
+
+    def na(value):
+        return (1, "") if value is None else (0, value)
+
+    for chunk in pq.ParquetFile(path).iter_batches(batch_size=batch):
+        for row in chunk.to_pylist():
+            key = (-row["severity"], na(row["subject"]), na(row["topic"]), na(row["kind"]),
+                   na(row["articles"]), row["_study"], row["_part"], row["_r"])
+            yield key, row
+
+
+def _stream_conflicts(run: Path, fmt: str, chunk: int = 500) -> Path:
+    """conflicts.csv (or .json) in the local engine's order, merged part by part from
+    `conflicts.parquet/` a few hundred rows at a time: never the whole table in memory."""
+    import heapq
+    import json as json_
+
+    files = sorted(parts.table_dir(run, "conflicts").glob("part-*.parquet"))
+    merged = heapq.merge(*(_conflict_rows(f) for f in files), key=lambda kv: kv[0])
+    target = run / f"conflicts.{fmt}"
+    tmp = target.with_suffix(f".{fmt}.tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        rows: list[dict] = []
+        written = 0
+
+        def flush() -> None:
+            nonlocal written, rows
+            frame = pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+            if fmt == "csv":
+                frame.to_csv(fh, index=False, header=written == 0)
+            else:
+                for record in json_.loads(frame.to_json(orient="records", force_ascii=False)):
+                    fh.write(("[\n" if written == 0 else ",\n") +
+                             json_.dumps(record, ensure_ascii=False))
+                    written += 1
+            written += len(rows) if fmt == "csv" else 0
+            rows = []
+
+        for _, row in merged:
+            rows.append({c: row.get(c) for c in CONFLICT_COLUMNS})
+            if len(rows) >= chunk:
+                flush()
+        if rows or written == 0:
+            flush()
+        if fmt == "json":
+            fh.write("\n]\n" if written else "[]\n")
+    tmp.replace(target)
+    return target
 
 
 def _copies_head(path: str) -> tuple[int, pd.DataFrame]:
@@ -484,18 +615,8 @@ def write_cluster_report(cluster: ClusterRun, topics: TopicSchema, *, formats=("
     drawn = sorted(formats & {"pdf", "png"})
     written = write_run(report_view(cluster, topics), run, formats=drawn,
                         progress=progress) if drawn else []
-    conflicts = cluster.conflicts
-    if "csv" in formats:
-        conflicts.to_csv(run / "conflicts.csv", index=False)
-        written.append(run / "conflicts.csv")
-    if "json" in formats:
-        conflicts.to_json(run / "conflicts.json", orient="records", force_ascii=False, indent=1)
-        written.append(run / "conflicts.json")
-    if "parquet" in formats:
-        parts.write_part(conflicts.astype({c: "str" for c in conflicts.columns
-                                           if conflicts[c].dtype == object}),
-                         run / "conflicts.parquet")
-        written.append(run / "conflicts.parquet")
+    for fmt in sorted(formats & {"csv", "json"}):
+        written.append(_stream_conflicts(run, fmt))
     target = run / "manifest.csv"
     tmp = run / ".manifest.csv.tmp"
     with tmp.open("w", encoding="utf-8", newline="") as fh:
@@ -620,7 +741,9 @@ def read_table(run_dir: str | os.PathLike, table: str) -> pd.DataFrame:
     if table in ORDER:
         frames = [f.assign(_p=np.int64(i)) for i, f in enumerate(frames)]
     frame = pd.concat(frames, ignore_index=True)
-    if table == "topics":
+    if table == "conflicts":
+        frame = order_conflicts(frame)
+    elif table == "topics":
         frame = frame.sort_values(["_k", "_p", "_i"], kind="stable")
     elif table == "copies":
         frame = frame.sort_values(["_a", "_b"], kind="stable")
@@ -653,7 +776,8 @@ def load_analysis(cluster: ClusterRun, topics: TopicSchema):
     return Analysis(
         articles=table("articles", schema.ARTICLES + ["subject", "reference", "source_group"]),
         manifest=manifest, sentences=table("sentences", schema.SENTENCES),
-        assertions=table("assertions", ASSERTION_COLUMNS), conflicts=cluster.conflicts,
+        assertions=table("assertions", ASSERTION_COLUMNS),
+        conflicts=table("conflicts", CONFLICT_COLUMNS),
         topics=table("topics", schema.TOPICS), schema=topics, messages=cluster.messages,
         subjects=cluster.subjects, studies=table("studies", STUDY_COLUMNS),
         copies=table("copies", COPIES), agreement=table("agreement", AGREEMENT_COLUMNS),
