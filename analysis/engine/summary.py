@@ -151,6 +151,8 @@ def choose_sample(conflicts: pd.DataFrame, hashed: list[str], *,
 
 def report_view(cluster, summary: dict, samples: list[dict], copies: tuple[int, pd.DataFrame],
                 agreement: pd.DataFrame, topics) -> SimpleNamespace:
+    """`cluster.conflicts` holds the strongest conflicts; `cluster.conflict_counts` the
+    totals."""
     """What `write_run`'s charts and pages read, for a cluster run: the conflicts, the
     sampled articles' rows, the first rows of the other tables, and `totals`."""
     def cat(name: str, columns: list[str]) -> pd.DataFrame:
@@ -167,7 +169,10 @@ def report_view(cluster, summary: dict, samples: list[dict], copies: tuple[int, 
               "inputs": summary["inputs"], "assertions": summary["assertions"],
               "per_topic": summary["per_topic"],
               "articles_per_topic": summary["articles_per_topic"],
-              "sampled": len(articles), "copies": copies[0], **{
+              "sampled": len(articles), "copies": copies[0],
+              "conflicts": cluster.conflict_counts["total"],
+              "within": cluster.conflict_counts["within"],
+              "conflicts_per_topic": cluster.conflict_counts["per_topic"], **{
                   f"{k}_rows": v for k, v in summary["counts"].items()}}
     return SimpleNamespace(
         assertions=cat("assertions", []), conflicts=cluster.conflicts, articles=articles,

@@ -94,22 +94,52 @@ def _where(r) -> str:
     return Path(r.input).name + (f":{r.line:.0f}" if pd.notna(r.line) else "")
 
 
-def _summary_blocks(run, failures: list[Failure] = ()) -> list[Block]:
-    m = run.manifest
-    art = run.articles
+def _counts(run) -> dict:
+    """The run's totals: counted from its tables, or — for a cluster run, whose client
+    holds only a sample of its rows — taken from `run.totals` (see engine.summary)."""
+    totals = getattr(run, "totals", None)
+    if totals:
+        inputs = totals["inputs"]
+        return {"articles": totals["articles"], "words": totals["words"],
+                "inputs": sum(inputs.values()), "ok": inputs.get("ok", 0),
+                "skipped": inputs.get("skipped", 0), "failed": inputs.get("failed", 0),
+                "assertions": totals["assertions"], "conflicts": totals["conflicts"],
+                "within": totals["within"], "per_topic": pd.Series(totals["per_topic"]),
+                "conflicts_per_topic": pd.Series(totals["conflicts_per_topic"]),
+                "articles_per_topic": pd.Series(totals["articles_per_topic"])}
+    m, art, a, c = run.manifest, run.articles, run.assertions, run.conflicts
     if "words" in art and len(art):
         words = int(art["words"].sum())
     elif "text" in art and len(art):
         words = int(art["text"].str.split().str.len().sum())
     else:
         words = 0
+    none = pd.Series(dtype=int)
+    return {"articles": len(art), "words": words, "inputs": len(m),
+            "ok": int(m["status"].eq("ok").sum()), "skipped": int(m["status"].eq("skipped").sum()),
+            "failed": int(m["status"].eq("failed").sum()), "assertions": len(a),
+            "conflicts": len(c), "within": int(c["kind"].eq("within-source").sum()) if len(c)
+            else 0, "per_topic": a.groupby("topic").size() if len(a) else none,
+            "conflicts_per_topic": c.groupby("topic").size() if len(c) else none,
+            "articles_per_topic": a.groupby("topic")["article"].nunique() if len(a) else none}
+
+
+def _summary_blocks(run, failures: list[Failure] = ()) -> list[Block]:
+    m = run.manifest
+    n = _counts(run)
     blocks: list[Block] = [(_wrap(
-        f"{len(art)} articles analysed ({words:,} words) from {len(m)} inputs: "
-        f"{int(m['status'].eq('ok').sum())} ok, {int(m['status'].eq('skipped').sum())} "
-        f"skipped, {int(m['status'].eq('failed').sum())} failed. {len(run.assertions)} "
-        f"assertions, {len(run.conflicts)} conflicts "
-        f"({int(run.conflicts['kind'].eq('within-source').sum()) if len(run.conflicts) else 0}"
-        " of them within one article).", 100), 10, "normal")]
+        f"{n['articles']} articles analysed ({n['words']:,} words) from {n['inputs']} inputs: "
+        f"{n['ok']} ok, {n['skipped']} skipped, {n['failed']} failed. {n['assertions']} "
+        f"assertions, {n['conflicts']} conflicts ({n['within']} of them within one article).",
+        100), 10, "normal")]
+    totals = getattr(run, "totals", None)
+    if totals:
+        blocks.append((_wrap(
+            f"A cluster run: the charts are drawn from {totals['sampled']:,} of the "
+            f"{n['articles']:,} articles (those in the strongest conflicts, then a fixed "
+            f"sample), and the pages quote the strongest {len(run.conflicts):,} conflicts; "
+            "every row is in the run directory's Parquet datasets (assertions.parquet/, "
+            "conflicts.parquet/, ...).", 100), 9, "normal"))
     if failures:
         blocks.append((_wrap(f"{len(failures)} part(s) of this run failed and were left out: "
                              + "; ".join(f.label for f in failures) + ". The next page says "
@@ -117,16 +147,13 @@ def _summary_blocks(run, failures: list[Failure] = ()) -> list[Block]:
     bad = m[m["status"] != "ok"]
     if len(bad):
         lines = [f"• {_where(r)} — {r.status}: {r.reason}" for r in bad.head(8).itertuples()]
-        if len(bad) > 8:
-            lines.append(f"… and {len(bad) - 8} more (see the manifest appendix)")
+        unlisted = n["skipped"] + n["failed"] - 8
+        if unlisted > 0:
+            lines.append(f"… and {unlisted} more (see the manifest appendix)")
         blocks += [("Inputs not analysed", 11, "bold"), (_wrap("\n".join(lines), 110), 8,
                                                           "normal")]
-    counts = run.assertions.groupby("topic").size() if len(run.assertions) else pd.Series(
-        dtype=int)
-    ccounts = run.conflicts.groupby("topic").size() if len(run.conflicts) else pd.Series(
-        dtype=int)
-    per_article = run.assertions.groupby("topic")["article"].nunique() if len(
-        run.assertions) else pd.Series(dtype=int)
+    counts, ccounts = n["per_topic"], n["conflicts_per_topic"]
+    per_article = n["articles_per_topic"]
     rows = [f"{'topic':<24}{'articles':>10}{'assertions':>12}{'conflicts':>11}"]
     for topic in sorted(set(counts.index) | set(ccounts.index)):
         rows.append(f"{str(topic)[:23]:<24}{int(per_article.get(topic, 0)):>10}"
