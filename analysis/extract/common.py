@@ -33,6 +33,11 @@ def prefilter_pattern(topic) -> re.Pattern[str] | None:
 
 
 def _build_prefilter(topic) -> re.Pattern[str] | None:
+    """`prefilter_regex` (a pattern) when the topic has one, else its `prefilter`
+    substrings; matched against the article in lower case."""
+    pattern = topic.get("prefilter_regex")
+    if pattern:
+        return re.compile(pattern)
     words = topic.get("prefilter", [])
     return re.compile("|".join(map(re.escape, words))) if words else None
 

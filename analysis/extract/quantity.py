@@ -290,9 +290,14 @@ def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "")
 
 def _category(topic: Topic, table: str, *windows: str) -> str:
     """The first category of `table` (purposes, populations, ...) said in the nearest
-    window that says any."""
+    window that says any (one search of all of them first: most windows say none)."""
     names = list(topic.get(table, {}))
+    anything = topic.cached(f"any.{table}", lambda t: re.compile(
+        "|".join(f"(?:{p})" for n in names for p in t.get(f"{table}.{n}", [])) or "(?!)",
+        re.I))
     for window in windows:
+        if not anything.search(window):
+            continue
         for name in names:
             pattern = topic.regex(f"{table}.{name}")
             if pattern is not None and pattern.search(window):

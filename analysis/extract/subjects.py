@@ -44,7 +44,6 @@ _COMPARATOR_MARK = re.compile(
     r"\d\s*%\s*$|\b(?:less|more|fewer)\s+than\s+(?:[\d.,]+\s*(?:%|percent|mg|milligrams)?\s*)?$",
     re.I)
 MIN_ARTICLE_MENTIONS = 2  # a substance named once in passing is not what an article is about
-_TOKEN = re.compile(r"[a-z0-9]")
 
 
 @dataclass(frozen=True)
@@ -68,17 +67,17 @@ class Lexicon:
         return _automaton(self)
 
     def mentions(self, text: str) -> list[Mention]:
-        """Leftmost-longest whole-word matches of every known name in `text`."""
-        lower = text.lower().replace("’", "'")
+        """Leftmost-longest whole-word matches of every known name in `text`.
+
+        Text and names are compared in one normal form — lower case, every character but
+        letters, digits, hyphens and apostrophes a space, one for one so offsets hold —
+        and each name is searched with a space on either side: only whole words match,
+        with no per-hit boundary test ("ala" never fires inside "alarm")."""
+        norm = " " + _normal(text) + " "
         found: list[tuple[int, int, str, str]] = []
-        n = len(lower)
-        for end, (length, name, kind) in self.automaton.iter(lower):
-            start = end - length + 1
-            if start > 0 and _TOKEN.match(lower[start - 1]):
-                continue
-            if end + 1 < n and _TOKEN.match(lower[end + 1]):
-                continue
-            found.append((start, end + 1, name, kind))
+        for end, (length, name, kind) in self.automaton.iter(norm):
+            start = end - length + 1  # in `norm`: the leading space is the offset shift
+            found.append((start, start + length - 2, name, kind))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         out: list[Mention] = []
         last_end = -1
@@ -105,10 +104,18 @@ def _automaton(lexicon: Lexicon):
 
         automaton = ahocorasick.Automaton()
         for form, (name, kind) in lexicon.names.items():
-            automaton.add_word(form, (len(form), name, kind))
+            word = " " + _normal(form) + " "
+            automaton.add_word(word, (len(word), name, kind))
         automaton.make_automaton()
         _AUTOMATA[key] = automaton
     return _AUTOMATA[key]
+
+
+def _normal(text: str) -> str:
+    return _NOT_WORD.sub(" ", text.lower().replace("’", "'"))
+
+
+_NOT_WORD = re.compile(r"[^\w'-]|_")
 
 
 @lru_cache(maxsize=1)
