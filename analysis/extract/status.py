@@ -137,7 +137,7 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
 
 def _as_of(topic: Topic, clause: str) -> str:
     """The year a status claim says it held ("since the 2018 Farm Bill"), or "recent"."""
-    year = re.search(topic.get("time.year", r"(?!)"), clause)
+    year = topic.cached("year", lambda t: re.compile(t.get("time.year", r"(?!)"))).search(clause)
     if year:
         return year.group(0)
     recent = topic.regex("time.recent")
@@ -206,6 +206,7 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
 
 
 REGULATORS = {"approved", "unapproved", "authorized", "revoked"}
+REGULATOR_PLACES = {"US federal", "European Union", "United Kingdom", "Canada", "Australia"}
 
 
 def _regulator_place(topic: Topic, ctx: ArticleContext | None) -> list[str]:
@@ -215,12 +216,18 @@ def _regulator_place(topic: Topic, ctx: ArticleContext | None) -> list[str]:
         return []
     if "regulator_place" not in ctx.cache:
         counts: dict[str, int] = {}
-        for sentence in ctx.resolver._sentences[:400]:
-            for label in find_jurisdictions(topic, sentence.text):
-                if label in {"US federal", "European Union", "United Kingdom", "Canada",
-                             "Australia"}:
-                    counts[label] = counts.get(label, 0) + 1
-        ctx.cache["regulator_place"] = sorted(counts, key=lambda k: -counts[k])[:1]
+        text = ctx.resolver.text[:100_000]
+        patterns, labels = topic.cached("jurisdictions", _build_jurisdictions)
+        for name, pattern in patterns:
+            if name in REGULATOR_PLACES:
+                counts[name] = counts.get(name, 0) + sum(1 for _ in pattern.finditer(text))
+            elif name == "*":
+                for m in pattern.finditer(text):
+                    label = labels.get(m.group(0), "")
+                    if label in REGULATOR_PLACES:
+                        counts[label] = counts.get(label, 0) + 1
+        ranked = sorted((k for k in counts if counts[k]), key=lambda k: -counts[k])
+        ctx.cache["regulator_place"] = ranked[:1]
     return ctx.cache["regulator_place"]
 
 
