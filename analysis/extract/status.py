@@ -181,7 +181,7 @@ def _category(topic: Topic, table: str, text: str) -> str:
     return ""
 
 
-_FOR = re.compile(r"^\s*(?:[\w’\x27-]+\s+){0,4}?(?:only\s+)?(?:for|to\s+treat|"
+_FOR = re.compile(r"^\s*(?:[\w’\x27-]+\s+){0,4}?(?:only\s+)?(?:for|to\s+treat|treat|"
                   r"as\s+a\s+treatment\s+for|in\s+the\s+treatment\s+of)\s+"
                   r"((?:the\s+)?[^,.;()]{3,60})", re.I)
 
@@ -287,22 +287,30 @@ def extract_status(topic: Topic, sentence: Sentence,
         free = " ".join(text[x:y] for x, y, st, _ in pieces if not st)
         for status, hit_start, hit_end in statuses:
             about = None
+            also: list[str] = []
             if ctx is not None:
                 bound = ctx.resolver.bound_after(sentence.start + a + hit_end, connector=_OBJECT)
                 about = ctx.subject(sentence, a + hit_start, (a, b), bound=bound,
                                     others_block=True, reference=REFERENCE)
                 if about is None:
                     continue
+                # "revoked the authorization for hydroxychloroquine and chloroquine"
+                also = ctx.resolver.coordinated(about[0], sentence.start + a,
+                                                sentence.start + b)
             value, detail = _condition(topic, status, free, clause, hit_end)
+            if about is not None and about[0] in " ".join(detail.lower().split()[:5]):
+                detail = ""  # "authorization for hydroxychloroquine" names the drug, not a use
+            subjects = [about] + [(name, about[1]) for name in also] if about else [None]
             for place in places or [GENERAL]:
-                key = (about[0] if about else "", value, place)
-                if key in seen:
-                    continue
-                seen.add(key)
-                rows.append(Assertion.of(
-                    sentence, topic.key, "status", value, qualifier=place, scope=place,
-                    detail=detail, about=about,
-                    extra={"jurisdiction": place, "as_of": _as_of(topic, clause)}))
+                for who in subjects:
+                    key = (who[0] if who else "", value, place)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    rows.append(Assertion.of(
+                        sentence, topic.key, "status", value, qualifier=place, scope=place,
+                        detail=detail, about=who,
+                        extra={"jurisdiction": place, "as_of": _as_of(topic, clause)}))
     return _fold_restricted(rows)
 
 

@@ -275,6 +275,27 @@ class SubjectResolver:
             return names[-1]
         return None
 
+    def coordinated(self, name: str, start: int, end: int) -> list[str]:
+        """Substances joined to `name` by "and", "or" or commas inside [start, end):
+        "hydroxychloroquine and chloroquine" makes one claim about each."""
+        inside = [m for m in self.within(start, end) if m.kind == SUBSTANCE]
+        out: list[str] = []
+        for i, m in enumerate(inside):
+            if m.name != name:
+                continue
+            lo = i
+            while lo > 0 and _COORDINATION.fullmatch(
+                    self.text[inside[lo - 1].end:inside[lo].start]):
+                lo -= 1
+            hi = i
+            while hi + 1 < len(inside) and _COORDINATION.fullmatch(
+                    self.text[inside[hi].end:inside[hi + 1].start]):
+                hi += 1
+            out = [x.name for x in inside[lo:hi + 1] if x.name != name]
+            break
+        out = list(dict.fromkeys(out))
+        return out
+
     def resolve(self, sentence, pos: int, clause: tuple[int, int] | None = None, *,
                 bound: Mention | None = None, left_only: bool = False,
                 others_block: bool = False, first: bool = False,
@@ -356,6 +377,7 @@ class SubjectResolver:
         return ""
 
 
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
 _RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
 _MODIFIER = re.compile(
     r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced)\b|"
