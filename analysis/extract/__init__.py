@@ -33,7 +33,7 @@ __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_articl
 #: subject came from: the clause, the sentence, the previous sentence, the heading, the
 #: article.
 EXTRA_COLUMNS = ["subject_from", "purpose", "population", "route", "frequency", "setting",
-                 "jurisdiction", "as_of", "name", "role", "degrees", "certifications",
+                 "jurisdiction", "as_of", "agency", "name", "role", "degrees", "certifications",
                  "years_experience", "affiliations", "flags"]
 ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS
 

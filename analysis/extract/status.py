@@ -310,7 +310,8 @@ def extract_status(topic: Topic, sentence: Sentence,
                     rows.append(Assertion.of(
                         sentence, topic.key, "status", value, qualifier=place, scope=place,
                         detail=detail, about=who,
-                        extra={"jurisdiction": place, "as_of": _as_of(topic, clause)}))
+                        extra={"jurisdiction": place, "as_of": _as_of(topic, clause),
+                               "agency": _category(topic, "agencies", clause)}))
     return _fold_restricted(rows)
 
 
