@@ -22,6 +22,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..extract.quantity import range_text
 from ..topics import Topic
 from .common import Conflict, _camp_list, _short
 
@@ -203,20 +204,11 @@ def _find_outliers(claims: list[_Claim], level: str) -> list[_Outlier]:
     return out
 
 
-def _fmt(value: float | None, scale: float) -> str:
-    return "" if value is None else f"{value / scale:g}"
-
-
 def _span(lo: float | None, hi: float | None, unit: str, scale: float) -> str:
-    if lo is None and hi is None:
-        return "?"
-    if lo is None:
-        return f"≤ {_fmt(hi, scale)} {unit}"
-    if hi is None:
-        return f"≥ {_fmt(lo, scale)} {unit}"
-    if abs(lo - hi) <= 1e-9 * max(1.0, abs(hi)):
-        return f"{_fmt(lo, scale)} {unit}"
-    return f"{_fmt(lo, scale)}–{_fmt(hi, scale)} {unit}"
+    """A range in base units, written in `unit` the way extraction writes values."""
+    def back(v: float | None) -> float | None:
+        return None if v is None else round(v / scale, 9)
+    return range_text(back(lo), back(hi), unit) or "?"
 
 
 def _conditions_text(row: dict, level: str) -> str:

@@ -147,3 +147,21 @@ def iter_sentences(frame) -> list[Sentence]:
 
 def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’*").endswith("?")
+
+
+def first_category(topic, table: str, *windows: str) -> str:
+    """The first category of `table` (purposes, restrictions, agencies, ...) said in the
+    nearest window that says any; one search of all of them first, as most windows say
+    none."""
+    names = list(topic.get(table, {}))
+    anything = topic.cached(f"any.{table}", lambda t: re.compile(
+        "|".join(f"(?:{p})" for n in names for p in t.get(f"{table}.{n}", [])) or "(?!)",
+        re.I))
+    for window in windows:
+        if not anything.search(window):
+            continue
+        for name in names:
+            pattern = topic.regex(f"{table}.{name}")
+            if pattern is not None and pattern.search(window):
+                return name
+    return ""

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 
 from ..topics import Topic
-from .common import ArticleContext, Assertion, Sentence, clause_bounds, is_question
+from .common import (
+    ArticleContext,
+    Assertion,
+    Sentence,
+    clause_bounds,
+    first_category,
+    is_question,
+)
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -288,23 +295,6 @@ def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "")
     return "typical"
 
 
-def _category(topic: Topic, table: str, *windows: str) -> str:
-    """The first category of `table` (purposes, populations, ...) said in the nearest
-    window that says any (one search of all of them first: most windows say none)."""
-    names = list(topic.get(table, {}))
-    anything = topic.cached(f"any.{table}", lambda t: re.compile(
-        "|".join(f"(?:{p})" for n in names for p in t.get(f"{table}.{n}", [])) or "(?!)",
-        re.I))
-    for window in windows:
-        if not anything.search(window):
-            continue
-        for name in names:
-            pattern = topic.regex(f"{table}.{name}")
-            if pattern is not None and pattern.search(window):
-                return name
-    return ""
-
-
 def range_text(low: float | None, high: float | None, unit: str) -> str:
     if low is None and high is None:
         return ""
@@ -356,12 +346,12 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         qualifier = _qualifier(topic, window_after + " ; " + window_before)
         family = unit_family(topic, q.unit)
         conditions = {
-            "purpose": _category(topic, "purposes", own, text, sentence.section),
-            "population": _category(topic, "populations", own, text),
-            "route": _category(topic, "routes", own, text),
-            "frequency": _category(topic, "frequencies", q.surface + " " + window_after,
+            "purpose": first_category(topic, "purposes", own, text, sentence.section),
+            "population": first_category(topic, "populations", own, text),
+            "route": first_category(topic, "routes", own, text),
+            "frequency": first_category(topic, "frequencies", q.surface + " " + window_after,
                                    own, text),
-            "setting": _category(topic, "settings", own, text),
+            "setting": first_category(topic, "settings", own, text),
         }
         low, high = q.low, q.high
         # level words are read next to the value: "the higher amounts ... beyond the

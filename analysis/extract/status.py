@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 
 from ..topics import Topic
-from .common import ArticleContext, Assertion, Sentence, is_question
+from .common import ArticleContext, Assertion, Sentence, first_category, is_question
 
 _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b|"
                     r"\b(?:but|whereas|although|though)\b|\s[–—-]\s|"
@@ -173,14 +173,6 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _category(topic: Topic, table: str, text: str) -> str:
-    for name in topic.get(table, {}):
-        pattern = topic.regex(f"{table}.{name}")
-        if pattern is not None and pattern.search(text):
-            return name
-    return ""
-
-
 _FOR = re.compile(r"^\s*(?:[\w’\x27-]+\s+){0,4}?(?:only\s+)?(?:for|to\s+treat|treat|"
                   r"as\s+a\s+treatment\s+for|in\s+the\s+treatment\s+of)\s+"
                   r"((?:the\s+)?[^,.;()]{3,60})", re.I)
@@ -190,11 +182,11 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
                ) -> tuple[str, str]:
     """(status, detail): a restriction makes a legal status `regulated`; an approval
     keeps what it is for; over-the-counter sale is a legal status's detail."""
-    detail = _category(topic, "legal_details", clause) if status == "legal" else ""
+    detail = first_category(topic, "legal_details", clause) if status == "legal" else ""
     if detail:  # over the counter: a legal status, whatever else the sentence says
         return status, detail
-    restriction = _category(topic, "restrictions", clause) or _category(
-        topic, "restrictions", sentence_text)  # a clause of its own: "but not under 21"
+    # a restriction in the clause, or in a clause of its own ("but not under 21")
+    restriction = first_category(topic, "restrictions", clause, sentence_text)
     if status in {"legal", "regulated"} and restriction:
         return "regulated", restriction
     if status == "banned" and restriction in {"prescription only", "age limit"}:
@@ -311,7 +303,7 @@ def extract_status(topic: Topic, sentence: Sentence,
                         sentence, topic.key, "status", value, qualifier=place, scope=place,
                         detail=detail, about=who,
                         extra={"jurisdiction": place, "as_of": _as_of(topic, clause),
-                               "agency": _category(topic, "agencies", clause)}))
+                               "agency": first_category(topic, "agencies", clause)}))
     return _fold_restricted(rows)
 
 
