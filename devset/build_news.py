@@ -30,11 +30,11 @@ def git_dir(root, repo):
     for cand in (os.path.join(base, "repo", ".git"), os.path.join(base, "repo"), base):
         if os.path.isfile(os.path.join(cand, "HEAD")):
             return cand
-    raise SystemExit("no mirror for %s under %s (fetch github:%s first)" % (repo, root, repo))
+    raise SystemExit(f"no mirror for {repo} under {root} (fetch github:{repo} first)")
 
 
 def blob(gd, commit, path):
-    return subprocess.run(["git", "--git-dir", gd, "show", "%s:%s" % (commit, path)],
+    return subprocess.run(["git", "--git-dir", gd, "show", f"{commit}:{path}"],
                           check=True, capture_output=True).stdout
 
 
@@ -51,7 +51,7 @@ def select(data, sel):
     elif fmt == "text":
         return data.decode("utf-8")
     else:
-        raise SystemExit("unknown select format %r" % fmt)
+        raise SystemExit(f"unknown select format {fmt!r}")
     return "\n\n".join(rec[f] for f in fields)
 
 
@@ -87,7 +87,7 @@ def main():
             if not ok:
                 bad += 1
                 print("MISMATCH", src["id"], file=sys.stderr)
-    print("%d texts %s, %d mismatches" % (n, "checked" if a.check else "written", bad))
+    print(f"{n} texts {'checked' if a.check else 'written'}, {bad} mismatches")
     return 1 if bad else 0
 
 
