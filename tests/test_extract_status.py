@@ -19,7 +19,7 @@ def _pairs(text):
     ("The regulatory status of kratom in the United States is uncertain.",
      [("uncertain", "US federal")]),
     ("The FDA has not approved melatonin for insomnia.", [("unapproved", "US federal")]),
-    ("In the UK, melatonin is prescription-only.", [("regulated", "UK")]),
+    ("In the UK, melatonin is prescription-only.", [("regulated", "United Kingdom")]),
     ("Kratom is illegal in Thailand.", [("banned", "Thailand")]),
     ("Kratom is banned in Sarasota County.", [("banned", "Sarasota County")]),
 ])
