@@ -17,7 +17,8 @@ Only articles marked `"annotated": true` are scored, on the four annotated topic
   left out of both).
 - Conflicts: a flagged conflict on an annotated topic whose articles are all annotated is
   correct when an annotated conflict has the same topic (and subject, when the run has
-  one) and shares min(2, its size) articles with it. Without a subject column a run's
+  one) and shares min(2, its size) articles with it; a second figure also judges
+  conflicts with two or more annotated articles among others. Without a subject column a run's
   rows count as being about their article's subject (a generous reading for old runs).
 """
 
@@ -220,12 +221,18 @@ def main(argv: list[str]) -> int:
         return len(need & set(c["articles"].split(";"))) >= min(len(need), 2)
 
     good = [c for c in judged if any(conflict_ok(c, g) for g in gold_conflicts)]
+    # Camps in a large batch list many articles, some never annotated: judged too when two
+    # or more of its articles (one for a within-article conflict) are annotated.
+    partly = [c for c in on_topic if len(set(c["articles"].split(";")) & annotated) >= min(
+        2, len(c["articles"].split(";")))]
+    partly_good = [c for c in partly if any(conflict_ok(c, g) for g in gold_conflicts)]
     found = [g for g in gold_conflicts if any(conflict_ok(c, g) for c in flagged)]
     print(f"conflicts: {len(flagged)} flagged ({len(on_topic)} on the annotated topics, "
           f"{len(judged)} among annotated articles); precision "
           f"{len(good) / len(judged) if judged else float('nan'):.2f} ({len(good)}/{len(judged)})"
           f"; recall {len(found) / len(gold_conflicts) if gold_conflicts else float('nan'):.2f}"
-          f" ({len(found)}/{len(gold_conflicts)})")
+          f" ({len(found)}/{len(gold_conflicts)}); with 2+ annotated articles: "
+          f"{len(partly_good)}/{len(partly)}")
     if args.misses:
         for c in judged:
             if c not in good:
@@ -233,6 +240,7 @@ def main(argv: list[str]) -> int:
                       f"{c['summary'][:160]}")
     figures["conflicts"] = {"flagged": len(flagged), "on_topic": len(on_topic),
                             "judged": len(judged), "correct": len(good),
+                            "partly_judged": len(partly), "partly_correct": len(partly_good),
                             "recall": [len(found), len(gold_conflicts)]}
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")

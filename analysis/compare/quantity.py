@@ -302,8 +302,9 @@ def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list
         return out  # "0.34 capsules" in a calculation is no dose an article gives
     buckets: dict[tuple, list[_Claim]] = defaultdict(list)
     for c in claims:
-        key = (c.row["article"], str(c.row.get("level") or ""),
-               *(str(c.row.get(k) or "") for k in ("purpose", "population", "route")))
+        said = "" if c.row.get("purpose_from") == "article" else c.row.get("purpose")
+        key = (c.row["article"], str(c.row.get("level") or ""), str(said or ""),
+               *(str(c.row.get(k) or "") for k in ("population", "route")))
         buckets[key].append(c)
     for (article, *_), same in sorted(buckets.items()):
         if len(same) < 2:

@@ -32,9 +32,9 @@ __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_articl
 #: Extra assertion columns that only some kinds fill. `subject_from` says where the
 #: subject came from: the clause, the sentence, the previous sentence, the heading, the
 #: article.
-EXTRA_COLUMNS = ["subject_from", "purpose", "population", "route", "frequency", "setting",
-                 "jurisdiction", "as_of", "agency", "name", "role", "degrees", "certifications",
-                 "years_experience", "affiliations", "flags"]
+EXTRA_COLUMNS = ["subject_from", "purpose", "purpose_from", "population", "route", "frequency",
+                 "setting", "jurisdiction", "as_of", "agency", "name", "role", "degrees",
+                 "certifications", "years_experience", "affiliations", "flags"]
 ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS
 
 
@@ -176,7 +176,21 @@ def extract_article(article: str, text: str, topics: TopicSchema,
             elif topic.kind == "mentions":
                 found.extend(extract_mentions(topic, s, ctx))
     found.sort(key=lambda a: (a.start, a.topic))
-    return sentence_rows, [a.row() for a in found]
+    return sentence_rows, _article_purposes([a.row() for a in found])
+
+
+def _article_purposes(rows: list[dict]) -> list[dict]:
+    """A dose that says no purpose is for the purpose the article's other doses of that
+    substance mostly give ("81 mg daily" in an article on aspirin for the heart)."""
+    said: dict[str, Counter[str]] = {}
+    for r in rows:
+        if r["kind"] == "quantity" and r.get("purpose"):
+            said.setdefault(r["subject"], Counter())[r["purpose"]] += 1
+    for r in rows:
+        if r["kind"] == "quantity" and not r.get("purpose") and said.get(r["subject"]):
+            r["purpose"] = said[r["subject"]].most_common(1)[0][0]
+            r["purpose_from"] = "article"
+    return rows
 
 
 def _candidates(topic, sentences: list[Sentence], starts: list[int], lower: str
