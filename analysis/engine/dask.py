@@ -97,17 +97,33 @@ def _client(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
-def _wait(futures, progress: Progress | None, stage: str) -> list:
-    """Results of `futures` in order, reporting progress as they finish."""
+def _track(futures, progress: Progress | None, stage: str) -> None:
+    """Wait for `futures`, reporting progress as they finish (results stay on workers)."""
     from distributed import as_completed
 
     total = len(futures)
     if progress:
         progress(stage, 0, total)
-    for done, _ in enumerate(as_completed(futures), 1):
+    for done, future in enumerate(as_completed(futures), 1):
+        if future.status == "error":
+            future.result()  # raises the task's exception here
         if progress:
             progress(stage, done, total)
+
+
+def _wait(futures, progress: Progress | None, stage: str) -> list:
+    """Results of `futures` in order, reporting progress as they finish. Only for
+    results whose size does not grow with the batch: anything per partition that does
+    (counters, first rows) is merged on a worker instead."""
+    _track(futures, progress, stage)
     return [f.result() for f in futures]
+
+
+def _merge_df(dfs: list[Counter[str]]) -> dict[str, int]:
+    total: Counter[str] = Counter()
+    for d in dfs:
+        total.update(d)
+    return dict(total)
 
 
 # ------------------------------------------------------------------ merges (on workers)
@@ -353,11 +369,11 @@ def _run(client, dd, inputs, run: Path, topics: TopicSchema, max_bytes: int, max
     refs = set().union(*(c["references"] for c in counts)) if counts else set()
     candidates, heading_df = align_f.result()
     lap("extract")
-    dfs = _wait([client.submit(parts.phrase_df_task, p, run, candidates, pure=False)
-                 for p in range(n)], progress, "align")
-    df: Counter[str] = Counter()
-    for d in dfs:
-        df.update(d)
+    dfs = [client.submit(parts.phrase_df_task, p, run, candidates, pure=False)
+           for p in range(n)]
+    _track(dfs, progress, "align")
+    df = Counter(client.submit(_merge_df, dfs, pure=False).result())
+    del dfs
     chosen = choose_open_topics(candidates, df, Counter(heading_df))
     finished = _wait([client.submit(parts.finish_task, p, run, topics_f, subjects, candidates,
                                     chosen, pure=False) for p in range(n)], progress, "effects")
@@ -410,8 +426,10 @@ def _run(client, dd, inputs, run: Path, topics: TopicSchema, max_bytes: int, max
         lap("compare sources")
     if progress:
         progress("compare", 2, 3)
-    conflict_parts = _wait(_final_conflicts(client, run, replaced), None, "compare")
-    head, conflict_counts = _conflict_head(conflict_parts)
+    conflict_parts = _final_conflicts(client, run, replaced)
+    _track(conflict_parts, None, "compare")
+    head, conflict_counts = client.submit(_conflict_head, conflict_parts, pure=False).result()
+    del conflict_parts
     if progress:
         progress("compare", 3, 3)
     # ---- agreement: claims shuffled by (topic, value, scope)
@@ -438,9 +456,11 @@ def _run(client, dd, inputs, run: Path, topics: TopicSchema, max_bytes: int, max
                         counts=_totals(read, counts, finished), subjects=subjects,
                         references=refs, conflict_counts=conflict_counts)
     # ---- what the report needs: totals, first rows, a bounded sample of articles
-    merged = summary.merge_summaries(_wait(
-        [client.submit(summary.partition_summary, p, run, pure=False) for p in range(n)],
-        progress, "summary"))
+    summaries = [client.submit(summary.partition_summary, p, run, pure=False)
+                 for p in range(n)]
+    _track(summaries, progress, "summary")
+    merged = client.submit(summary.merge_summaries, summaries, pure=False).result()
+    del summaries
     chosen_ids = summary.choose_sample(head, merged["sample"])
     samples = client.gather([client.submit(summary.sample_rows, p, run, chosen_ids,
                                            pure=False) for p in range(n)])
