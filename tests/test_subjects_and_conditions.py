@@ -179,3 +179,13 @@ def test_a_beginner_dose_is_not_compared_with_a_strong_dose():
              "b": "Experienced users take 12 g of kratom for strong sedation."}
     run = analyse(pd.DataFrame({"id": list(texts), "text": list(texts.values())}))
     assert run.conflicts[run.conflicts["topic"] == "dose"].empty
+
+
+def test_a_status_that_changed_is_dated_on_both_sides():
+    rows = claims("CBD was a Schedule I drug until the 2018 Farm Bill made hemp-derived CBD "
+                  "federally legal.", "legal_status", subjects=frozenset())
+    assert {(r.value, r.as_of) for r in rows.itertuples()} == {
+        ("controlled", "until 2018"), ("legal", "2018")}
+    run = analyse(pd.DataFrame({"id": ["a"], "text": [
+        "Thailand banned kratom in 1943. Thailand legalized kratom in 2021."]}))
+    assert list(run.conflicts["kind"]) == ["changed-over-time"]

@@ -29,6 +29,7 @@ _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b
 _LEAD = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:despite|although|though|while|whereas|unlike|"
                    r"after|since|because|when|once|before|as\s+of)\b[^,;]{0,160},", re.I)
 # "the state's board", "the country": the place named in the sentence before.
+_UNTIL = re.compile(r"\b(?:until|till|before|prior\s+to)\s+(?:the\s+)?$", re.I)
 _SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory|law|bill|measure|"
                          r"ruling|rule|legislation|regulation)(?:.s)?\b", re.I)
 # Names inside a claim that refer to the article's subject without naming it.
@@ -135,10 +136,16 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def _as_of(topic: Topic, clause: str) -> str:
-    """The year a status claim says it held ("since the 2018 Farm Bill"), or "recent"."""
-    year = topic.cached("year", lambda t: re.compile(t.get("time.year", r"(?!)"))).search(clause)
-    if year:
+def _as_of(topic: Topic, clause: str, at: int = 0) -> str:
+    """The year a status claim says it held ("since the 2018 Farm Bill"), or "recent".
+    "Schedule I until 2018" held before that year: statuses said before an "until YEAR"
+    get "until YEAR", those after it the year itself."""
+    years = list(topic.cached("year", lambda t: re.compile(t.get("time.year", r"(?!)")))
+                 .finditer(clause))
+    if years:
+        year = years[0]
+        if _UNTIL.search(clause[max(0, year.start() - 30):year.start()]):
+            return f"until {year.group(0)}" if at < year.start() else year.group(0)
         return year.group(0)
     recent = topic.regex("time.recent")
     return "recent" if recent is not None and recent.search(clause) else ""
@@ -302,7 +309,7 @@ def extract_status(topic: Topic, sentence: Sentence,
                     rows.append(Assertion.of(
                         sentence, topic.key, "status", value, qualifier=place, scope=place,
                         detail=detail, about=who,
-                        extra={"jurisdiction": place, "as_of": _as_of(topic, clause),
+                        extra={"jurisdiction": place, "as_of": _as_of(topic, clause, hit_start),
                                "agency": first_category(topic, "agencies", clause)}))
     return _fold_restricted(rows)
 
