@@ -131,12 +131,15 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             # of zinc" (the unit said once) give a range
             continue
         unit = table.canonical[m.group("u").lower()]
+        match_end = m.end()
         try:
             low = _number(a_text)
             high = _number(b_text) if b_text else low
         except (ValueError, ZeroDivisionError):
             continue
-        if m.group("ua") and table.canonical[m.group("ua").lower()] != unit:
+        if m.group("ua") and not b_text:  # "one 300 mg capsule": the mass, then a noun
+            unit, match_end = table.canonical[m.group("ua").lower()], m.end("ua")
+        elif m.group("ua") and table.canonical[m.group("ua").lower()] != unit:
             # "from 250 micrograms to 2 mg": the lower end is read in the upper end's unit
             converted = _convert(table, low, table.canonical[m.group("ua").lower()], unit)
             if converted is None:
@@ -145,10 +148,10 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         if high < low:
             low, high = high, low
         before = text[max(0, m.start() - 40):m.start("a")]
-        after = text[m.end():m.end() + 40]
+        after = text[match_end:match_end + 40]
         if (not_before and not_before.search(before)) or (not_after and not_after.search(after)):
             continue
-        tail = text[m.end():m.end() + 20]
+        tail = text[match_end:match_end + 20]
         start = m.start("a")
         if m.group("plus") and b_text is None:
             high = None  # "7+ grams"
@@ -180,7 +183,7 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             unit = target
             low = None if low is None else round(low * factor, 6)
             high = None if high is None else round(high * factor, 6)
-        end = m.end()
+        end = match_end
         per_kg = _PER_KG.match(text, end) if unit == "mg" else None
         if per_kg:
             unit, end = "mg/kg", per_kg.end()
@@ -257,7 +260,7 @@ def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
 _LIST_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d[\d,.]*)(?:\s*,\s*\d[\d,.]*)+\s*,?\s*(?:or|and)\s+$")
 _OR_GLOSS = re.compile(r"(?:/(?:day|d))?\s*,?\s*(?:or|i\.e\.,?|=)\s*(?:about\s+|roughly\s+)?", re.I)
 # "5-10 mg of ibuprofen per kilogram of body weight": a mass per body weight.
-_PER_KG = re.compile(r"^\s*(?:of\s+[\w\s-]{1,30}?\s+)?(?:per|/|a|each)\s*(?:kilogram|kg)\b"
+_PER_KG = re.compile(r"\s*(?:of\s+[\w\s-]{1,30}?\s+)?(?:per|/|a|each)\s*(?:kilogram|kg)\b"
                      r"(?:\s+of\s+body\s*weight)?", re.I)
 
 
