@@ -189,3 +189,76 @@ def test_a_status_that_changed_is_dated_on_both_sides():
     run = analyse(pd.DataFrame({"id": ["a"], "text": [
         "Thailand banned kratom in 1943. Thailand legalized kratom in 2021."]}))
     assert list(run.conflicts["kind"]) == ["changed-over-time"]
+
+
+# ------------------------------------------------------------------ found in review
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom isn't banned in Texas.", ("legal", "Texas")),
+    ("Kratom isn't legal in Vermont.", ("banned", "Vermont")),
+    ("Kratom is no longer legal in Ohio.", ("banned", "Ohio")),
+    ("Kratom is unregulated in the United States.", ("unregulated", "US federal")),
+    ("Kratom is legal with a prescription in Canada.", ("regulated", "Canada")),
+])
+def test_negations_written_with_nt_and_no_longer(text, expected):
+    rows = claims(text, "legal_status", subjects=frozenset())
+    assert [(r.value, r.jurisdiction) for r in rows.itertuples()] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Florida is considering a ban on kratom.",
+    "Lawmakers in Ohio want to ban kratom.",
+    "It is illegal to drive under the influence of kratom in Texas.",
+])
+def test_considered_bans_and_bans_on_doing_something_are_no_status(text):
+    assert claims(text, "legal_status", subjects=frozenset()).empty
+
+
+def test_a_dose_of_zero_or_an_endless_number_does_not_stop_the_run():
+    run = analyse(pd.DataFrame({"id": ["a", "b"], "text": [
+        "Kratom guide. Participants received 0 mg (placebo) or 100 mg of kratom daily.",
+        "Kratom guide. Take 2 g of kratom daily, or " + "9" * 400 + " mg."]}))
+    assert "kratom" in set(run.assertions["subject"])
+
+
+def test_a_long_list_of_numbers_before_a_dose_is_read_quickly():
+    import time
+    started = time.process_time()
+    claims("Kratom doses: " + "1," * 40 + "1 then 5 mg daily.", "dose")
+    assert time.process_time() - started < 2  # backtracking here once took 17 s for 26
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Take 5 mg and 10 mg of melatonin on alternate days.", ["5 mg", "10 mg"]),
+    ("Take two 500 mg tablets of ibuprofen daily.", ["500 mg"]),
+    ("The dose of ivermectin is 200 micrograms per kilogram.", ["0.2 mg/kg"]),
+    ("Over 80 kg: 200 mcg/kg of ivermectin orally once.", ["0.2 mg/kg"]),
+])
+def test_dose_lists_tablets_and_doses_per_kilogram(text, value):
+    assert list(claims(text, "dose", subjects=frozenset())["value"]) == value
+
+
+def test_a_lethal_amount_is_not_compared_with_advice():
+    row = claims("The lethal dose of caffeine is about 10 grams.", "dose",
+                 subjects=frozenset()).iloc[0]
+    assert row["level"] == "toxic"
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Caffeine can cause physical dependence.", "possible"),
+    ("Kratom is not only addictive but dangerous.", "high"),
+    ("Kratom is not without addictive potential.", "possible"),
+])
+def test_physical_dependence_not_only_and_not_without(text, level):
+    assert list(claims(text, "addiction_risk", subjects=frozenset())["value"]) == [level]
+
+
+def test_they_after_a_class_of_drugs_is_about_the_class():
+    assert claims("Melatonin is a hormone, unlike benzodiazepines. They are addictive.",
+                  "addiction_risk", subjects=frozenset()).empty
+
+
+def test_names_keep_their_offsets_after_characters_that_grow_in_lower_case():
+    text = "İ" * 40 + " Kava guide.\n\nKratom is banned in Texas. Take 2 g of kava daily."
+    rows = claims(text, subjects=frozenset())
+    assert {(r.subject, r.value) for r in rows.itertuples()} >= {("kratom", "banned"),
+                                                                ("kava", "2 g")}

@@ -27,7 +27,7 @@ from ..topics import Topic
 from .common import Conflict, _camp_list, _short
 
 LEVEL_CLASS = {"start": "usual", "typical": "usual", "": "usual", "strong": "strong",
-               "high": "strong", "max": "max"}
+               "high": "strong", "max": "max", "toxic": "toxic"}
 # Overlapping ranges that share less than this (on a log scale) still disagree: 1–5 vs 4–10.
 MIN_JACCARD = 0.12
 # Maxima disagree when one is at least this many times the other (2,000 vs 4,000 IU).
@@ -163,6 +163,9 @@ def _claims(topic: Topic, rows: list[dict]) -> dict[tuple, list[_Claim]]:
         unit = str(r.get("unit") or "")
         if not unit or (r.get("low") is None and r.get("high") is None):
             continue
+        ends = [v for v in (r.get("low"), r.get("high")) if v is not None]
+        if any(not math.isfinite(v) or v <= 0 for v in ends):
+            continue  # a placebo's 0 mg, or a number too large to be one: nothing to compare
         k = _scale(topic, unit)
         level = LEVEL_CLASS.get(str(r.get("level") or ""), "usual")
         groups[(_family(topic, unit), level)].append(_Claim(
@@ -212,7 +215,7 @@ def _span(lo: float | None, hi: float | None, unit: str, scale: float) -> str:
 
 
 def _conditions_text(row: dict, level: str) -> str:
-    words = {"usual": "typical", "strong": "strong", "max": "maximum"}[level]
+    words = {"usual": "typical", "strong": "strong", "max": "maximum", "toxic": "toxic"}[level]
     said = [str(row.get(k)) for k in ("purpose", "population", "route", "frequency")
             if row.get(k)]
     per = {"day": "per day", "dose": "per dose", "week": "per week"}

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import schema
 from ..topics import TopicSchema, load_topics
-from .common import ArticleContext, Assertion, Sentence, prefilter_pattern
+from .common import ArticleContext, Assertion, Sentence, lower_same_length, prefilter_pattern
 from .credentials import extract_credentials
 from .mentions import extract_mentions
 from .quantity import extract_quantities
@@ -157,7 +157,7 @@ def extract_article(article: str, text: str, topics: TopicSchema,
     sentences = [Sentence(article, r["text"], r["start"], r["end"], r["section"],
                           r["is_heading"]) for r in sentence_rows]
     starts = [s.start for s in sentences]
-    lower = text.lower()
+    lower = lower_same_length(text)
     ctx = article_context(article, text, sentences, topics, subjects)
     found: list[Assertion] = []
     for topic in topics.topics.values():
@@ -202,16 +202,19 @@ def _candidates(topic, sentences: list[Sentence], starts: list[int], lower: str
         return sentences
     picked: list[Sentence] = []
     pos = 0
-    while True:
+    while pos < len(lower):
         m = needles.search(lower, pos)
         if m is None:
             return picked
+        if m.end() == m.start():  # a pattern that matches nothing matches everywhere
+            return sentences
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < sentences[i].end:
             picked.append(sentences[i])
             pos = sentences[i].end  # skip the rest of this sentence
         else:
             pos = starts[i + 1] if i + 1 < len(starts) else len(lower)
+    return picked
 
 
 def assertions_frame(rows: list[dict]) -> pd.DataFrame:

@@ -165,3 +165,12 @@ def first_category(topic, table: str, *windows: str) -> str:
             if pattern is not None and pattern.search(window):
                 return name
     return ""
+
+
+def lower_same_length(text: str) -> str:
+    """`text` in lower case, character for character, so offsets into it hold: a few
+    characters ("İ") grow when lowered and are kept as they are instead."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

@@ -8,6 +8,7 @@ a dose cue, become rows; years, ages, counts, prices and percentages never have 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -92,7 +93,10 @@ def _number(text: str) -> float:
         if float(den) == 0:
             raise ValueError(text)
         return float(whole or 0) + float(num) / float(den)
-    return float(key.replace(",", ""))
+    value = float(key.replace(",", ""))
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
 
 
 def _fmt(x: float) -> str:
@@ -129,6 +133,9 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         if sep and sep.lower() == "and" and not m.group("pre") and m.group("ua"):
             # "5 mg and 10 mg" lists two doses; "between 5 and 10 mg" and "192 and 207 mg
             # of zinc" (the unit said once) give a range
+            found.extend(q for q in (
+                _single(table, a_text, m.group("ua"), m.start("a"), m.end("ua"), text),
+                _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
             continue
         unit = table.canonical[m.group("u").lower()]
         match_end = m.end()
@@ -191,6 +198,20 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     found = [q for q in found if not any(o is not q and o.start <= q.start and q.end <= o.end
                                          for o in found)]  # inside a two-sided bound
     return _drop_counts_glossed_by_mass(found, text, table)
+
+
+def _single(table: _UnitTable, number: str, unit_text: str, start: int, end: int,
+            text: str) -> Quantity | None:
+    """One value with its unit, as said ("5 mg" of "5 mg and 10 mg")."""
+    try:
+        value = _number(number)
+    except (ValueError, ZeroDivisionError):
+        return None
+    unit = table.canonical[unit_text.lower()]
+    if unit in table.factor:
+        unit, factor = table.factor[unit]
+        value = round(value * factor, 6)
+    return Quantity(value, value, unit, start, end, text[start:end])
 
 
 def _convert(table: _UnitTable, value: float, unit: str, target: str) -> float | None:
@@ -257,7 +278,8 @@ def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
     return [q for i, q in enumerate(found) if i not in drop]
 
 
-_LIST_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d[\d,.]*)(?:\s*,\s*\d[\d,.]*)+\s*,?\s*(?:or|and)\s+$")
+_LIST_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d++(?:\.\d++)?)(?:\s*+,\s*+\d++(?:\.\d++)?)++"
+                          r"\s*+,?\s*+(?:or|and)\s+$")
 _OR_GLOSS = re.compile(r"(?:/(?:day|d))?\s*,?\s*(?:or|i\.e\.,?|=)\s*(?:about\s+|roughly\s+)?", re.I)
 # "5-10 mg of ibuprofen per kilogram of body weight": a mass per body weight.
 _PER_KG = re.compile(r"\s*(?:of\s+[\w\s-]{1,30}?\s+)?(?:per|/|a|each)\s*(?:kilogram|kg)\b"
@@ -283,6 +305,9 @@ def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "")
     """start, strong or typical from the clause's words. A limit ("no more than 10 g",
     "the maximum is 12 g") is the `max` level whatever else the clause says, and so is
     an upper bound ("up to 15 g") with no other level word."""
+    toxic = topic.regex("levels.toxic")
+    if toxic is not None and toxic.search(window):
+        return "toxic"
     said_max = topic.regex("levels.max")
     if said_max is not None and said_max.search(window):
         return "max"
@@ -324,7 +349,8 @@ def extract_quantities(topic: Topic, sentence: Sentence,
     if not quantities:
         return []
     cues = topic.regex("cues")
-    if not cues.search(text) and not (sentence.section and cues.search(sentence.section)):
+    if cues is None or (not cues.search(text) and not (
+            sentence.section and cues.search(sentence.section))):
         return []  # a dose chart's rows have their cue in the heading above them
     rows = []
     for i, q in enumerate(quantities):

@@ -89,6 +89,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
     rows: list[Assertion] = []
     seen: set[tuple[str, str]] = set()  # (subject, level): one row each per sentence
     not_after, not_before = topic.regex("not_after"), topic.regex("not_before")
+    not_terms = topic.regex("not_terms")
     levels = len(topic.get("levels", [])) or 4
     for n, m in enumerate(_term_pattern(topic).finditer(text)):
         if n >= MAX_TERMS_PER_SENTENCE or len(seen) >= levels:
@@ -96,6 +97,8 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         if not_after is not None and not_after.search(text[m.end():m.end() + 40]):
             continue
         if not_before is not None and not_before.search(text[max(0, m.start() - 50):m.start()]):
+            continue
+        if not_terms is not None and not_terms.search(text[max(0, m.start() - 30):m.end()]):
             continue
         c_start, c_end = clause_bounds(text, m.start())
         left = text[c_start:m.start()]
@@ -114,8 +117,9 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
             continue
         seen.add((about[0], level))
         clause = text[c_start:c_end]
+        hedges = topic.regex("hedges.patterns")
         rows.append(Assertion.of(
             sentence, topic.key, "scale", level, level=level, about=about,
-            hedged=bool(topic.regex("hedges.patterns").search(clause)),
+            hedged=bool(hedges.search(clause)) if hedges is not None else False,
             negated=level == "none", detail=clause.strip()[:200]))
     return rows

@@ -41,7 +41,7 @@ REFERENCE = re.compile(
     r"distribution)\b", re.I)
 GENERAL = "general"
 MAX_CLAUSES = 8  # bounds the work on a run-on sentence; real ones have two or three
-MAX_PLACES = 12
+MAX_PLACES = 60  # a sentence listing every state that bans something
 MAX_HITS = 12  # per status and clause: a real clause states a status once or twice
 MAX_LIST = 80  # places listed under one status line
 
@@ -126,7 +126,7 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
                 if any(hit.start() < e and s < hit.end() for s, e in taken):
                     continue
                 taken.append((hit.start(), hit.end()))
-                before = clause[max(0, hit.start() - 120):hit.start()]
+                before = clause[max(0, hit.start() - 120):hit.end()]  # "considering a ban"
                 if hypothetical is not None and hypothetical.search(before):
                     continue
                 if _not_a_claim(topic, clause, hit.start(), hit.end()):
@@ -205,26 +205,21 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
 
 
 REGULATORS = {"approved", "unapproved", "authorized", "revoked"}
-REGULATOR_PLACES = {"US federal", "European Union", "United Kingdom", "Canada", "Australia"}
 
 
 def _regulator_place(topic: Topic, ctx: ArticleContext | None) -> list[str]:
-    """Where an approval holds when its sentence names no agency: the jurisdiction of
-    the agency the article names most (FDA: US federal)."""
+    """Where an approval holds when its sentence names no place: where the agency the
+    article names most rules (`agency_places`: FDA is US federal)."""
     if ctx is None:
         return []
     if "regulator_place" not in ctx.cache:
-        counts: dict[str, int] = {}
         text = ctx.resolver.text[:100_000]
-        patterns, labels = topic.cached("jurisdictions", _build_jurisdictions)
-        for name, pattern in patterns:
-            if name in REGULATOR_PLACES:
-                counts[name] = counts.get(name, 0) + sum(1 for _ in pattern.finditer(text))
-            elif name == "*":
-                for m in pattern.finditer(text):
-                    label = labels.get(m.group(0), "")
-                    if label in REGULATOR_PLACES:
-                        counts[label] = counts.get(label, 0) + 1
+        places = topic.get("agency_places", {})
+        counts: dict[str, int] = {}
+        for agency, place in places.items():
+            pattern = topic.regex(f"agencies.{agency}")
+            if pattern is not None:
+                counts[place] = counts.get(place, 0) + sum(1 for _ in pattern.finditer(text))
         ranked = sorted((k for k in counts if counts[k]), key=lambda k: -counts[k])
         ctx.cache["regulator_place"] = ranked[:1]
     return ctx.cache["regulator_place"]

@@ -28,9 +28,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from .common import lower_same_length
 
 SUBSTANCE, CLASS, OTHER = "substance", "class", "other"
 # Words that open a sentence that goes on about the thing named just before.
@@ -64,10 +66,14 @@ class Lexicon:
     """Every name the batch knows, searched in one pass with an Aho-Corasick automaton."""
 
     names: dict[str, tuple[str, str]]  # lower-case surface form -> (canonical, kind)
+    _built: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def automaton(self):
-        return _automaton(self)
+        """Built on first use and kept with the lexicon (and freed with it)."""
+        if "automaton" not in self._built:
+            self._built["automaton"] = _automaton(self)
+        return self._built["automaton"]
 
     def mentions(self, text: str) -> list[Mention]:
         """Leftmost-longest whole-word matches of every known name in `text`.
@@ -97,25 +103,19 @@ class Lexicon:
         return self is other
 
 
-_AUTOMATA: dict[int, object] = {}
-
-
 def _automaton(lexicon: Lexicon):
-    key = id(lexicon)
-    if key not in _AUTOMATA:
-        import ahocorasick
+    import ahocorasick
 
-        automaton = ahocorasick.Automaton()
-        for form, (name, kind) in lexicon.names.items():
-            word = " " + _normal(form) + " "
-            automaton.add_word(word, (len(word), name, kind))
-        automaton.make_automaton()
-        _AUTOMATA[key] = automaton
-    return _AUTOMATA[key]
+    automaton = ahocorasick.Automaton()
+    for form, (name, kind) in lexicon.names.items():
+        word = " " + _normal(form) + " "
+        automaton.add_word(word, (len(word), name, kind))
+    automaton.make_automaton()
+    return automaton
 
 
 def _normal(text: str) -> str:
-    return _NOT_WORD.sub(" ", text.lower().replace("’", "'"))
+    return _NOT_WORD.sub(" ", lower_same_length(text).replace("’", "'"))
 
 
 _NOT_WORD = re.compile(r"[^\w'-]|_")
@@ -328,6 +328,8 @@ class SubjectResolver:
             return None
         if _ANAPHOR.match(sentence.text) or _ANAPHOR.match(self.text[c_start:c_end]):
             before = self._previous_substance(sentence)
+            if before is None:
+                return None
             if before:
                 return before, "previous sentence"
         if reference is not None and not reference.search(self.text[c_start:c_end]):
@@ -357,15 +359,18 @@ class SubjectResolver:
         right = [m for m in mentions if m.start >= pos]
         return right[0] if right else None
 
-    def _previous_substance(self, sentence) -> str:
+    def _previous_substance(self, sentence) -> str | None:
+        """The substance named last in the sentences before (same section); None when
+        that is a class of drugs, "" when none is named."""
         i = bisect_right(self._sentence_starts, sentence.start) - 1
         for j in range(i - 1, max(-1, i - 3), -1):
             prev = self._sentences[j]
             if prev.section != sentence.section:
                 break
-            names = [m for m in self.within(prev.start, prev.end) if m.kind == SUBSTANCE]
-            if names:
-                return names[-1].name
+            names = [m for m in self.within(prev.start, prev.end) if m.kind != OTHER]
+            if names:  # "... unlike benzodiazepines. They are addictive." is about them
+                last = names[-1]
+                return last.name if self._subject_kind(last) else None
         return ""
 
     def _heading_subject(self, sentence) -> str:
