@@ -19,7 +19,7 @@ and the work stays O(n log n).
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..extract.quantity import range_text
@@ -237,17 +237,15 @@ def _rows_for(topic: Topic, family: str, level: str, outliers: list[_Outlier],
                 break
         else:
             camps.append([o])
-    seen: set[frozenset] = set()
+    covered: set[frozenset] = set()  # source pairs a row already stands for
     out: list[Conflict] = []
-    for camp in sorted(camps, key=lambda c: -max(o.distance for o in c)):
+    for camp in sorted(camps, key=lambda c: (-max(o.distance for o in c), -len(c))):
         mine = sorted({o.claim.source for o in camp})
         theirs = sorted({c.source for o in camp for c in o.counter} - set(mine))
-        if not theirs:
-            continue
-        key = frozenset({frozenset(mine), frozenset(theirs)})
-        if key in seen:
-            continue
-        seen.add(key)
+        pairs = {frozenset((a, b)) for a in mine for b in theirs}
+        if not theirs or pairs <= covered:
+            continue  # B-below-A after A-above-B: the same disagreement
+        covered |= pairs
         out.append(_conflict(topic, family, level, camp, theirs))
     out.sort(key=lambda c: -c.severity)
     if len(out) > max_pairs:
@@ -255,6 +253,10 @@ def _rows_for(topic: Topic, family: str, level: str, outliers: list[_Outlier],
         out = out[:max_pairs]
         out[-1].folded += folded
     return out
+
+
+def _unit(c: _Claim) -> str:
+    return str(c.row.get("unit") or "")
 
 
 def _conflict(topic: Topic, family: str, level: str, camp: list[_Outlier],
@@ -276,9 +278,13 @@ def _conflict(topic: Topic, family: str, level: str, camp: list[_Outlier],
     distance = max(o.distance for o in camp)
     direction = camp[0].direction
     said = "; ".join(dict.fromkeys(
-        f"{_short(c.row['article'])} says {_span(c.lo, c.hi, unit, scale)}" for c in claims))
+        f"{_short(c.row['article'])} says {_span(c.lo, c.hi, _unit(c), _scale(topic, _unit(c)))}"
+        for c in claims))
+    units = Counter(_unit(c) for c in counter.values())
+    unit = units.most_common(1)[0][0] if units else unit  # the others' band in their unit
+    scale = _scale(topic, unit)
     n_others = len(theirs)
-    who = (_camp_list(theirs, 3) + " say" if n_others <= 3 else
+    who = (_camp_list(theirs, 3) + (" says" if n_others == 1 else " say") if n_others <= 3 else
            f"most other sources ({n_others}: {_camp_list(theirs, 3)}) say")
     how_far = ""
     if distance > 0:
