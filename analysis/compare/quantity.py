@@ -41,7 +41,6 @@ CONDITIONS = ("purpose", "population", "route", "frequency")
 # Within one article, doses for the same use that are ten times apart are a slip (grams
 # for milligrams); closer ones are usually doses for cases the text does not spell out.
 WITHIN_MIN_DISTANCE = 1.0
-COUNT_UNITS = {"capsules", "tablets", "teaspoons", "tablespoons", "drops"}
 _DEFAULTS = {"population": {"adults"}, "route": {"oral"}}  # what a claim that says none means
 
 
@@ -307,7 +306,7 @@ def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list
     """An article giving disjoint values for the very same conditions: per article and
     condition set, the claim ending lowest against the one starting highest."""
     out = []
-    if family in COUNT_UNITS or topic.get("unit_family", {}).get(family) == "count":
+    if topic.get("unit_family", {}).get(family) == "count":
         return out  # "0.34 capsules" in a calculation is no dose an article gives
     buckets: dict[tuple, list[_Claim]] = defaultdict(list)
     for c in claims:

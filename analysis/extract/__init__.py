@@ -142,8 +142,7 @@ def article_context(article: str, text: str, sentences: list[Sentence], topics: 
     default = user[0] if len(user) == 1 else next(iter(subjects)) if len(subjects) == 1 else ""
     resolver = SubjectResolver(text, mentions, sentences, title_end=title_end,
                                default=default)
-    return ArticleContext(resolver=resolver, subjects=subjects,
-                          comparators=topics.comparators)
+    return ArticleContext(resolver=resolver, subjects=subjects)
 
 
 def extract_article(article: str, text: str, topics: TopicSchema,

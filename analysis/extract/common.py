@@ -42,14 +42,28 @@ def _build_prefilter(topic) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
+# Words that stand in for a substance the text has named: "the herb", "this supplement".
+STAND_INS = (r"(?:herb|plant|drug|medication|medicine|supplement|substance|compound|products?|"
+             r"powder|leaf|leaves|extract|root|botanical|vitamin|mineral|treatment|pills?|"
+             r"tablets?|capsules?|tea|oil|remedy|cannabinoid|chemical)")
+
+
+def reference_pattern(more: str = "") -> re.Pattern[str]:
+    """Words by which a claim refers to a substance without naming it ("it", "the herb",
+    and the kind's own: "its use", "the sale"): a claim naming no substance is the
+    article's only when it has one."""
+    words = (r"it|its|it.s|itself|this|these|they|them|their|"
+             rf"(?:the|our|your|this|these|such)\s+{STAND_INS}" + (f"|{more}" if more else ""))
+    return re.compile(rf"\b(?:{words})\b", re.I)
+
+
 @dataclass(frozen=True)
 class ArticleContext:
     """Per-article knowledge shared by the extractors: the subject resolver (which
-    substance a claim is about) and the batch's subject words and comparators."""
+    substance a claim is about) and the batch's subject words."""
 
     resolver: Any
     subjects: frozenset[str] = frozenset()
-    comparators: frozenset[str] = frozenset()
     cache: dict = field(default_factory=dict, hash=False, compare=False)
 
     def subject(self, sentence: Sentence, pos: int, clause: tuple[int, int] | None = None,

@@ -22,6 +22,7 @@ from .common import (
     clause_bounds,
     first_match,
     is_question,
+    reference_pattern,
 )
 
 # Terms looked at per sentence: real sentences have one or two; this bounds the work.
@@ -31,15 +32,9 @@ _CONDITION_NAME = re.compile(
     r"alcohol|drugs?\b|medications?|medicines?|nicotine|heroin|cocaine|painkillers?|"
     r"benzodiazepines?|substances?))", re.I)
 _CONDITION_NOUNS = {"addiction", "addictions", "dependence", "dependency"}
-_SUBJECT_PRONOUNS = r"\b(it|its|it's|itself)\b"
-# A claim naming no substance is the article's only when it refers to something: "it",
-# "the herb", or its use ("regular use can lead to dependence"); "tolerance drives
-# addiction" is about no substance.
-_REFERENCE = re.compile(
-    r"\b(?:it|its|it.s|itself|this|these|they|them|their|(?:the|our|your|this|these|such)\s+"
-    r"(?:herb|plant|drug|medication|medicine|supplement|substance|compound|products?|powder|"
-    r"leaf|leaves|extract|root|botanical|vitamin|treatment|pills?|tablets?|capsules?|tea|oil|"
-    r"remedy|cannabinoid)|users?|use|using|consum\w*|taking|intake|doses?|dosing)\b", re.I)
+# "regular use can lead to dependence" refers to the subject; "tolerance drives
+# addiction" to none.
+_REFERENCE = reference_pattern(r"users?|use|using|consum\w*|taking|intake|doses?|dosing")
 
 
 def _term_pattern(topic: Topic) -> re.Pattern[str]:
@@ -49,22 +44,6 @@ def _term_pattern(topic: Topic) -> re.Pattern[str]:
 def _build_terms(topic: Topic) -> re.Pattern[str]:
     terms = sorted(topic.get("terms", []), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(terms) + r")\b", re.I)
-
-
-def _about_comparator(left: str, subjects: frozenset[str], comparators: frozenset[str]) -> bool:
-    """True when the last thing named before the term is a comparator, not the subject."""
-    words = re.findall(r"[\w'’-]+", left.lower())
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i]
-        pair = " ".join(words[i:i + 2])
-        if word in subjects or re.fullmatch(_SUBJECT_PRONOUNS, word):
-            return False
-        if word in comparators or pair in comparators:
-            following = words[i + 1] if i + 1 < len(words) else ""
-            if following in {"receptor", "receptors", "system", "systems", "like"}:
-                continue
-            return True
-    return False
 
 
 def level_of(topic: Topic, left: str, right: str) -> str | None:

@@ -19,7 +19,14 @@ import re
 from bisect import bisect_right
 
 from ..topics import Topic
-from .common import ArticleContext, Assertion, Sentence, first_category, is_question
+from .common import (
+    ArticleContext,
+    Assertion,
+    Sentence,
+    first_category,
+    is_question,
+    reference_pattern,
+)
 
 _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b|"
                     r"\b(?:but|whereas|although|though)\b|\s[–—-]\s|"
@@ -32,13 +39,9 @@ _LEAD = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:despite|although|though|while|wher
 _UNTIL = re.compile(r"\b(?:until|till|before|prior\s+to)\s+(?:the\s+)?$", re.I)
 _SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory|law|bill|measure|"
                          r"ruling|rule|legislation|regulation)(?:.s)?\b", re.I)
-# Names inside a claim that refer to the article's subject without naming it.
-REFERENCE = re.compile(
-    r"\b(?:it|its|it.s|itself|this|these|they|them|their|such\s+products|"
-    r"(?:the|our|your|this|these|such)\s+(?:herb|plant|drug|medication|medicine|supplement|substance|compound|products?|"
-    r"powder|leaf|leaves|extract|root|botanical|vitamin|treatment|pills?|tablets?|capsules?|"
-    r"tea|oil|remedy|cannabinoid|chemical)|sales?|possession|purchase|importation|"
-    r"distribution)\b", re.I)
+# "its sale is banned", "the herb is legal": the claim is about the article's subject.
+REFERENCE = reference_pattern(
+    r"such\s+products|sales?|possession|purchase|importation|distribution")
 GENERAL = "general"
 MAX_CLAUSES = 8  # bounds the work on a run-on sentence; real ones have two or three
 MAX_PLACES = 60  # a sentence listing every state that bans something

@@ -32,14 +32,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .common import lower_same_length
+from .common import STAND_INS, lower_same_length
 
 SUBSTANCE, CLASS, OTHER = "substance", "class", "other"
 # Words that open a sentence that goes on about the thing named just before.
 _ANAPHOR = re.compile(
-    r"^\W*(?:it|its|it's|this|these|they|their|such|both|the\s+(?:same\s+)?(?:herb|plant|drug|"
-    r"medication|medicine|supplement|substance|compound|product|powder|leaf|leaves|extract|"
-    r"root|botanical|vitamin|mineral|treatment|pill|tablet|capsule|tea|oil|remedy))\b", re.I)
+    rf"^\W*(?:it|its|it's|this|these|they|their|such|both|the\s+(?:same\s+)?{STAND_INS})\b",
+    re.I)
 # Words just before a name that make it a yardstick, not the clause's subject.
 _COMPARATOR_MARK = re.compile(
     r"(?:\bunlike|\bthan|\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|\bincluding|"
