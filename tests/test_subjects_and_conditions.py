@@ -262,3 +262,18 @@ def test_names_keep_their_offsets_after_characters_that_grow_in_lower_case():
     rows = claims(text, subjects=frozenset())
     assert {(r.subject, r.value) for r in rows.itertuples()} >= {("kratom", "banned"),
                                                                 ("kava", "2 g")}
+
+
+# ------------------------------------------------------------------ ingredients
+def test_an_ingredient_named_in_a_claim_is_not_its_subject():
+    text = ("Kratom is a tropical tree. Kratom is sold as powder. Long-term use can lead to "
+            "dependence, particularly with strains high in mitragynine.")
+    rows = _rows(text, "addiction_risk")
+    assert rows and {r[0] for r in rows} == {"kratom"}
+
+
+def test_a_ban_on_products_containing_an_ingredient_is_the_articles_substances():
+    text = ("CBD oil is popular. CBD is sold everywhere. "
+            "Idaho still bans any product containing THC.")
+    rows = _rows(text, "legal_status", subjects=frozenset())
+    assert ("cbd", "banned", "Idaho") in rows

@@ -32,11 +32,18 @@ _WORDS = {
     "one and a half": 1.5, "two and a half": 2.5, "three and a half": 3.5,
     "one and one-half": 1.5,
 }
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9}
+_WORDS.update({f"{t}{sep}{o}": tv + ov for t, tv in _TENS.items() for o, ov in _ONES.items()
+               for sep in ("-", " ")})  # "twenty-five" is one number, not a range
+_WORDS.update({f"{o} and a half": ov + 0.5 for o, ov in _ONES.items()})
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _FRACTION_CHARS = "".join(_FRACTIONS)
 # Mixed and slash fractions first ("1 1/2", "1½", "1/4"), then decimals ("3,200", ".5"),
 # then number words: alternation order is the order of preference.
-_NUM = (rf"(?:\d+\s+\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*[{_FRACTION_CHARS}]|"
+_NUM = (rf"(?:\d+\s+and\s+a\s+half|\d+\s+\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*\s?[{_FRACTION_CHARS}]|"
         r"\d{1,2}/\d{1,2}(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
         + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + ")")
 # No real sentence states more doses than this; the cap bounds work on pathological text.
@@ -85,8 +92,10 @@ def _number(text: str) -> float:
     key = " ".join(text.lower().split())
     if key in _WORDS:
         return float(_WORDS[key])
+    if key.endswith(" and a half") and key.split()[0].isdigit():
+        return float(key.split()[0]) + 0.5
     if key[-1] in _FRACTIONS:
-        return float(key[:-1] or 0) + _FRACTIONS[key[-1]]
+        return float(key[:-1].strip() or 0) + _FRACTIONS[key[-1]]
     if "/" in key:
         whole, _, frac = key.rpartition(" ")
         num, den = frac.split("/")

@@ -61,11 +61,12 @@ def _build_jurisdictions(topic: Topic) -> tuple[list[tuple[str, re.Pattern[str]]
     label = {n: n for n in list(table.get("states", [])) + list(table.get("countries", []))}
     for canonical, names in table.get("aliases", {}).items():
         label.update({n: canonical for n in names})
+    # counties and cities before states: "New York City" is no claim about New York
+    for p in topic.compile(table.get("local", []), "jurisdictions.local", flags=0):
+        out.append(("", p))  # the match itself names the place
     named = sorted(label, key=len, reverse=True)
     if named:  # one alternation for every place written by name: one search per clause
         out.append(("*", re.compile(r"\b(?:" + "|".join(map(re.escape, named)) + r")(?![\w])")))
-    for p in topic.compile(table.get("local", []), "jurisdictions.local", flags=0):
-        out.append(("", p))  # the match itself names the place
     return out, label
 
 
@@ -74,6 +75,10 @@ _ELSEWHERE = re.compile(r"\b(?:elsewhere|other\s+(?:states|countries)|rest\s+of|
 # Words that make "US federal" the federal law, not the country that holds the states.
 _FEDERAL = re.compile(r"\b(?:federal(?:ly)?|FDA|DEA|Congress|Farm\s+Bill|Drug\s+Enforcement|"
                       r"Food\s+and\s+Drug|nationwide|national)\b", re.I)
+# "everywhere except Alabama", "Sarasota County, Florida": the place is an exception,
+# or only names where a county lies.
+_NOT_THERE = re.compile(r"\b(?:except|excluding|other\s+than|apart\s+from|besides|outside)\b"
+                        r"[^.;]{0,50}$|\b(?:County|Parish|City|Township),?\s*$")
 _PLACE_MODIFIER = re.compile(r"-based\b|\s+(?:company|firm|maker|researchers|scientists)\b")
 
 
@@ -97,7 +102,8 @@ def _find_jurisdictions(topic: Topic, clause: str) -> list[str]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            if _PLACE_MODIFIER.match(clause, m.end()):
+            if _PLACE_MODIFIER.match(clause, m.end()) or _NOT_THERE.search(
+                    clause[max(0, m.start() - 60):m.start()]):
                 continue
             label = (labels.get(m.group(0), m.group(0)) if name == "*" else
                      name or re.sub(r"\s+", " ", m.group(0)).strip())
@@ -331,7 +337,10 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
     intro: tuple[str, str, tuple[str, str] | None] | None = None  # (status, detail, about)
     listed = 0
     for s in sentences:
-        if s.is_heading or s.text.rstrip().endswith(":"):
+        item = _LIST_ITEM.match(s.text)
+        bare_place = intro is not None and item is not None and _label(
+            topic, item.group("place")) != ""  # a list line that looks like a heading
+        if (s.is_heading or s.text.rstrip().endswith(":")) and not bare_place:
             intro, listed = _list_intro(topic, s, ctx), 0
             continue
         if intro is None:

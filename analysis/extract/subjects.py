@@ -47,6 +47,11 @@ _COMPARATOR_MARK = re.compile(
     r"prescription\s+|traditional\s+|conventional\s+)*$|"
     r"\d\s*%\s*$|\b(?:less|more|fewer)\s+than\s+(?:[\d.,]+\s*(?:%|percent|mg|milligrams)?\s*)?$",
     re.I)
+# Words just before a name that make it an ingredient of the thing the claim is about
+# ("strains high in mitragynine"), on either side of the claim.
+_CONTENT_MARK = re.compile(
+    r"\b(?:(?:high|rich|low|richer|higher|lower)\s+in|containing|contain|contains|"
+    r"levels?\s+of|concentrations?\s+of)\s+(?:the\s+)?$", re.I)
 MIN_ARTICLE_MENTIONS = 2  # a substance named once in passing is not what an article is about
 
 
@@ -331,7 +336,11 @@ class SubjectResolver:
                 return None
             if before:
                 return before, "previous sentence"
-        if reference is not None and not reference.search(self.text[c_start:c_end]):
+        # "any product containing THC": a product of the article's substance, a reference
+        contained = any(_CONTENT_MARK.search(self.text[max(0, m.start - 30):m.start])
+                        for m in in_sentence)
+        if (reference is not None and not contained
+                and not reference.search(self.text[c_start:c_end])):
             return None
         heading = self._heading_subject(sentence)
         if heading:
@@ -349,6 +358,8 @@ class SubjectResolver:
         for m in reversed([m for m in mentions if m.end <= pos]):
             if _RELATIVE.match(self.text, m.end) and pos - m.end < 60:
                 return m
+        mentions = [m for m in mentions
+                    if not _CONTENT_MARK.search(self.text[max(0, m.start - 30):m.start])]
         left = [m for m in mentions if m.end <= pos
                 and not _COMPARATOR_MARK.search(self.text[max(0, m.start - 40):m.start])]
         if left:
