@@ -245,7 +245,8 @@ def build_analysis(ingested: Ingested, sentences: pd.DataFrame, assertions: pd.D
         fallback=lambda: (pd.DataFrame(columns=COPY_COLUMNS), {a: a for a in ids}))
     if len(set(groups.values())) < len(groups):  # copies count once in dose consensus
         conflicts = stage("compare", _regroup, assertions, conflicts, schema_, groups,
-                          max_pairs=max_pairs, fallback=lambda c=conflicts: c)
+                          max_pairs=max_pairs, progress=progress,
+                          fallback=lambda c=conflicts: c)
     refs = stage("reference", reference_ids, ingested.manifest, list(reference or []),
                  fallback=set)
     articles = articles.assign(reference=articles["article"].isin(refs),
@@ -287,12 +288,12 @@ def _with_effects(articles, sentences, assertions, conflicts, topics_table, sche
     return assertions, conflicts
 
 
-def _regroup(assertions, conflicts, schema_, groups, *, max_pairs):
+def _regroup(assertions, conflicts, schema_, groups, *, max_pairs, progress=None):
     """Dose conflicts again, with articles that copy each other as one source."""
     quantity = {t.key for t in schema_.of_kind("quantity")}
     kept = conflicts[~conflicts["topic"].isin(quantity)]
     again = compare(assertions[assertions["topic"].isin(quantity)], schema_,
-                    max_pairs=max_pairs, groups=groups)
+                    max_pairs=max_pairs, groups=groups, progress=progress)
     return conflicts_frame(list(kept.to_dict("records")) + list(again.to_dict("records")))
 
 
