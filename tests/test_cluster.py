@@ -13,8 +13,7 @@ from analysis import InputError, analyse
 from analysis.cli import main
 from analysis.engine.blocks import read_in_blocks
 from analysis.engine.dask import analyse_on_cluster, read_table
-from analysis.engine.partitions import subject_stats, subjects_from_mains
-from analysis.extract import batch_subjects
+from analysis.extract import batch_subjects, subject_stats, subjects_from_mains
 from analysis.ingest import ingest
 from analysis.topics import load_topics
 from benchmarks.synthetic import generate_batch, write_batch
@@ -81,6 +80,20 @@ def test_library_call_on_a_cluster_returns_the_local_tables(cluster):
     _same_tables(analyse(SEEDS), analyse(SEEDS, engine="dask", scheduler=cluster))
     with pytest.raises(InputError):
         analyse(pd.DataFrame({"id": ["a"], "text": ["Kratom."]}), engine="dask")
+
+
+def test_a_batch_about_an_unknown_substance_finds_its_subject_on_a_cluster(cluster, tmp_path):
+    """No lexicon name dominates: the subject is the word named throughout, counted per
+    partition on the workers."""
+    texts = [f"Zorblax is a herb from the hills. Zorblax powder is sold online. Users take "
+             f"{n} g of zorblax a day. Zorblax is addictive, says writer {n}."
+             for n in (1, 2, 3, 8)]
+    for i, text in enumerate(texts):
+        (tmp_path / f"z{i}.txt").write_text(text, encoding="utf-8")
+    local = analyse(tmp_path)
+    remote = analyse(tmp_path, engine="dask", scheduler=cluster)
+    assert set(local.assertions["subject"]) == {"zorblax"}
+    _same_tables(local, remote)
 
 
 def test_cli_engine_dask_writes_datasets_conflicts_and_report(cluster, tmp_path):

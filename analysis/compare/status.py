@@ -22,15 +22,13 @@ def _scope_groups(topic: Topic, rows: list[dict]) -> dict[str, list[dict]]:
     for r in rows:
         scope = r["scope"] or "general"
         groups["general" if scope == "international" else scope].append(r)
+    every = topic.get("every_state", "")
     for scope in list(groups):
         if scope in states:
-            groups[scope].extend(groups.get("all US states", []))
+            groups[scope].extend(groups.get(every, []))
     return groups
 
 
-# Scopes too vague to contradict: "some states ban it" and "many states allow it" agree.
-VAGUE_SCOPES = {"many US states"}
-APPROVALS = {"approved", "unapproved", "authorized", "revoked"}
 
 
 def _key(topic: Topic, r: dict) -> str:
@@ -64,9 +62,11 @@ def _severity(topic: Topic, s1: str, s2: str) -> float:
 
 
 def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
+    vague = set(topic.get("vague_scopes", ()))
+    approvals = set(topic.get("regulator_statuses", ()))
     out: list[Conflict] = []
     for scope, group in sorted(_scope_groups(topic, rows).items()):
-        if scope in VAGUE_SCOPES:
+        if scope in vague:
             continue
         by_status: dict[str, dict[str, dict]] = defaultdict(dict)
         for r in group:
@@ -76,7 +76,7 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
         for i, s1 in enumerate(statuses):
             for s2 in statuses[i + 1:]:
                 sev = _severity(topic, s1, s2)
-                if sev and {s1.split(" (")[0], s2.split(" (")[0]} <= APPROVALS and not any(
+                if sev and {s1.split(" (")[0], s2.split(" (")[0]} <= approvals and not any(
                         _same_use(x, y) for x in by_status[s1].values()
                         for y in by_status[s2].values()):
                     sev = 0.0
@@ -89,7 +89,7 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
                 if sev >= 0.8 and scope != "general":
                     for a in sorted(arts1 & arts2):
                         x, y = by_status[s1][a], by_status[s2][a]
-                        if {s1.split(" (")[0], s2.split(" (")[0]} <= APPROVALS and \
+                        if {s1.split(" (")[0], s2.split(" (")[0]} <= approvals and \
                                 not _same_use(x, y):
                             continue
                         if x["start"] == y["start"]:

@@ -18,10 +18,8 @@ copies and agreement group rows by a key and are shuffled on the cluster (`dask.
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -37,13 +35,12 @@ from ..align import (
 )
 from ..extract import (
     ASSERTION_COLUMNS,
-    article_subjects,
     assertions_frame,
     extract_article,
-    lexicon_for,
     main_subjects,
-    stopwords,
+    subject_stats,
 )
+from ..extract import word_stats as extract_word_stats
 from ..extract.effects import extract_effects
 from ..sources.copies import COPY_COLUMNS, body_sentences, is_copy, shingles, words_key
 from ..sources.signals import affiliation_counts, credibility_signals
@@ -116,59 +113,10 @@ def wanted_ids(run: Path, parts: int) -> list[list[str]]:
 
 
 # ---------------------------------------------------------------- subjects
-def subject_stats(texts: Iterable[str], topics: TopicSchema) -> tuple[int, Counter[str]]:
-    """(articles, count of each main substance): `batch_subjects`' first step, summable
-    over partitions."""
-    lexicon = lexicon_for(topics)
-    docs, mains = 0, Counter()
-    for text in texts:
-        docs += 1
-        head = text[:200_000]
-        ranked = article_subjects(lexicon.mentions(head), head.find("\n") + 1)
-        if ranked:
-            mains[ranked[0]] += 1
-    return docs, mains
-
-
-def subjects_from_mains(docs: int, mains: Counter[str]) -> frozenset[str] | None:
-    """Batch subjects when most articles are about a known substance, else None."""
-    if docs and sum(mains.values()) * 2 >= docs:
-        floor = max(1, docs // 10)
-        return frozenset(n for n, c in mains.items() if c >= floor) or frozenset(mains)
-    return None
-
-
-def word_stats(run: Path, p: int, topics: TopicSchema) -> tuple[Counter[str], Counter[str]]:
-    """(term, document) frequencies of candidate subject words in partition `p`: the
-    fallback of `batch_subjects` when no known substance dominates."""
-    texts = read_part(staging(run, "read", p), ["text"])["text"]
-    skip = stopwords() | topics.not_subjects | topics.comparators | topics.alias_words
-    effect = next(iter(topics.of_kind("effect")), None)
-    endings = tuple(effect.get("effect_endings", [])) if effect else ()
-    skip |= {n.lower() for n in (effect.get("effect_names", []) if effect else [])}
-    known = lexicon_for(topics).names
-    tf: Counter[str] = Counter()
-    df: Counter[str] = Counter()
-    for text in texts:
-        words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", text[:200_000].lower())
-                 if w not in skip and not (endings and w.endswith(endings)) and w not in known]
-        tf.update(words)
-        df.update(set(words))
-    return tf, df
-
-
-def frequent_words(stats: list[tuple[Counter[str], Counter[str]]], docs: int, *,
-                   top: int = 3) -> frozenset[str]:
-    """Words named throughout the batch (half the articles, 3+ times), from summed
-    partition counts."""
-    tf: Counter[str] = Counter()
-    df: Counter[str] = Counter()
-    for t, d in stats:
-        tf.update(t)
-        df.update(d)
-    ranked = sorted((w for w in tf if tf[w] >= 3 and df[w] * 2 >= docs),
-                    key=lambda w: (-df[w], -tf[w], w))
-    return frozenset(ranked[:top])
+def word_stats(p: int, run: Path, topics: TopicSchema) -> tuple[Counter[str], Counter[str]]:
+    """`word_stats` of partition `p`'s texts: the fallback of `batch_subjects` when no
+    known substance dominates, summed by `frequent_words`."""
+    return extract_word_stats(read_part(staging(run, "read", p), ["text"])["text"], topics)
 
 
 # ---------------------------------------------------------------- extract

@@ -76,39 +76,65 @@ def batch_subjects(texts: Iterable[str], topics: TopicSchema, *, top: int = 3) -
     lexicon), or — when most articles are about nothing the lexicon knows — the words
     named throughout the batch (in at least half the articles, 3+ times).
 
-    Computed once per batch so that per-article extraction stays independent.
+    Computed once per batch so that per-article extraction stays independent; the steps
+    below are separate so that a cluster run can sum them over partitions.
     """
     texts = list(texts)
+    docs, mains = subject_stats(texts, topics)
+    found = subjects_from_mains(docs, mains)
+    if found is not None:
+        return found
+    return frequent_words([word_stats(texts, topics)], docs, top=top)
+
+
+def subject_stats(texts: Iterable[str], topics: TopicSchema) -> tuple[int, Counter[str]]:
+    """(articles, count of each article's main substance)."""
     lexicon = lexicon_for(topics)
-    mains: Counter[str] = Counter()
+    docs, mains = 0, Counter()
     for text in texts:
+        docs += 1
         head = text[:200_000]
         ranked = article_subjects(lexicon.mentions(head), head.find("\n") + 1)
         if ranked:
             mains[ranked[0]] += 1
-    if texts and sum(mains.values()) * 2 >= len(texts):
-        floor = max(1, len(texts) // 10)
+    return docs, mains
+
+
+def subjects_from_mains(docs: int, mains: Counter[str]) -> frozenset[str] | None:
+    """Batch subjects when most articles are about a known substance, else None. A
+    substance that is the main one of under a tenth of the articles is no batch subject."""
+    if docs and sum(mains.values()) * 2 >= docs:
+        floor = max(1, docs // 10)
         return frozenset(n for n, c in mains.items() if c >= floor) or frozenset(mains)
-    return _frequent_words(texts, topics, top=top)
+    return None
 
 
-def _frequent_words(texts: list[str], topics: TopicSchema, *, top: int) -> frozenset[str]:
-    df: Counter[str] = Counter()
-    tf: Counter[str] = Counter()
+def word_stats(texts: Iterable[str], topics: TopicSchema) -> tuple[Counter[str], Counter[str]]:
+    """(term, document) frequencies of words that could name an unknown subject."""
     skip = stopwords() | topics.not_subjects | topics.comparators | topics.alias_words
     effect = next(iter(topics.of_kind("effect")), None)  # a subject is a substance, not
     endings = tuple(effect.get("effect_endings", [])) if effect else ()  # an effect
     skip |= {n.lower() for n in (effect.get("effect_names", []) if effect else [])}
     known = lexicon_for(topics).names  # named things are never an unknown subject
-    docs = 0
+    tf: Counter[str] = Counter()
+    df: Counter[str] = Counter()
     for text in texts:
-        docs += 1
         words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", text[:200_000].lower())
                  if w not in skip and not (endings and w.endswith(endings))
                  and w not in known]
         tf.update(words)
         df.update(set(words))
-    # A subject is named throughout the batch: in at least half the articles, 3+ times.
+    return tf, df
+
+
+def frequent_words(stats: Iterable[tuple[Counter[str], Counter[str]]], docs: int, *,
+                   top: int = 3) -> frozenset[str]:
+    """Words named throughout the batch: in at least half the articles, 3+ times."""
+    tf: Counter[str] = Counter()
+    df: Counter[str] = Counter()
+    for t, d in stats:
+        tf.update(t)
+        df.update(d)
     ranked = sorted((w for w in tf if tf[w] >= 3 and df[w] * 2 >= docs),
                     key=lambda w: (-df[w], -tf[w], w))
     return frozenset(ranked[:top])

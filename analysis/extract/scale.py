@@ -27,11 +27,6 @@ from .common import (
 
 # Terms looked at per sentence: real sentences have one or two; this bounds the work.
 MAX_TERMS_PER_SENTENCE = 8
-_CONDITION_NAME = re.compile(
-    r"\s+(?:to\s+(?!(?:it|this|these|them)\b)|on\s+(?:other\s+)?(?:prescription|opioid|opiate|"
-    r"alcohol|drugs?\b|medications?|medicines?|nicotine|heroin|cocaine|painkillers?|"
-    r"benzodiazepines?|substances?))", re.I)
-_CONDITION_NOUNS = {"addiction", "addictions", "dependence", "dependency"}
 # "regular use can lead to dependence" refers to the subject; "tolerance drives
 # addiction" to none.
 _REFERENCE = reference_pattern(r"users?|use|using|consum\w*|taking|intake|doses?|dosing")
@@ -69,6 +64,8 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
     seen: set[tuple[str, str]] = set()  # (subject, level): one row each per sentence
     not_after, not_before = topic.regex("not_after"), topic.regex("not_before")
     not_terms = topic.regex("not_terms")
+    condition_after = topic.regex("condition_after")
+    condition_nouns = {n.lower() for n in topic.get("condition_nouns", ())}
     levels = len(topic.get("levels", [])) or 4
     for n, m in enumerate(_term_pattern(topic).finditer(text)):
         if n >= MAX_TERMS_PER_SENTENCE or len(seen) >= levels:
@@ -85,7 +82,8 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         not_claim = topic.regex("not_claims")
         if not_claim is not None and not_claim.search(left[-160:]):
             continue
-        if _CONDITION_NAME.match(right) and m.group(0).lower() in _CONDITION_NOUNS:
+        if (condition_after is not None and m.group(0).lower() in condition_nouns
+                and condition_after.search(right)):
             continue  # "addiction to cocaine": a condition named, not a risk claimed
         level = level_of(topic, left, right)
         if level is None:

@@ -86,7 +86,8 @@ def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
     """Jurisdictions named in `clause`, most specific pattern first, no overlaps. "States
     in the U.S." names states, not the federal law; "Germany-based Bayer" no place."""
     places = _find_jurisdictions(topic, clause)
-    states = set(topic.get("jurisdictions.states", [])) | {"many US states", "all US states"}
+    states = (set(topic.get("jurisdictions.states", [])) | set(topic.get("vague_scopes", []))
+              | {topic.get("every_state", "")})
     if "US federal" in places and any(p in states for p in places) and not _FEDERAL.search(
             clause):
         places = [p for p in places if p != "US federal"]
@@ -207,13 +208,14 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
         return "regulated", restriction
     if status == "banned" and restriction in {"prescription only", "age limit"}:
         return "regulated", restriction
-    if status in {"approved", "unapproved", "authorized", "revoked"}:
+    if status in regulator_statuses(topic):
         m = _FOR.match(clause[end:])
         return status, (f"for {m.group(1).strip()}" if m else "")
     return status, ""
 
 
-REGULATORS = {"approved", "unapproved", "authorized", "revoked"}
+def regulator_statuses(topic: Topic) -> frozenset[str]:
+    return frozenset(topic.get("regulator_statuses", ()))
 
 
 def _regulator_place(topic: Topic, ctx: ArticleContext | None) -> list[str]:
@@ -283,7 +285,8 @@ def extract_status(topic: Topic, sentence: Sentence,
                     break
         if not places and _SAME_PLACE.search(clause):
             places = _previous_places(topic, ctx, sentence)[:1]
-        if not places and any(st in REGULATORS or st == "controlled" for st, _, _ in statuses):
+        if not places and any(st in regulator_statuses(topic) or st == "controlled"
+                              for st, _, _ in statuses):
             places = _regulator_place(topic, ctx)
         # restrictions of the sentence count only where said in a clause with no status of
         # its own ("legal to buy, but not for anyone under 21"), not another drug's
