@@ -44,13 +44,19 @@ def stopwords() -> frozenset[str]:
     return frozenset(text.split())
 
 
+def default_subject(topics: TopicSchema, subjects: frozenset[str]) -> str:
+    """The subject of an article that names no substance: the batch's one subject (the
+    user's, else the one found), if it has exactly one."""
+    user = topics.tables.get("subjects", [])
+    return user[0] if len(user) == 1 else next(iter(subjects)) if len(subjects) == 1 else ""
+
+
 def main_subjects(articles: pd.DataFrame, topics: TopicSchema,
                   subjects: frozenset[str] = frozenset()) -> dict[str, str]:
     """Article -> the substance it is mainly about ("" when none): the default subject
     of a claim that names none, and the `subject` column of the articles table."""
     lexicon = lexicon_for(topics, subjects)
-    user = topics.tables.get("subjects", [])
-    default = user[0] if len(user) == 1 else next(iter(subjects)) if len(subjects) == 1 else ""
+    default = default_subject(topics, subjects)
     out = {}
     for article, text in zip(articles["article"], articles["text"]):
         head = str(text)[:200_000]
@@ -163,9 +169,7 @@ def article_context(article: str, text: str, sentences: list[Sentence], topics: 
     substances it names where, and so which one each claim is about."""
     mentions = lexicon_for(topics, subjects).mentions(text)
     title_end = sentences[0].end if sentences else 0
-    # An article that names no substance is about the batch's one subject, if it has one.
-    user = topics.tables.get("subjects", [])
-    default = user[0] if len(user) == 1 else next(iter(subjects)) if len(subjects) == 1 else ""
+    default = default_subject(topics, subjects)
     resolver = SubjectResolver(text, mentions, sentences, title_end=title_end,
                                default=default)
     return ArticleContext(resolver=resolver, subjects=subjects)
