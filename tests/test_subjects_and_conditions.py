@@ -277,3 +277,22 @@ def test_a_ban_on_products_containing_an_ingredient_is_the_articles_substances()
             "Idaho still bans any product containing THC.")
     rows = _rows(text, "legal_status", subjects=frozenset())
     assert ("cbd", "banned", "Idaho") in rows
+
+
+def test_a_claim_about_a_kind_of_thing_named_by_example_is_about_no_substance():
+    text = ("Ashwagandha is an adaptogen. Ashwagandha is sold as powder. Physical dependence "
+            "can occur even with non-addictive substances, such as caffeine or certain "
+            "prescribed medications.")
+    assert _rows(text, "addiction_risk", subjects=frozenset()) == []
+
+
+def test_a_yardstick_after_the_claim_is_not_its_subject():
+    text = "Kratom is a tree. It is sold as powder. Dependence can develop, much like caffeine."
+    assert {r[0] for r in _rows(text, "addiction_risk")} <= {"kratom"}
+
+
+def test_a_term_named_only_as_a_contrast_is_no_claim():
+    text = ("CBD is a cannabinoid. CBD can become habit-forming as people learn to rely on "
+            "it, which is different from physical addiction.")
+    values = {r[1] for r in _rows(text, "addiction_risk", subjects=frozenset())}
+    assert "high" not in values and "possible" in values

@@ -47,6 +47,16 @@ _COMPARATOR_MARK = re.compile(
     r"prescription\s+|traditional\s+|conventional\s+)*$|"
     r"\d\s*%\s*$|\b(?:less|more|fewer)\s+than\s+(?:[\d.,]+\s*(?:%|percent|mg|milligrams)?\s*)?$",
     re.I)
+# The stronger of those marks: they make a name a yardstick after the claim too ("to"
+# or "with" after it do not: "addiction to kratom", "withdrawal with kratom").
+_YARDSTICK_MARK = re.compile(
+    r"(?:\bunlike|\bthan|\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|"
+    r"\bincluding|\bsimilar\s+to|\bversus|\bvs\.?)\s+(?:the\s+|a\s+|an\s+|other\s+)*$", re.I)
+# A name given as an example of a kind of thing: the claim is about the kind.
+_EXAMPLE_MARK = re.compile(
+    r"\b(?:substances|drugs|medications|medicines|supplements|herbs|products|stimulants|"
+    r"compounds|chemicals|foods|beverages|drinks)\s*,?\s*(?:such\s+as|including|like|"
+    r"e\.g\.,?)\s+$", re.I)
 # Words just before a name that make it an ingredient of the thing the claim is about
 # ("strains high in mitragynine"), on either side of the claim.
 _CONTENT_MARK = re.compile(
@@ -328,8 +338,10 @@ class SubjectResolver:
             self.article_subject), first=first)
         if hit is not None:
             return hit.name, "sentence"
-        if any(m.kind == CLASS for m in in_sentence):
-            return None
+        if any(m.kind == CLASS for m in in_sentence) or any(
+                _EXAMPLE_MARK.search(self.text[max(0, m.start - 60):m.start])
+                for m in in_sentence):
+            return None  # about a class of things ("substances such as caffeine")
         if _ANAPHOR.match(sentence.text) or _ANAPHOR.match(self.text[c_start:c_end]):
             before = self._previous_substance(sentence)
             if before is None:
@@ -366,7 +378,10 @@ class SubjectResolver:
             return left[0] if first else left[-1]
         if left_only:
             return None
-        right = [m for m in mentions if m.start >= pos]
+        # "dependence can occur even with non-addictive substances, such as caffeine":
+        # an example or yardstick after the claim is not what it is about either
+        right = [m for m in mentions if m.start >= pos
+                 and not _YARDSTICK_MARK.search(self.text[max(0, m.start - 40):m.start])]
         return right[0] if right else None
 
     def _previous_substance(self, sentence) -> str | None:
