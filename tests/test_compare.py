@@ -121,3 +121,32 @@ def test_conflicts_are_sorted_by_severity():
     c = _run({"a": "Kratom is not addictive. The usual dose is 1-2 grams.",
               "b": "Kratom is highly addictive. The usual dose is 2.5-3 grams."}).conflicts
     assert list(c["severity"]) == sorted(c["severity"], reverse=True)
+
+
+def test_a_crawl_sized_dose_group_gives_one_row_per_camp_with_a_bounded_summary():
+    # more claims than LARGE_GROUP: the consensus is computed once, outliers held against it
+    from analysis.compare.quantity import LARGE_GROUP, SAID_MAX
+
+    texts = {f"n{i:04d}": "The usual dose is 2-4 grams." for i in range(LARGE_GROUP + 50)}
+    texts |= {f"out{i:02d}": "The usual dose is 40-50 grams." for i in range(SAID_MAX + 4)}
+    c = _conflicts(texts, "dose")
+    assert len(c) == 1
+    row = c.iloc[0]
+    assert set(f"out{i:02d}" for i in range(SAID_MAX + 4)) <= set(row["articles"].split(";"))
+    assert "2-4 g" in row["summary"] or "2–4 g" in row["summary"]
+    assert "and 4 more" in row["summary"]
+    assert row["evidence"].count(" ‖ ") < 10  # a few quotes per side, not hundreds
+
+
+def test_a_name_reused_across_many_articles_lists_each_degree_once():
+    bio = ("The usual dose is 2-4 grams.\n\nAbout the Author\nJane Roe is a herbal writer "
+           "with over {y} years of experience. She holds a {deg} in {field}.\n")
+    texts = {f"p{i:02d}": bio.format(y=5 + i, deg=deg, field=field) for i, (deg, field) in
+             enumerate([("Master's degree", "Nutrition Science")] * 6
+                       + [("Bachelor's degree", "Journalism")] * 5)}
+    c = _conflicts(texts, "author_credentials")
+    degrees = c[c["summary"].str.contains("different degrees")]
+    assert len(degrees) == 1
+    summary = degrees.iloc[0]["summary"]
+    assert summary.count("Nutrition Science") == 1 and summary.count("Journalism") == 1
+    assert degrees.iloc[0]["evidence"].count(" ‖ ") == 1  # one quote per degree

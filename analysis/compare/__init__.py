@@ -78,11 +78,17 @@ def compare(assertions: pd.DataFrame, topics: TopicSchema | None = None, *,
     if groups:
         frame["source"] = frame["article"].map(lambda a: groups.get(a, a))
     effect = next(iter(topics.of_kind("effect")), None)
-    groups = frame.groupby(["subject", "topic"], sort=True)
-    for (_subject, key), group in track(progress, "compare", groups, groups.ngroups):
+    # plain dicts built column-wise: DataFrame.to_dict boxes every cell one by one
+    columns = list(frame.columns)
+    records = [dict(zip(columns, values))
+               for values in zip(*(frame[c].tolist() for c in columns))]
+    groups = frame.groupby(["subject", "topic"], sort=True).indices
+    for (_subject, key) in track(progress, "compare", sorted(groups), len(groups)):
+        group = [records[i] for i in groups[(_subject, key)]]
         topic = topics.topics.get(key)
-        if topic is None and effect is not None and (group["kind"] == "effect").all():
+        if topic is None and effect is not None and all(
+                r.get("kind") == "effect" for r in group):
             topic = effect  # an open topic the articles share: compared by polarity
         if topic is not None:
-            rows.extend(compare_topic(topic, group.to_dict("records"), max_pairs=max_pairs))
+            rows.extend(compare_topic(topic, group, max_pairs=max_pairs))
     return conflicts_frame(rows)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz, utils
 
 from ..topics import Topic
-from .common import Conflict, _short
+from .common import Conflict, _camp_list, _short
 
 TEMPLATE_MIN_SCORE = 65.0
 
@@ -133,8 +133,17 @@ def _credential_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> lis
         nonempty = {a: d for a, d in degree_sets.items() if d}
         if len(nonempty) >= 2 and len(set(nonempty.values())) > 1:
             sides = [r for r in same if r["article"] in nonempty]
+            said: dict[str, list[str]] = defaultdict(list)  # degrees -> articles saying them
+            for r in sides:
+                said[str(r["degrees"])].append(r["article"])
+            if all(len(a) == 1 for a in said.values()):
+                text = "; ".join(f"{_short(r['article'])}: {r['degrees']}" for r in sides)
+            else:  # a name reused across a crawl: one entry per degree, not per article
+                order = sorted(said.items(), key=lambda x: -len(x[1]))
+                text = "; ".join(f"{d} ({_camp_list(sorted(set(a)), 3)})" for d, a in order)
+                first = {d: a[0] for d, a in order[:6]}  # one quote per degree
+                sides = [r for r in sides if first.get(str(r["degrees"])) == r["article"]]
             out.append(Conflict(topic.key, "cross-source", sorted(nonempty),
-                                f"{same[0]['value']} is given different degrees: " + "; ".join(
-                                    f"{_short(r['article'])}: {r['degrees']}" for r in sides),
+                                f"{same[0]['value']} is given different degrees: {text}",
                                 sides, 0.7, scope="same person"))
     return out

@@ -12,8 +12,9 @@ sources are articles, or groups of articles that copy each other when `source` i
 Severity grows with the distance (log scale) and with the sources on each side.
 
 Large groups (a crawl where thousands of articles state a dose) use one consensus per
-condition set instead of one per claim: a single source barely moves a quartile there,
-and the work stays O(n log n).
+condition set instead of one per claim: a single source barely moves a quartile there.
+A claim outside it is then held against the sources inside it (one shared list, not a
+list per claim), so the work stays O(n log n) rather than growing with claims × sources.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..extract.quantity import range_text
 from ..topics import Topic
@@ -37,6 +39,7 @@ MAX_RATIO = 2.0
 TOLERANCE = 1.25
 CONSENSUS_MIN_SOURCES = 4  # from this many other sources on, the middle half is the consensus
 LARGE_GROUP = 400
+SAID_MAX = 8  # claims of one camp quoted in a summary
 CONDITIONS = ("purpose", "population", "route", "frequency")
 # Within one article, doses for the same use that are ten times apart are a slip (grams
 # for milligrams); closer ones are usually doses for cases the text does not spell out.
@@ -51,6 +54,7 @@ class _Claim:
     lo: float | None  # in the family's base unit
     hi: float | None
     level: str
+    cond: tuple = ()  # (studied, *conditions): what _compatible looks at
 
     @property
     def closed(self) -> bool:
@@ -64,6 +68,7 @@ class _Outlier:
     distance: float  # log10 of how far outside the band
     band: tuple[float | None, float | None]
     counter: list[_Claim]  # the other sources' claims it disagrees with
+    shared: bool = False  # counter is the consensus of a large group, shared by outliers
 
 
 def _scale(topic: Topic, unit: str) -> float:
@@ -83,15 +88,24 @@ def _studied(row: dict) -> bool:
     return str(row.get("setting") or "") == "study"
 
 
+def _conditions(row: dict) -> tuple:
+    return (_studied(row), *(str(row.get(k) or "") for k in CONDITIONS))
+
+
 def _compatible(a: dict, b: dict) -> bool:
     """Conditions line up: the same value, or one of them says none — except that a
     population or route left unsaid is the usual one (adults, by mouth), so it does not
     line up with children or an infusion. Two studies that gave different doses do not
     disagree: only advice is held against studies and against other advice."""
-    if _studied(a) and _studied(b):
+    return _compatible_conditions(_conditions(a), _conditions(b))
+
+
+@lru_cache(maxsize=4096)
+def _compatible_conditions(a: tuple, b: tuple) -> bool:
+    """_compatible on condition tuples: a batch has few distinct ones, so cached."""
+    if a[0] and b[0]:
         return False
-    for key in CONDITIONS:
-        x, y = str(a.get(key) or ""), str(b.get(key) or "")
+    for key, x, y in zip(CONDITIONS, a[1:], b[1:]):
         if x == y:
             continue
         if x and y:
@@ -170,7 +184,7 @@ def _claims(topic: Topic, rows: list[dict]) -> dict[tuple, list[_Claim]]:
         groups[(_family(topic, unit), level)].append(_Claim(
             r, str(r.get("source") or r["article"]),
             None if r.get("low") is None else r["low"] * k,
-            None if r.get("high") is None else r["high"] * k, level))
+            None if r.get("high") is None else r["high"] * k, level, _conditions(r)))
     return groups
 
 
@@ -179,20 +193,23 @@ def _find_outliers(claims: list[_Claim], level: str) -> list[_Outlier]:
     large = len(claims) > LARGE_GROUP
     shared: dict[tuple, tuple] = {}
     for c in claims:
-        if large:  # one consensus per condition set
-            key = tuple(str(c.row.get(k) or "") for k in CONDITIONS)
+        if large:  # one consensus per condition set; an outlier is held against it
+            key = c.cond
             if key not in shared:
-                pool = [o for o in claims if _compatible(o.row, c.row)]
-                shared[key] = (_band(pool, len({o.source for o in pool})
-                                     >= CONSENSUS_MIN_SOURCES, level), pool)
-            band, pool = shared[key]
-            others = [o for o in pool if o.source != c.source]
-        else:
-            others = [o for o in claims if o.source != c.source and _compatible(o.row, c.row)]
-            if not others:
-                continue
-            band = _band(others, len({o.source for o in others}) >= CONSENSUS_MIN_SOURCES,
-                         level)
+                pool = [o for o in claims if _compatible_conditions(o.cond, key)]
+                band = _band(pool, len({o.source for o in pool}) >= CONSENSUS_MIN_SOURCES,
+                             level)
+                shared[key] = (band, [o for o in pool if _outside(o, band, level) is None])
+            band, inside = shared[key]
+            hit = _outside(c, band, level)
+            if hit is not None and any(o.source != c.source for o in inside[:2]):
+                out.append(_Outlier(c, hit[0], hit[1], band, inside, shared=True))
+            continue
+        others = [o for o in claims
+                  if o.source != c.source and _compatible_conditions(o.cond, c.cond)]
+        if not others:
+            continue
+        band = _band(others, len({o.source for o in others}) >= CONSENSUS_MIN_SOURCES, level)
         hit = _outside(c, band, level)
         if hit is None:
             continue
@@ -230,8 +247,9 @@ def _rows_for(topic: Topic, family: str, level: str, outliers: list[_Outlier],
     for o in sorted(outliers, key=lambda o: (o.direction, o.claim.lo or o.claim.hi or 0)):
         for camp in camps:
             head = camp[0]
+            # newest members first: in sorted order they are the likeliest to overlap
             if head.direction == o.direction and any(
-                    not _disagrees(o.claim, m.claim, level) for m in camp):
+                    not _disagrees(o.claim, m.claim, level) for m in reversed(camp)):
                 camp.append(o)
                 break
         else:
@@ -240,11 +258,15 @@ def _rows_for(topic: Topic, family: str, level: str, outliers: list[_Outlier],
     out: list[Conflict] = []
     for camp in sorted(camps, key=lambda c: (-max(o.distance for o in c), -len(c))):
         mine = sorted({o.claim.source for o in camp})
-        theirs = sorted({c.source for o in camp for c in o.counter} - set(mine))
-        pairs = {frozenset((a, b)) for a in mine for b in theirs}
-        if not theirs or pairs <= covered:
-            continue  # B-below-A after A-above-B: the same disagreement
-        covered |= pairs
+        theirs = sorted({c.source for counter in _counters(camp) for c in counter}
+                        - set(mine))
+        if not theirs:
+            continue
+        if not camp[0].shared:  # the consensus of a large group is never an outlier itself
+            pairs = {frozenset((a, b)) for a in mine for b in theirs}
+            if pairs <= covered:
+                continue  # B-below-A after A-above-B: the same disagreement
+            covered |= pairs
         out.append(_conflict(topic, family, level, camp, theirs))
     out.sort(key=lambda c: -c.severity)
     if len(out) > max_pairs:
@@ -252,6 +274,11 @@ def _rows_for(topic: Topic, family: str, level: str, outliers: list[_Outlier],
         out = out[:max_pairs]
         out[-1].folded += folded
     return out
+
+
+def _counters(camp: list[_Outlier]) -> list[list[_Claim]]:
+    """The camp's counter lists, each once (outliers of a large group share one)."""
+    return list({id(o.counter): o.counter for o in camp}.values())
 
 
 def _unit(c: _Claim) -> str:
@@ -262,7 +289,7 @@ def _conflict(topic: Topic, family: str, level: str, camp: list[_Outlier],
               theirs: list[str]) -> Conflict:
     claims = [o.claim for o in camp]
     wanted = set(theirs)  # a set: `theirs` can hold thousands of sources
-    counter = {c.source: c for o in camp for c in o.counter if c.source in wanted}
+    counter = {c.source: c for cs in _counters(camp) for c in cs if c.source in wanted}
     unit = str(claims[0].row.get("unit") or family)
     scale = _scale(topic, unit)
     lo_b, hi_b = camp[0].band
@@ -276,9 +303,12 @@ def _conflict(topic: Topic, family: str, level: str, camp: list[_Outlier],
         lo_c, hi_c = only.lo, only.hi
     distance = max(o.distance for o in camp)
     direction = camp[0].direction
-    said = "; ".join(dict.fromkeys(
+    said = list(dict.fromkeys(
         f"{_short(c.row['article'])} says {_span(c.lo, c.hi, _unit(c), _scale(topic, _unit(c)))}"
         for c in claims))
+    if len(said) > SAID_MAX:  # a crawl's camp can hold hundreds: the rest are in `articles`
+        said = said[:SAID_MAX] + [f"and {len(said) - SAID_MAX} more"]
+    said = "; ".join(said)
     units = Counter(_unit(c) for c in counter.values())
     unit = units.most_common(1)[0][0] if units else unit  # the others' band in their unit
     scale = _scale(topic, unit)
