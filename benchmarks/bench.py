@@ -44,18 +44,24 @@ def _children_peak_mb() -> float:
 
 
 class _StageClock:
-    """A progress callback that records when each stage started and finished."""
+    """A progress callback that adds up the time each stage runs. A stage can run twice
+    (doses are compared again once copies are known): each run is a span of its own, so
+    the stages between are not counted twice."""
 
     def __init__(self) -> None:
-        self.spans: dict[str, list[float]] = {}
+        self.spans: dict[str, list[list[float]]] = {}
+        self.last: str | None = None
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         now = time.perf_counter()
-        span = self.spans.setdefault(stage, [now, now])
-        span[1] = now
+        spans = self.spans.setdefault(stage, [])
+        if self.last != stage or not spans:
+            spans.append([now, now])
+        spans[-1][1] = now
+        self.last = stage
 
     def seconds(self) -> dict[str, float]:
-        return {k: v[1] - v[0] for k, v in self.spans.items()}
+        return {k: sum(end - start for start, end in v) for k, v in self.spans.items()}
 
 
 def run_once(source: Path, *, jobs: int, report: bool) -> dict:

@@ -104,14 +104,15 @@ def _cut(text: str, width: int) -> str:
 def display_titles(articles: pd.DataFrame) -> dict[str, str]:
     """The article's title, else its first line (cut to a readable length)."""
     titles: dict[str, str] = {}
-    have_title = "title" in articles
-    have_text = "text" in articles
-    for row in articles.itertuples(index=False):
-        title = _str(getattr(row, "title", "")) if have_title else ""
-        if not title.strip() and have_text:
-            text = _str(row.text)
-            title = next((line for line in text.splitlines() if line.strip()), "")
-        titles[str(row.article)] = _cut(title, TITLE_WIDTH) if title.strip() else ""
+    n = len(articles)
+    # plain lists: iterating a pandas string column goes cell by cell through pyarrow
+    given = articles["title"].tolist() if "title" in articles else [""] * n
+    texts = articles["text"].tolist() if "text" in articles else [None] * n
+    for article, title, text in zip(articles["article"].tolist(), given, texts):
+        title = _str(title)
+        if not title.strip() and text is not None:
+            title = next((line for line in _str(text).splitlines() if line.strip()), "")
+        titles[str(article)] = _cut(title, TITLE_WIDTH) if title.strip() else ""
     return titles
 
 
@@ -223,7 +224,8 @@ class _Articles:
                                      if "article" in assertions else []})
         self.ids = [str(a) for a in articles["article"]]
         self.titles = display_titles(articles)
-        texts = ({str(a): _str(t) for a, t in zip(articles["article"], articles["text"])}
+        texts = ({str(a): _str(t) for a, t in zip(articles["article"].tolist(),
+                                                  articles["text"].tolist())}
                  if "text" in articles else {})
         self.anchor = {a: f"a{k}" for k, a in enumerate(self.ids)}
         # Most-conflicted first, then those with assertions, then the rest, to the budget.
@@ -231,8 +233,8 @@ class _Articles:
         for value in conflicts.get("articles", pd.Series(dtype=object)):
             for a in _str(value).split(";"):
                 order.setdefault(a, None)
-        for a in assertions.get("article", pd.Series(dtype=object)).map(str):
-            order.setdefault(a, None)
+        for a in assertions.get("article", pd.Series(dtype=object)).unique().tolist():
+            order.setdefault(str(a), None)
         for a in self.ids:
             order.setdefault(a, None)
         self.all_texts = texts  # for the context around quotes
@@ -309,9 +311,10 @@ def _article_texts(assertions: pd.DataFrame, conflicts: pd.DataFrame,
     """Each embedded article's text with every assertion (and conflict side) marked."""
     labels: dict[str, dict[tuple[int, int], list[str]]] = defaultdict(lambda: defaultdict(list))
     if len(assertions):
-        for a, s, e, topic, value in zip(assertions["article"].map(str), assertions["start"],
-                                         assertions["end"], assertions["topic"],
-                                         assertions["value"]):
+        shown = assertions[assertions["article"].astype(str).isin(arts.texts)]
+        for a, s, e, topic, value in zip(shown["article"].astype(str).tolist(),
+                                         shown["start"].tolist(), shown["end"].tolist(),
+                                         shown["topic"].tolist(), shown["value"].tolist()):
             if a in arts.texts:
                 label = f"{_str(topic)}: {_str(value)}"
                 spans = labels[a][(int(s), int(e))]
@@ -457,7 +460,7 @@ def _summary(run, assertions: pd.DataFrame, conflicts: pd.DataFrame, arts: _Arti
     if "words" in articles and len(articles):
         words = int(pd.to_numeric(articles["words"], errors="coerce").fillna(0).sum())
     elif "text" in articles and len(articles):
-        words = int(articles["text"].map(_str).str.split().str.len().sum())
+        words = sum(len(_str(t).split()) for t in articles["text"].tolist())
     else:
         words = 0
     status = manifest["status"] if "status" in manifest else pd.Series(dtype=object)
@@ -515,9 +518,12 @@ def _asset(name: str, text: str | None = None) -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest}'"
 
 
-def build_context(run, charts: list[dict], *, level: int = 0) -> dict:
+def build_context(run, charts: list[dict], *, level: int = 0,
+                  shared: dict | None = None) -> dict:
     """Everything the template shows, as plain values (strings are escaped on output).
-    `level` picks the budgets (LEVELS): higher is leaner."""
+    `level` picks the budgets (LEVELS): higher is leaner. `shared` keeps what no level
+    changes (the summary, the topic table) between the levels render_html tries."""
+    shared = {} if shared is None else shared
     text_budget, context_budget, quoted_rows = LEVELS[level]
     assertions = _frame(run, "assertions")
     conflicts = _frame(run, "conflicts").reset_index(drop=True)
@@ -529,8 +535,10 @@ def build_context(run, charts: list[dict], *, level: int = 0) -> dict:
     subjects = sorted({r["subject"] for r in rows} - {""})
     in_conflicts = {a["id"] for r in rows for a in r["articles"]}
     return {
-        "summary": _summary(run, assertions, conflicts, arts),
-        "topics": _topic_rows(assertions, conflicts),
+        "summary": shared.get("summary") or shared.setdefault(
+            "summary", _summary(run, assertions, conflicts, arts)),
+        "topics": shared.get("topics") or shared.setdefault(
+            "topics", _topic_rows(assertions, conflicts)),
         "top": rows[:TOP_CONFLICTS],
         "subject_sections": _subject_sections(assertions, conflicts, rows),
         "charts": charts,
@@ -584,8 +592,9 @@ def render_html(run, figures: dict, path: Path, *, png_dir: Path | None = None) 
     template = _environment().get_template("report.html")
     charts = _charts(figures, png_dir)
     last = len(LEVELS) - 1
+    shared: dict = {}
     for level in range(len(LEVELS)):
-        context = build_context(run, charts, level=level)
+        context = build_context(run, charts, level=level, shared=shared)
         if level < last and _estimate(context) > MAX_BYTES * 1.2:  # surely too large
             continue
         data = template.render(**context).encode("utf-8")
