@@ -55,6 +55,16 @@ def test_two_claims_in_one_sentence_give_two_rows():
     assert _levels(text) == ["none", "possible"]
 
 
+@pytest.mark.parametrize("text, level", [
+    ("Kratom has a high chance of misuse and abuse.", "high"),
+    ("Kratom does not cause addiction, dependence or withdrawal symptoms.", "none"),
+    ("Kratom carries a small risk of abuse and even dependence.", "low"),
+])
+def test_terms_joined_in_one_phrase_are_one_claim(text, level):
+    # the second term reads the first as its cue ("chance of misuse and" -> possible)
+    assert _levels(text) == [level]
+
+
 def test_evidence_is_the_sentence():
     text = "Intro line.\nKratom is highly addictive. Another sentence."
     row = claims(text, "addiction_risk").iloc[0]

@@ -33,6 +33,16 @@ def test_a_list_of_jurisdictions_gives_one_row_each():
                    ("banned", "Wisconsin")]
 
 
+@pytest.mark.parametrize("text", [
+    "A number of states have passed legislation specifically prohibiting kratom.",
+    "These states now allow kratom to be sold over the counter.",
+    "Here is a closer look at which states have banned kratom.",
+])
+def test_an_unnamed_group_of_states_is_a_vague_scope_not_the_whole_country(text):
+    # a vague scope contradicts nothing; 'general' would contradict every federal claim
+    assert {scope for _, scope in _pairs(text)} == {"many US states"}
+
+
 def test_clauses_pair_status_with_their_own_jurisdiction():
     got = _pairs("CBD remains a Schedule I controlled substance under federal law, although "
                  "many states now allow its sale.")

@@ -30,6 +30,8 @@ MAX_TERMS_PER_SENTENCE = 8
 # "regular use can lead to dependence" refers to the subject; "tolerance drives
 # addiction" to none.
 _REFERENCE = reference_pattern(r"users?|use|using|consum\w*|taking|intake|doses?|dosing")
+# Between two terms of one phrase: "misuse and abuse", "addiction, dependence or abuse".
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|and/or|&)\s+)?(?:even\s+|also\s+)?")
 
 
 def _term_pattern(topic: Topic) -> re.Pattern[str]:
@@ -67,9 +69,13 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
     condition_after = topic.regex("condition_after")
     condition_nouns = {n.lower() for n in topic.get("condition_nouns", ())}
     levels = len(topic.get("levels", [])) or 4
+    read_to = -1  # end of the last term that was given a level
     for n, m in enumerate(_term_pattern(topic).finditer(text)):
         if n >= MAX_TERMS_PER_SENTENCE or len(seen) >= levels:
             break
+        if read_to >= 0 and _COORDINATED.fullmatch(text, read_to, m.start()):
+            read_to = m.end()  # "a high chance of misuse and abuse": one claim, read at
+            continue  # its first term
         if not_after is not None and not_after.search(text[m.end():m.end() + 40]):
             continue
         if not_before is not None and not_before.search(text[max(0, m.start() - 50):m.start()]):
@@ -88,6 +94,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         level = level_of(topic, left, right)
         if level is None:
             continue
+        read_to = m.end()
         about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True,
                             reference=_REFERENCE)
         if about is None or (about[0], level) in seen:
