@@ -65,6 +65,16 @@ def test_terms_joined_in_one_phrase_are_one_claim(text, level):
     assert _levels(text) == [level]
 
 
+@pytest.mark.parametrize("text, level", [
+    ("Some people only realize that they are addicted to kratom when they stop.", "possible"),
+    ("Many users get hooked on kratom within weeks.", "possible"),
+    ("You will not get addicted to kratom.", "none"),
+])
+def test_people_who_are_addicted_say_it_can_happen_not_that_it_is_highly_addictive(text, level):
+    # the second term reads the first as its cue ("chance of misuse and" -> possible)
+    assert _levels(text) == [level]
+
+
 def test_evidence_is_the_sentence():
     text = "Intro line.\nKratom is highly addictive. Another sentence."
     row = claims(text, "addiction_risk").iloc[0]
