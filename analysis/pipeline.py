@@ -22,6 +22,7 @@ from .extract import (
     assertions_frame,
     batch_subjects,
     main_subjects,
+    with_article_subjects,
     with_user_subjects,
 )
 from .extract.effects import extract_effects
@@ -224,11 +225,11 @@ def build_analysis(ingested: Ingested, sentences: pd.DataFrame, assertions: pd.D
 
     topics_table = stage("align", align_topics, articles, sentences, schema_, subjects=subjects,
                          progress=progress, fallback=lambda: schema.empty(schema.TOPICS))
+    mains = main_subjects(articles, schema_, subjects)
     assertions, conflicts = stage(
         "effects", _with_effects, articles, sentences, assertions, conflicts, topics_table,
-        schema_, subjects, max_pairs=max_pairs, progress=progress,
+        schema_, subjects, mains, max_pairs=max_pairs, progress=progress,
         fallback=lambda a=assertions, c=conflicts: (a, c))
-    mains = main_subjects(articles, schema_, subjects)
     articles = articles.assign(subject=articles["article"].map(mains).fillna(""))
     blank = assertions["subject"].fillna("").eq("") & assertions["kind"].ne("credentials")
     if blank.any():  # effect claims are read batch-wide: they are about the article's subject
@@ -272,14 +273,14 @@ AGREEMENT_COLUMNS = ["topic", "value", "scope", "articles", "n_articles", "n_ind
 
 
 def _with_effects(articles, sentences, assertions, conflicts, topics_table, schema_, subjects,
-                  *, max_pairs, progress):
+                  mains, *, max_pairs, progress):
     """Effect polarity: open topics are known only now, so their claims (and conflicts)
     join the tables here."""
     effect_rows = extract_effects(sentences, topics_table, schema_, subjects,
                                   progress=progress)
     if not effect_rows:
         return assertions, conflicts
-    effects = assertions_frame(effect_rows)
+    effects = with_article_subjects(assertions_frame(effect_rows), mains)
     assertions = pd.concat([assertions, effects], ignore_index=True)
     assertions = assertions.sort_values(["article", "start", "topic"], kind="stable",
                                         key=_article_order(articles)).reset_index(drop=True)

@@ -93,6 +93,24 @@ def test_effect_polarity_and_its_conflicts():
     assert "benefit vs harmless" not in scopes  # too close to call a conflict
 
 
+def test_an_effect_of_one_treatment_is_never_held_against_another_treatment():
+    # depression relieved by one drug, caused by another: two subjects, no disagreement
+    run = _run({
+        "k1": "Ketamine and depression\n\nKetamine relieves depression within hours, doctors "
+              "say. In trials, ketamine helped depression in most patients.",
+        "k2": "Ketamine clinics grow\n\nKetamine eased depression in a new study. Patients "
+              "said ketamine helped their depression.",
+        "i1": "Isotretinoin and mood\n\nIsotretinoin can cause depression as a side effect. "
+              "Isotretinoin worsens depression, a study found.",
+        "i2": "Isotretinoin risks\n\nIsotretinoin may trigger depression in some patients. "
+              "Depression is a known adverse effect of isotretinoin.",
+    })
+    effects = run.assertions[run.assertions["kind"] == "effect"]
+    assert set(effects["subject"]) == {"ketamine", "isotretinoin"}
+    assert set(effects[effects["subject"] == "isotretinoin"]["value"]) == {"adverse"}
+    assert run.conflicts[run.conflicts["topic"] == "depression"].empty
+
+
 def test_status_at_different_times_is_a_change_not_a_contradiction():
     run = _run({"a": "Kratom was banned in Ohio in 2019.",
                 "b": "Kratom became legal in Ohio in 2023.",

@@ -77,8 +77,8 @@ def _effect_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
             continue
         side1 = sorted(a for a in by_article if p1 in by_article[a])
         side2 = sorted(a for a in by_article if p2 in by_article[a])
-        if not side1 or not side2 or not (set(side1) ^ set(side2)):
-            continue
+        if not set(side1) - set(side2) or not set(side2) - set(side1):
+            continue  # one side speaks only through articles that say both: within-source
         articles = list(dict.fromkeys(side1 + side2))
         out.append(Conflict(
             key, "cross-source", articles,

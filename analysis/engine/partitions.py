@@ -39,6 +39,7 @@ from ..extract import (
     extract_article,
     main_subjects,
     subject_stats,
+    with_article_subjects,
 )
 from ..extract import word_stats as extract_word_stats
 from ..extract.effects import extract_effects
@@ -189,9 +190,11 @@ def finish_task(p: int, run: Path, topics: TopicSchema, subjects: frozenset[str]
     base = read_part(staging(run, "assertions", p))
     effects = extract_effects(sentences, topics_part[schema.TOPICS], topics, subjects)
     assertions = base
+    mains = main_subjects(articles, topics, subjects)
     if effects:
         order = {a: i for i, a in enumerate(articles["article"])}
-        assertions = pd.concat([base, assertions_frame(effects)], ignore_index=True)
+        assertions = pd.concat([base, with_article_subjects(assertions_frame(effects), mains)],
+                               ignore_index=True)
         assertions = assertions.sort_values(
             ["article", "start", "topic"], kind="stable",
             key=lambda c: c.map(order) if c.name == "article" else c).reset_index(drop=True)
@@ -199,7 +202,6 @@ def finish_task(p: int, run: Path, topics: TopicSchema, subjects: frozenset[str]
                                   .to_dict("records")) if len(assertions) else \
         schema.empty(ASSERTION_COLUMNS)
     write_part(assertions, staging(run, "compared", p))
-    mains = main_subjects(articles, topics, subjects)
     articles = articles.assign(subject=articles["article"].map(mains).fillna(""))
     blank = assertions["subject"].fillna("").eq("") & assertions["kind"].ne("credentials")
     if blank.any():

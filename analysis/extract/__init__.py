@@ -65,6 +65,17 @@ def main_subjects(articles: pd.DataFrame, topics: TopicSchema,
     return out
 
 
+def with_article_subjects(effects: pd.DataFrame, mains: dict[str, str]) -> pd.DataFrame:
+    """Effect claims with no subject of their own are about their article's main
+    substance: set before they are compared, so that a benefit of one treatment is never
+    held against an adverse effect of another."""
+    blank = effects["subject"].fillna("").eq("")
+    if blank.any():
+        effects = effects.copy()
+        effects.loc[blank, "subject"] = effects.loc[blank, "article"].map(mains).fillna("")
+    return effects
+
+
 def with_user_subjects(topics: TopicSchema, names: Iterable[str]) -> TopicSchema:
     """The schema with the user's subjects (`--subject NAME`, repeatable) added to its
     `subjects` list: each is tracked by name even when no lexicon knows it."""
