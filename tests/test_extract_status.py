@@ -43,6 +43,16 @@ def test_an_unnamed_group_of_states_is_a_vague_scope_not_the_whole_country(text)
     assert {scope for _, scope in _pairs(text)} == {"many US states"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Some skeptics argue that kratom legalization could worsen the epidemic.", []),
+    ("There is a difference between illicit kratom use and legalized kratom use.", []),
+    ("Pennsylvania became the 24th state to legalize kratom.", [("legal", "Pennsylvania")]),
+    ("Thirty states have legalized kratom.", [("legal", "many US states")]),
+])
+def test_legalization_as_a_topic_is_no_status_and_legalized_as_a_verb_is(text, expected):
+    assert _pairs(text) == expected
+
+
 def test_clauses_pair_status_with_their_own_jurisdiction():
     got = _pairs("CBD remains a Schedule I controlled substance under federal law, although "
                  "many states now allow its sale.")
