@@ -3,6 +3,7 @@ under (level, purpose, population, route, frequency)."""
 
 import math
 
+import pandas as pd
 import pytest
 
 from tests.conftest import claims
@@ -70,10 +71,28 @@ def test_dose_level(text, level):
     ("Take 200 mg twice a day.", "frequency", "dose"),
     ("Take 400 mg a day.", "frequency", "day"),
     ("Take 5 mg per week.", "frequency", "week"),
+    ("Take 300 mg of a standardized root extract a day.", "form", "extract"),
+    ("Powder: 3-6 grams per day", "form", "whole herb"),
+    ("Take 2-4 grams of dried leaf powder or extract each morning.", "form", "whole herb"),
+    ("Take 2-4 grams each morning.", "form", ""),
 ])
 def test_dose_conditions_are_columns(text, column, value):
     rows = claims(text, "dose")
     assert list(rows[column]) == [value]
+
+
+def test_doses_of_an_extract_and_of_the_whole_herb_are_not_compared():
+    from analysis import analyse
+
+    texts = {"a": "Take 100-200 mg of kratom extract daily.",
+             "b": "Take 3-5 grams of kratom powder daily.",
+             "c": "Take 3-4 grams of kratom daily.",
+             "d": "Take 150 mg of a kratom extract daily."}
+    run = analyse(pd.DataFrame({"id": list(texts), "text": list(texts.values())}),
+                  subjects=["kratom"])
+    pairs = [set(a.split(";")) for a in run.conflicts["articles"]]
+    assert not any({"a", "b"} <= p or {"d", "b"} <= p for p in pairs)
+    assert any("c" in p and ("a" in p or "d" in p) for p in pairs)  # unsaid: compared
 
 
 def test_a_companion_herb_in_a_recipe_is_not_a_dose_of_the_subject():

@@ -2,7 +2,7 @@
 
 Claims are compared within one subject, topic and unit family, and only with claims whose
 conditions line up: a compatible level (start and typical doses together; strong doses;
-maxima), and the same purpose, population, route and frequency wherever both claims say
+maxima), and the same purpose, population, route, form and frequency wherever both say
 one. Rather than listing every pair ("A says 2–4 g; B says 4.5–8 g" dozens of times),
 each claim is set against the consensus of the *other* sources — the span of their
 middle half, or all of them when there are fewer than four — and a claim outside it
@@ -40,7 +40,7 @@ TOLERANCE = 1.25
 CONSENSUS_MIN_SOURCES = 4  # from this many other sources on, the middle half is the consensus
 LARGE_GROUP = 400
 SAID_MAX = 8  # claims of one camp quoted in a summary
-CONDITIONS = ("purpose", "population", "route", "frequency")
+CONDITIONS = ("purpose", "population", "route", "form", "frequency")
 # Within one article, doses for the same use that are ten times apart are a slip (grams
 # for milligrams); closer ones are usually doses for cases the text does not spell out.
 WITHIN_MIN_DISTANCE = 1.0
@@ -232,7 +232,7 @@ def _span(lo: float | None, hi: float | None, unit: str, scale: float) -> str:
 
 def _conditions_text(row: dict, level: str) -> str:
     words = {"usual": "typical", "strong": "strong", "max": "maximum", "toxic": "toxic"}[level]
-    said = [str(row.get(k)) for k in ("purpose", "population", "route", "frequency")
+    said = [str(row.get(k)) for k in ("purpose", "population", "route", "form", "frequency")
             if row.get(k)]
     per = {"day": "per day", "dose": "per dose", "week": "per week"}
     said = [per.get(s, s) for s in said]
@@ -342,7 +342,7 @@ def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list
     for c in claims:
         said = "" if c.row.get("purpose_from") == "article" else c.row.get("purpose")
         key = (c.row["article"], str(c.row.get("level") or ""), str(said or ""),
-               *(str(c.row.get(k) or "") for k in ("population", "route")))
+               *(str(c.row.get(k) or "") for k in ("population", "route", "form")))
         buckets[key].append(c)
     for (article, *_), same in sorted(buckets.items()):
         if len(same) < 2:

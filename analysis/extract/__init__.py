@@ -32,7 +32,8 @@ __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_articl
 #: Extra assertion columns that only some kinds fill. `subject_from` says where the
 #: subject came from: the clause, the sentence, the previous sentence, the heading, the
 #: article.
-EXTRA_COLUMNS = ["subject_from", "purpose", "purpose_from", "population", "route", "frequency",
+EXTRA_COLUMNS = ["subject_from", "purpose", "purpose_from", "population", "route", "form",
+                 "frequency",
                  "setting", "jurisdiction", "as_of", "agency", "name", "role", "degrees",
                  "certifications", "years_experience", "affiliations", "flags"]
 ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS
@@ -222,14 +223,16 @@ def extract_article(article: str, text: str, topics: TopicSchema,
 def _article_purposes(rows: list[dict]) -> list[dict]:
     """A dose that says no purpose is for the purpose the article's other doses of that
     substance mostly give ("81 mg daily" in an article on aspirin for the heart)."""
-    said: dict[str, Counter[str]] = {}
-    for r in rows:
-        if r["kind"] == "quantity" and r.get("purpose"):
-            said.setdefault(r["subject"], Counter())[r["purpose"]] += 1
-    for r in rows:
-        if r["kind"] == "quantity" and not r.get("purpose") and said.get(r["subject"]):
-            r["purpose"] = said[r["subject"]].most_common(1)[0][0]
-            r["purpose_from"] = "article"
+    for key in ("purpose",):
+        said: dict[str, Counter[str]] = {}
+        for r in rows:
+            if r["kind"] == "quantity" and r.get(key):
+                said.setdefault(r["subject"], Counter())[r[key]] += 1
+        for r in rows:
+            if r["kind"] == "quantity" and not r.get(key) and said.get(r["subject"]):
+                r[key] = said[r["subject"]].most_common(1)[0][0]
+                if key == "purpose":
+                    r["purpose_from"] = "article"
     return rows
 
 

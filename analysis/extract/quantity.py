@@ -344,11 +344,32 @@ def range_text(low: float | None, high: float | None, unit: str) -> str:
     return f"{_fmt(low)}–{_fmt(high)} {unit}"
 
 
+# How far after a value its form may be named ("300 mg daily of a standardized root extract").
+FORM_AFTER = 60
+
+
+def _nearest_form(topic: Topic, before: str, after: str) -> str:
+    """The form (`forms` table) a value is of: the first named after it ("3–12 g root
+    powder or extract" is powder, "... powder or 300 mg of extract" extract), else the
+    nearest named before it ("Powder: 3–6 grams a day")."""
+    forms = [(name, topic.regex(f"forms.{name}")) for name in topic.get("forms", {})]
+    forms = [(name, pattern) for name, pattern in forms if pattern is not None]
+    after = after.split("\n", 1)[0]  # a list line's form is its own ("- Powder: 3 g")
+    before = before.rsplit("\n", 1)[-1]
+    found = [(m.start(), name) for name, pattern in forms
+             if (m := pattern.search(after[:FORM_AFTER])) is not None]
+    if found:
+        return min(found)[1]
+    found = [(len(before) - m.end(), name) for name, pattern in forms
+             for m in pattern.finditer(before)]
+    return min(found)[1] if found else ""
+
+
 def extract_quantities(topic: Topic, sentence: Sentence,
                        ctx: ArticleContext | None = None) -> list[Assertion]:
     """Dose rows of one sentence; a quantity of something that is no tracked substance
     ("250 ml of water", a companion food) gives no row. Each row keeps its conditions:
-    level, purpose, population, route and frequency."""
+    level, purpose, population, route, form and frequency."""
     text = sentence.text
     if sentence.is_heading and not re.search(r"\d", text):
         return []
@@ -387,6 +408,7 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             "purpose": first_category(topic, "purposes", own, text, sentence.section),
             "population": first_category(topic, "populations", own, text),
             "route": first_category(topic, "routes", own, text),
+            "form": _nearest_form(topic, text[prev_end:q.start], window_after),
             "frequency": first_category(topic, "frequencies", q.surface + " " + window_after,
                                    own, text),
             "setting": first_category(topic, "settings", own, text),
