@@ -31,7 +31,8 @@ MAX_TERMS_PER_SENTENCE = 8
 # addiction" to none.
 _REFERENCE = reference_pattern(r"users?|use|using|consum\w*|taking|intake|doses?|dosing")
 # Between two terms of one phrase: "misuse and abuse", "addiction, dependence or abuse".
-_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|and/or|&)\s+)?(?:even\s+|also\s+)?")
+# ", and" joins clauses ("it is not addictive, and abuse is rare"): two claims.
+_COORDINATED = re.compile(r"(?:\s*,\s*|\s+(?:and|or|and/or|&)\s+)(?:even\s+|also\s+)?")
 
 
 def _term_pattern(topic: Topic) -> re.Pattern[str]:
