@@ -36,7 +36,7 @@ def _mb(kb: float) -> float:
 
 
 def _own_peak_mb() -> float:
-    return _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return _mb(_peak_rss_kb())
 
 
 def _children_peak_mb() -> float:
@@ -89,6 +89,16 @@ def run_once(source: Path, *, jobs: int, report: bool) -> dict:
 
 
 def _peak_rss_kb() -> int:
+    """This process's own peak resident memory (kB). VmHWM, not ru_maxrss: a process
+    started from a large one inherits that one's ru_maxrss across fork and exec, so the
+    client and the scheduler both reported the generator's 1.5 GB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
