@@ -232,8 +232,7 @@ def _span(lo: float | None, hi: float | None, unit: str, scale: float) -> str:
 
 def _conditions_text(row: dict, level: str) -> str:
     words = {"usual": "typical", "strong": "strong", "max": "maximum", "toxic": "toxic"}[level]
-    said = [str(row.get(k)) for k in ("purpose", "population", "route", "form", "frequency")
-            if row.get(k)]
+    said = [str(row.get(k)) for k in CONDITIONS if row.get(k)]
     per = {"day": "per day", "dose": "per dose", "week": "per week"}
     said = [per.get(s, s) for s in said]
     return f"{words} dose" + (f" ({', '.join(said)})" if said else "")

@@ -223,16 +223,14 @@ def extract_article(article: str, text: str, topics: TopicSchema,
 def _article_purposes(rows: list[dict]) -> list[dict]:
     """A dose that says no purpose is for the purpose the article's other doses of that
     substance mostly give ("81 mg daily" in an article on aspirin for the heart)."""
-    for key in ("purpose",):
-        said: dict[str, Counter[str]] = {}
-        for r in rows:
-            if r["kind"] == "quantity" and r.get(key):
-                said.setdefault(r["subject"], Counter())[r[key]] += 1
-        for r in rows:
-            if r["kind"] == "quantity" and not r.get(key) and said.get(r["subject"]):
-                r[key] = said[r["subject"]].most_common(1)[0][0]
-                if key == "purpose":
-                    r["purpose_from"] = "article"
+    said: dict[str, Counter[str]] = {}
+    for r in rows:
+        if r["kind"] == "quantity" and r.get("purpose"):
+            said.setdefault(r["subject"], Counter())[r["purpose"]] += 1
+    for r in rows:
+        if r["kind"] == "quantity" and not r.get("purpose") and said.get(r["subject"]):
+            r["purpose"] = said[r["subject"]].most_common(1)[0][0]
+            r["purpose_from"] = "article"
     return rows
 
 
