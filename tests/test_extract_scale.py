@@ -75,6 +75,11 @@ def test_people_who_are_addicted_say_it_can_happen_not_that_it_is_highly_addicti
     assert _levels(text) == [level]
 
 
+def test_a_cue_in_the_next_clause_is_not_the_terms_own():
+    # "is rare" belongs to "abuse", not to "addictive" before the ", and"
+    assert _levels("Kratom is not addictive, and abuse is rare.") == ["low", "none"]
+
+
 def test_evidence_is_the_sentence():
     text = "Intro line.\nKratom is highly addictive. Another sentence."
     row = claims(text, "addiction_risk").iloc[0]

@@ -31,6 +31,9 @@ MAX_TERMS_PER_SENTENCE = 8
 # addiction" to none.
 _REFERENCE = reference_pattern(r"users?|use|using|consum\w*|taking|intake|doses?|dosing")
 # Between two terms of one phrase: "misuse and abuse", "addiction, dependence or abuse".
+# What follows the term is read up to the next clause: "it is not addictive, and abuse is
+# rare" says none, then low.
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|though|although|yet)\b")
 # ", and" joins clauses ("it is not addictive, and abuse is rare"): two claims.
 _COORDINATED = re.compile(r"(?:\s*,\s*|\s+(?:and|or|and/or|&)\s+)(?:even\s+|also\s+)?")
 
@@ -46,7 +49,7 @@ def _build_terms(topic: Topic) -> re.Pattern[str]:
 
 def level_of(topic: Topic, left: str, right: str) -> str | None:
     """The scale level that the clause context gives the term, or None for no claim."""
-    left, right = left[-80:], right[:40]
+    left, right = left[-80:], _NEXT_CLAUSE.split(right[:40], maxsplit=1)[0]
     for n, rule in enumerate(topic.get("rules", [])):
         hit = first_match(topic.compile(rule.get("left", []), f"rules.{n}.left"), left)
         if hit is None and not any_match(topic.compile(rule.get("right", []),
