@@ -149,3 +149,31 @@ def test_stance_of_the_clause_and_what_it_governs(text, level):
 ])
 def test_terms_that_are_dismissed_defined_asked_or_general_give_no_row(text):
     assert claims(text, "addiction_risk").empty
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Some patients experience grueling withdrawal if taken off kratom.", "possible"),
+    ("Without kratom, people can go into withdrawal.", "possible"),
+    ("Kratom does not cause withdrawal.", "none"),
+    # withdrawal says the thing happens, not how strongly: never more than possible
+    ("Quitting is tough and kratom withdrawal has some unpleasant side effects.", "possible"),
+])
+def test_withdrawal_on_its_own_is_a_claim_that_dependence_happens(text, level):
+    assert sorted(set(_levels(text))) == [level]
+
+
+@pytest.mark.parametrize("text", [
+    "The company announced the withdrawal of kratom products from the market.",
+    "Social withdrawal is a sign of depression.",
+    "Many people take kratom to ease withdrawal from opioids.",
+    "Kratom is used to stave off withdrawal.",
+    "The withdrawal from the market came in 2002.",
+])
+def test_withdrawal_of_a_product_or_as_something_treated_gives_no_row(text):
+    assert claims(text, "addiction_risk").empty
+
+
+def test_a_wonder_drug_is_no_question():
+    text = ("While kratom might seem like a wonder drug to some people, it has a high chance "
+            "of misuse and abuse.")
+    assert _levels(text) == ["high"]

@@ -47,6 +47,17 @@ def _build_terms(topic: Topic) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(terms) + r")\b", re.I)
 
 
+def _capped(topic: Topic, term: str, level: str | None) -> str | None:
+    """"Caffeine withdrawal is tough" says withdrawal happens, not that caffeine is
+    highly addictive: `ceiling_terms` claim at most the `ceiling` level."""
+    ceiling, terms = topic.get("ceiling"), topic.regex("ceiling_terms")
+    levels = list(topic.get("levels", []))
+    if (level is None or ceiling not in levels or level not in levels or terms is None
+            or not terms.match(term)):
+        return level
+    return level if levels.index(level) <= levels.index(ceiling) else ceiling
+
+
 def level_of(topic: Topic, left: str, right: str) -> str | None:
     """The scale level that the clause context gives the term, or None for no claim."""
     left, right = left[-80:], _NEXT_CLAUSE.split(right[:40], maxsplit=1)[0]
@@ -95,7 +106,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         if (condition_after is not None and m.group(0).lower() in condition_nouns
                 and condition_after.search(right)):
             continue  # "addiction to cocaine": a condition named, not a risk claimed
-        level = level_of(topic, left, right)
+        level = _capped(topic, m.group(0), level_of(topic, left, right))
         if level is None:
             continue
         read_to = m.end()
