@@ -36,7 +36,6 @@ def test_a_list_of_jurisdictions_gives_one_row_each():
 @pytest.mark.parametrize("text", [
     "A number of states have passed legislation specifically prohibiting kratom.",
     "These states now allow kratom to be sold over the counter.",
-    "Here is a closer look at which states have banned kratom.",
 ])
 def test_an_unnamed_group_of_states_is_a_vague_scope_not_the_whole_country(text):
     # a vague scope contradicts nothing; 'general' would contradict every federal claim
@@ -99,3 +98,33 @@ def test_places_in_a_dashed_aside_are_borrowed_by_the_status_clause():
 ])
 def test_more_status_phrasings(text, expected):
     assert _pairs(text) == expected
+
+
+def test_a_heading_naming_where_it_is_illegal_introduces_its_list():
+    text = ("Kratom legal status\n\nStates where kratom is illegal:\n\n- Alabama\n- Arkansas\n\n"
+            "Kratom is legal in most other states.")
+    assert _pairs(text) == [("banned", "Alabama"), ("banned", "Arkansas"),
+                            ("legal", "many US states")]
+
+
+def test_a_list_intro_gives_no_vague_row_of_its_own():
+    text = ("Delta-8 laws\n\nStates that have banned kratom include:\n- Alaska\n- Colorado\n\n"
+            "More below.")
+    assert _pairs(text) == [("banned", "Alaska"), ("banned", "Colorado")]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2016 the DEA announced its intent to place kratom in Schedule I.",
+    "Find out which states have banned kratom and what it means for you.",
+    "Here is a closer look at which states have banned kratom.",
+])
+def test_intentions_and_indirect_questions_are_no_status(text):
+    assert claims(text, "legal_status").empty
+
+
+def test_a_state_after_a_city_says_where_the_city_lies():
+    text = "Some cities have banned kratom, including San Diego, California."
+    assert ("banned", "California") not in _pairs(text)
+    assert ("banned", "San Diego, California") in _pairs(text)
+    assert _pairs("Kratom is banned in Alabama, Arkansas and Vermont.") == [
+        ("banned", "Alabama"), ("banned", "Arkansas"), ("banned", "Vermont")]

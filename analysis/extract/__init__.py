@@ -23,7 +23,7 @@ from .mentions import extract_mentions
 from .quantity import extract_quantities
 from .scale import extract_scale
 from .segment import segment_text
-from .status import extract_status, extract_status_lists
+from .status import drop_list_intros, extract_status, extract_status_lists
 from .subjects import SubjectResolver, article_subjects, build_lexicon
 
 __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_article",
@@ -205,9 +205,14 @@ def extract_article(article: str, text: str, topics: TopicSchema,
         if topic.kind == "credentials":
             found.extend(extract_credentials(topic, article, text, sentences))
             continue
+        intros: set[int] = set()
         if topic.kind == "status":
-            found.extend(extract_status_lists(topic, sentences, ctx))
+            listed, intros = extract_status_lists(topic, sentences, ctx)
+            found.extend(listed)
         for s in _candidates(topic, sentences, starts, lower):
+            if s.start in intros:
+                found.extend(drop_list_intros(topic, extract_status(topic, s, ctx), intros))
+                continue
             if topic.kind == "quantity":
                 found.extend(extract_quantities(topic, s, ctx))
             elif topic.kind == "scale":

@@ -79,6 +79,9 @@ _FEDERAL = re.compile(r"\b(?:federal(?:ly)?|FDA|DEA|Congress|Farm\s+Bill|Drug\s+
 # or only names where a county lies.
 _NOT_THERE = re.compile(r"\b(?:except|excluding|other\s+than|apart\s+from|besides|outside)\b"
                         r"[^.;]{0,50}$|\b(?:County|Parish|City|Township),?\s*$")
+# "San Diego, California": the state only says where the city lies (a name before it
+# that is no jurisdiction, after a lower-case word or a comma).
+_CITY_BEFORE = re.compile(r"[a-z,]\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s*$")
 _PLACE_MODIFIER = re.compile(r"-based\b|\s+(?:company|firm|maker|researchers|scientists)\b")
 
 
@@ -108,6 +111,9 @@ def _find_jurisdictions(topic: Topic, clause: str) -> list[str]:
                 continue
             label = (labels.get(m.group(0), m.group(0)) if name == "*" else
                      name or re.sub(r"\s+", " ", m.group(0)).strip())
+            city = _CITY_BEFORE.search(clause, max(0, m.start() - 50), m.start())
+            if city and not _find_jurisdictions(topic, city.group(1)):
+                label = f"{city.group(1)}, {label}"  # the city is the place
             if label not in (f for _, f in found):
                 found.append((m.start(), label))
             if len(found) >= MAX_PLACES:
@@ -333,10 +339,15 @@ _LIST_ITEM = re.compile(r"^\W*(?P<place>[A-Z][A-Za-z .’\x27-]{1,40}?)\s*(?:\([
 
 
 def extract_status_lists(topic: Topic, sentences: list[Sentence],
-                         ctx: ArticleContext | None = None) -> list[Assertion]:
+                         ctx: ArticleContext | None = None
+                         ) -> tuple[list[Assertion], set[int]]:
     """Places listed one per line under a line that gives a status ("States that have
-    banned delta-8 include:"): one row per place, quoting the list line."""
+    banned delta-8 include:"): one row per place, quoting the list line; and the starts
+    of the intro lines that had a list (their own vague "many states" row says nothing
+    the list does not)."""
     rows: list[Assertion] = []
+    intros: set[int] = set()
+    intro_start = -1
     intro: tuple[str, str, tuple[str, str] | None] | None = None  # (status, detail, about)
     listed = 0
     for s in sentences:
@@ -344,21 +355,41 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
         bare_place = intro is not None and item is not None and _label(
             topic, item.group("place")) != ""  # a list line that looks like a heading
         if (s.is_heading or s.text.rstrip().endswith(":")) and not bare_place:
-            intro, listed = _list_intro(topic, s, ctx), 0
+            intro, listed, intro_start = _list_intro(topic, s, ctx), 0, s.start
             continue
         if intro is None:
             continue
         m = _LIST_ITEM.match(s.text)
+        if m and (len(m.group("place").split()) > 5 or anchors_in(topic, s.text)):
+            m = None  # a sentence of its own ("Kratom is legal in most other states.")
         places = find_jurisdictions(topic, s.text) if m else []
         if not places or listed >= MAX_LIST or places[0] != _label(topic, m.group("place")):
             intro = None if not m else intro
             continue
         status, detail, about = intro
         listed += 1
+        intros.add(intro_start)
         rows.append(Assertion.of(s, topic.key, "status", status, qualifier=places[0],
                                  scope=places[0], detail=detail, about=about,
                                  extra={"jurisdiction": places[0], "as_of": ""}))
-    return rows
+    return rows, intros
+
+
+def anchors_in(topic: Topic, text: str) -> bool:
+    anchors = topic.regex("anchors")
+    return anchors is not None and anchors.search(text) is not None
+
+
+def drop_list_intros(topic: Topic, rows: list[Assertion], intros: set[int]
+                     ) -> list[Assertion]:
+    """Without the vague or placeless rows of list intro lines."""
+    vague = set(topic.get("vague_scopes", ())) | {GENERAL}
+    return [r for r in rows if not (r.topic == topic.key and r.start in intros
+                                    and r.scope in vague)]
+
+
+_WHERE = re.compile(r"\b(?:states|countries|nations|jurisdictions|places)\s+(?:where|in\s+which)\b",
+                    re.I)
 
 
 def _label(topic: Topic, name: str) -> str:
@@ -371,7 +402,8 @@ def _list_intro(topic: Topic, s: Sentence, ctx: ArticleContext | None
     text = s.text
     if not re.search(r"\b(?:states|countries|nations|jurisdictions|places)\b", text, re.I):
         return None
-    found = find_statuses(topic, text)
+    # "States where kratom is illegal:" names the places below, not a description
+    found = find_statuses(topic, _WHERE.sub(lambda m: " " * len(m.group(0)), text))
     if len({f[0] for f in found}) != 1:
         return None
     status, hit_start, hit_end = found[0]
