@@ -128,3 +128,10 @@ def test_a_state_after_a_city_says_where_the_city_lies():
     assert ("banned", "San Diego, California") in _pairs(text)
     assert _pairs("Kratom is banned in Alabama, Arkansas and Vermont.") == [
         ("banned", "Alabama"), ("banned", "Arkansas"), ("banned", "Vermont")]
+
+
+def test_a_status_that_held_until_a_year_is_dated_before_the_new_one():
+    rows = claims("Kratom was illegal in Thailand from 1943 until 2021, when the government "
+                  "removed it from the narcotics list.", "legal_status")
+    assert sorted(zip(rows["value"], rows["as_of"])) == [("banned", "until 2021"),
+                                                         ("legal", "2021")]

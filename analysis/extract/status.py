@@ -159,10 +159,12 @@ def _as_of(topic: Topic, clause: str, at: int = 0) -> str:
     years = list(topic.cached("year", lambda t: re.compile(t.get("time.year", r"(?!)")))
                  .finditer(clause))
     if years:
-        year = years[0]
-        if _UNTIL.search(clause[max(0, year.start() - 30):year.start()]):
-            return f"until {year.group(0)}" if at < year.start() else year.group(0)
-        return year.group(0)
+        # "illegal from 1943 until 2021, when it was removed from the list": the ban held
+        # until 2021, the new status from then
+        for year in years:
+            if _UNTIL.search(clause[max(0, year.start() - 30):year.start()]):
+                return f"until {year.group(0)}" if at < year.start() else year.group(0)
+        return years[0].group(0)
     recent = topic.regex("time.recent")
     return "recent" if recent is not None and recent.search(clause) else ""
 
