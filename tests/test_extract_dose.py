@@ -129,3 +129,12 @@ def test_open_ends_after_the_value_and_spoon_glosses(text, value):
 def test_per_day_written_with_a_slash():
     row = claims("Doses of 1–3 g/day are typical.", "dose").iloc[0]
     assert row["value"] == "1–3 g" and row["scope"] == "mass" and row["frequency"] == "day"
+
+
+@pytest.mark.parametrize("text", [
+    "A teaspoon of kratom powder weighs about 2.5 grams.",
+    "The body produces about 0.1 to 0.9 mg of melatonin per night.",
+    "Your body naturally makes between 10 and 80 micrograms of melatonin each night.",
+])
+def test_a_measures_weight_and_what_the_body_makes_are_no_doses(text):
+    assert claims(text, "dose", subjects={"kratom", "melatonin"}).empty

@@ -177,3 +177,9 @@ def test_a_wonder_drug_is_no_question():
     text = ("While kratom might seem like a wonder drug to some people, it has a high chance "
             "of misuse and abuse.")
     assert _levels(text) == ["high"]
+
+
+def test_a_higher_risk_compares_groups_it_does_not_say_highly_addictive():
+    assert _levels("People who used more than 21 doses a week had a higher risk of "
+                   "dependence.") == ["possible"]
+    assert _levels("Kratom has a high risk of addiction.") == ["high"]
