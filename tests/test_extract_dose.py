@@ -138,3 +138,9 @@ def test_per_day_written_with_a_slash():
 ])
 def test_a_measures_weight_and_what_the_body_makes_are_no_doses(text):
     assert claims(text, "dose", subjects={"kratom", "melatonin"}).empty
+
+
+def test_an_age_before_a_dose_is_no_end_of_a_range():
+    rows = claims("The recommended daily allowance is 600 IU for adults up to age 70 and "
+                  "800 IU for older adults.", "dose", subjects={"vitamin d"})
+    assert sorted(zip(rows["low"], rows["high"])) == [(600, 600), (800, 800)]

@@ -126,6 +126,9 @@ class Quantity:
     surface: str
 
 
+_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
+
+
 def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     """Every number or range with a schema unit in `text`, open ends applied."""
     table = _units(topic)
@@ -145,6 +148,12 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             found.extend(q for q in (
                 _single(table, a_text, m.group("ua"), m.start("a"), m.end("ua"), text),
                 _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
+            continue
+        if b_text and _AGE_BEFORE.search(text, max(0, m.start("a") - 20), m.start("a")):
+            # "600 IU for adults up to age 70 and 800 IU for older adults": an age, then
+            # the dose
+            q = _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)
+            found.extend([q] if q else [])
             continue
         unit = table.canonical[m.group("u").lower()]
         match_end = m.end()
