@@ -135,3 +135,16 @@ def test_a_status_that_held_until_a_year_is_dated_before_the_new_one():
                   "removed it from the narcotics list.", "legal_status")
     assert sorted(zip(rows["value"], rows["as_of"])) == [("banned", "until 2021"),
                                                          ("legal", "2021")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom can only be prescribed by doctors who have a special waiver.",
+     ("regulated", "prescription only")),
+    ("Florida legalized medical kratom in 2016.", ("regulated", "medical use only")),
+    ("Most states have legalized it for medical use, and kratom is popular.",
+     ("regulated", "medical use only")),
+])
+def test_prescribing_and_medical_use_only_are_restrictions(text, expected):
+    rows = claims(text, "legal_status")
+    assert expected in set(zip(rows["value"], rows["detail"]))
+    assert "legal" not in set(rows["value"])
