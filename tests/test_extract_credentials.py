@@ -58,3 +58,22 @@ def test_two_people_on_one_byline_line():
                   "CBD is a compound.", "author_credentials")
     roles = dict(zip(rows["name"], rows["role"]))
     assert roles == {"Dan Wu": "reviewer", "Rae Green": "author"}
+
+
+def _people(text):
+    rows = claims(text, "author_credentials")
+    for start, end, evidence in zip(rows["start"], rows["end"], rows["evidence"]):
+        assert text[start:end] == evidence
+    return {n: d for n, d in zip(rows["name"], rows["degrees"].fillna(""))}
+
+
+def test_each_person_on_a_byline_line_keeps_only_their_own_degrees():
+    text = ("Kratom: uses and risks\n\nMedically reviewed by Jane Smith, PharmD — Written by "
+            "Tom Brown on March 3, 2023\n\nKratom is a tree.")
+    assert _people(text) == {"Jane Smith": "PharmD", "Tom Brown": ""}
+
+
+def test_a_person_named_with_degrees_beside_a_byline_is_read_too():
+    text = ("Ashwagandha dosage\n\nJonathan Ritter, PharmD, PhD (Pharmacology) | Written by "
+            "Puya Yazdi, MD | Last updated:\n\nAshwagandha is an herb.")
+    assert _people(text) == {"Jonathan Ritter": "PharmD; PhD", "Puya Yazdi": "MD"}

@@ -41,6 +41,31 @@ class _Person:
     first: Sentence
     last: Sentence
     texts: list[str] = field(default_factory=list)
+    # (start, end) in the article of this person's part of a line that names several
+    # ("Reviewed by A, PharmD — Written by B"): B has no PharmD
+    part: tuple[int, int] | None = None
+
+
+def _line_people(topic: Topic, s: Sentence, named: list[tuple[str, str, str]]
+                 ) -> list[_Person]:
+    """One person per name on a byline line, each with their own part of the line, which
+    begins at the words that name their role ("Written by")."""
+    cues = [(m.start(), m.end()) for p in topic.patterns("bylines") for m in p.finditer(s.text)]
+    at = []
+    for name, title, role in named:
+        pos = max(0, s.text.find(name))
+        cue = [a for a, b in cues if b <= pos and pos - b <= 12]  # "by Dr. Name"
+        at.append((min(cue) if cue else pos, (name, title, role)))
+    at.sort(key=lambda x: x[0])
+    people = []
+    for k, (pos, (name, title, role)) in enumerate(at):
+        start = 0 if k == 0 else pos
+        end = at[k + 1][0] if k + 1 < len(at) else len(s.text)
+        while end > start and s.text[end - 1] in " \t—–-|•·,;:":
+            end -= 1
+        part = (s.start + start, s.start + end) if len(at) > 1 else None
+        people.append(_Person(name, title, role, s, s, [s.text], part))
+    return people
 
 
 def _name_at(text: str) -> re.Match[str] | None:
@@ -76,7 +101,15 @@ def _name_lines(s: Sentence) -> list[tuple[str, str, str]]:
              for m in _NAMED_WITH_DEGREES.finditer(s.text)
              if m.group("name").split()[0] not in _NOT_NAMES]
     rest = _NAMED_WITH_DEGREES.sub("", s.text)
-    return found if found and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", rest) else []
+    return found if found and not re.search(r"\b[a-z]{3,}\s+[a-z]{3,}", rest) else []
+
+
+def _named(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
+    """Everyone a byline line names, by a byline cue or with their degrees ("Jonathan
+    Ritter, PharmD, PhD | Written by Puya Yazdi, MD")."""
+    found = _bylines(topic, s)
+    names = {f[0] for f in found}
+    return found + [f for f in _name_lines(s) if f[0] not in names]
 
 
 def _bio_opening(topic: Topic, s: Sentence, in_block: bool) -> tuple[str, str, str] | None:
@@ -115,17 +148,20 @@ def _collect(topic: Topic, sentences: list[Sentence]) -> list[_Person]:
             in_block = any_match(heads, s.text)
             current = None
             # "*By Mark Ellis, herbalist*" is a line of its own and looks like a heading
-            for name, title, role in _bylines(topic, s) or _name_lines(s):
-                current = _Person(name, title, role, s, s, [s.text])
+            for person in _line_people(topic, s, _named(topic, s)):
+                current = person
                 people.append(current)
             continue
         opening = _bio_opening(topic, s, in_block)
         if opening:
-            for name, title, role in (_bylines(topic, s) or _name_lines(s))[1:]:  # more people
-                people.append(_Person(name, title, role, s, s, [s.text]))
-            name, title, role = opening
-            current = _Person(name, title, role, s, s, [s.text])
+            named = _named(topic, s)
+            line = _line_people(topic, s, named) if named else []
+            current = next((p for p in line if p.name == opening[0]), None)
+            if current is None:
+                name, title, role = opening
+                current = _Person(name, title, role, s, s, [s.text])
             people.append(current)
+            people.extend(p for p in line if p is not current)  # more people on the line
             gap = 0
             continue
         if current is None:
@@ -175,6 +211,9 @@ def extract_credentials(topic: Topic, article: str, text: str,
     merged: dict[str, Assertion] = {}
     for person in _collect(topic, sentences):
         start, end = person.first.start, person.last.end
+        if person.part is not None:
+            start = person.part[0]
+            end = person.part[1] if person.last is person.first else end
         span = text[start:end]
         degrees = _all(topic.patterns("degrees", flags=0), span)
         certs = _all(topic.patterns("certifications", flags=0), span)
