@@ -148,3 +148,16 @@ def test_prescribing_and_medical_use_only_are_restrictions(text, expected):
     rows = claims(text, "legal_status")
     assert expected in set(zip(rows["value"], rows["detail"]))
     assert "legal" not in set(rows["value"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unlike in the US, kratom is only available with a prescription in the UK.",
+     [("regulated", "United Kingdom")]),
+    ("Possession of kratom is a misdemeanor in Alabama.", [("banned", "Alabama")]),
+    ("Kratom is legal in Canada but cannot be sold for human consumption.",
+     [("regulated", "Canada")]),
+    ("Kratom is classified as a dietary supplement in the United States.",
+     [("legal", "US federal")]),
+])
+def test_prescriptions_offences_and_sale_limits(text, expected):
+    assert _pairs(text) == expected

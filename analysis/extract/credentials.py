@@ -30,7 +30,7 @@ _PRONOUN_START = re.compile(r"^\W*(?:(?:\w+\s+){0,4})?(she|he|they|her|his|their
                             re.I)
 _NOT_NAMES = {"The", "This", "That", "These", "Our", "We", "It", "In", "As", "With", "For",
               "Kratom", "Chronic", "According", "However", "About", "Medically", "Reviewed",
-              "Written", "Author", "Name", "Age", "Location"}
+              "Written", "Author", "Name", "Age", "Location", "By"}
 
 
 @dataclass
@@ -108,8 +108,8 @@ def _named(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
     """Everyone a byline line names, by a byline cue or with their degrees ("Jonathan
     Ritter, PharmD, PhD | Written by Puya Yazdi, MD")."""
     found = _bylines(topic, s)
-    names = {f[0] for f in found}
-    return found + [f for f in _name_lines(s) if f[0] not in names]
+    return found + [f for f in _name_lines(s)
+                    if not any(f[0] in g[0] or g[0] in f[0] for g in found)]
 
 
 def _bio_opening(topic: Topic, s: Sentence, in_block: bool) -> tuple[str, str, str] | None:
