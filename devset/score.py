@@ -238,6 +238,10 @@ def main(argv: list[str]) -> int:
             if c not in good:
                 print(f"WRONG CONFLICT {c['topic']} {c.get('subject', '')} {c['articles']}: "
                       f"{c['summary'][:160]}")
+        for g in gold_conflicts:
+            if g not in found:
+                print(f"MISSED CONFLICT {g.get('id', '')} {g['topic']} {g['articles']}: "
+                      f"{g.get('summary', '')[:160]}")
     figures["conflicts"] = {"flagged": len(flagged), "on_topic": len(on_topic),
                             "judged": len(judged), "correct": len(good),
                             "partly_judged": len(partly), "partly_correct": len(partly_good),

@@ -110,3 +110,25 @@ def test_a_dose_of_another_tracked_substance_is_about_that_substance():
 def test_food_amounts_are_not_doses():
     assert claims("Take it with 100 g of rice or a glass of milk (250 ml) daily.",
                   "dose").empty
+
+
+def test_a_maximum_said_once_holds_for_both_values_it_names():
+    rows = claims("The maximum recommended dosage of ibuprofen for adults is 800 mg per dose "
+                  "or 3200 mg per day.", "dose", subjects={"ibuprofen"})
+    assert sorted(zip(rows["high"], rows["level"], rows["low"].isna())) == [
+        (800, "max", True), (3200, "max", True)]
+
+
+def test_a_start_dose_does_not_carry_past_other_words():
+    rows = claims("Start with 200 mg or 400 mg, and take 400 mg every 6 hours for pain.",
+                  "dose", subjects={"ibuprofen"})
+    assert sorted(zip(rows["level"], rows["high"])) == [("start", 400), ("typical", 400)]
+
+
+@pytest.mark.parametrize("text, population", [
+    ("For adults and children 12 years and older, take 200 mg of ibuprofen.", "adults"),
+    ("Children under 12 should take 10 mg/kg of ibuprofen.", "children"),
+])
+def test_children_twelve_and_older_take_the_adult_dose(text, population):
+    rows = claims(text, "dose", subjects={"ibuprofen"})
+    assert list(rows["population"]) == [population]

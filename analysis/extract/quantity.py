@@ -319,6 +319,10 @@ def _qualifier(topic: Topic, window: str) -> str:
     return ", ".join(phrases)
 
 
+# Between two values that share the words before the first: "800 mg per dose or 3200 mg".
+_ALSO = re.compile(r"\s*(?:(?:per|a|an|each|every)\s+\w+\s*)?(?:,\s*)?(?:or|and|,)\s*", re.I)
+
+
 def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "") -> str:
     """start, strong or typical from the clause's words. A limit ("no more than 10 g",
     "the maximum is 12 g") is the `max` level whatever else the clause says, and so is
@@ -392,6 +396,7 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             sentence.section and cues.search(sentence.section))):
         return []  # a dose chart's rows have their cue in the heading above them
     rows = []
+    said_level = ""  # the level the previous value was given by its own words
     for i, q in enumerate(quantities):
         prev_end = quantities[i - 1].end if i else 0
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
@@ -427,6 +432,10 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         # recommended 600 to 800 IU" does not make 600-800 IU a strong dose
         level = _level(topic, window_before[-60:] + " " + window_after[:60], low is None,
                        sentence.section)
+        if i and said_level and level == "typical" and _ALSO.fullmatch(
+                text[prev_end:q.start]):
+            level = said_level  # "the maximum is 800 mg per dose or 3200 mg per day"
+        said_level = level if level != "typical" else ""
         if low is not None and low == high:  # "the maximum dose is 8 g": an upper bound
             minimum = topic.regex("levels.minimum")
             if level == "max":
