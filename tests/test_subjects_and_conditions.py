@@ -296,3 +296,16 @@ def test_a_term_named_only_as_a_contrast_is_no_claim():
             "it, which is different from physical addiction.")
     values = {r[1] for r in _rows(text, "addiction_risk", subjects=frozenset())}
     assert "high" not in values and "possible" in values
+
+
+def test_the_food_and_drug_administration_is_no_food():
+    rows = claims("The U.S. Food and Drug Administration (FDA) has approved Lomaira "
+                  "(phentermine hydrochloride) tablets for weight loss.", "legal_status",
+                  subjects={"phentermine"})
+    assert list(zip(rows["subject"], rows["value"])) == [("phentermine", "approved")]
+
+
+def test_an_unapproved_treatment_is_a_status():
+    rows = claims("Ketamine is finding new life as an unapproved treatment for depression.",
+                  "legal_status", subjects={"ketamine"})
+    assert list(rows["value"]) == ["unapproved"]

@@ -415,7 +415,7 @@ _RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|ha
 _MODIFIER = re.compile(
     r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced)\b|"
     r"\s+(?:receptors?|system|systems|antagonists?|agonists?|rivals?|alternatives?|"
-    r"substitutes?|competitors?|counterparts?)\b|"
+    r"substitutes?|competitors?|counterparts?)\b|\s+and\s+Drugs?\s+(?:Administration|Act)\b|"
     r"\s+(?-i:(?:[A-Z][a-z]+\s+){0,2}(?:Control|Enforcement|Board|Commission|Division|Agency|"
     r"Council|Association|Society|Institute|Industry|Coalition|Foundation|Program|Project|"
     r"Office|Bureau|Authority|Act))\b", re.I)
