@@ -183,3 +183,22 @@ def test_a_higher_risk_compares_groups_it_does_not_say_highly_addictive():
     assert _levels("People who used more than 21 doses a week had a higher risk of "
                    "dependence.") == ["possible"]
     assert _levels("Kratom has a high risk of addiction.") == ["high"]
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("While kratom isn't considered addictive, some people may become psychologically "
+     "dependent on it.", ["none", "possible"]),
+    ("Kratom addiction is a growing problem in the United States.", ["possible"]),
+    ("The risk of addiction to kratom is real.", ["possible"]),
+])
+def test_dependence_said_in_other_words(text, levels):
+    assert _levels(text) == levels
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom may reduce the risk of addiction to opioids.",
+    "Kratom may reduce the risk of addiction to heroin.",
+    "Kratom is used to treat addiction to opioids.",
+])
+def test_a_risk_of_addiction_to_something_else_is_no_claim_about_the_subject(text):
+    assert claims(text, "addiction_risk").empty

@@ -24,6 +24,7 @@ from .common import (
     is_question,
     reference_pattern,
 )
+from .subjects import SUBSTANCE
 
 # Terms looked at per sentence: real sentences have one or two; this bounds the work.
 MAX_TERMS_PER_SENTENCE = 8
@@ -45,6 +46,18 @@ def _term_pattern(topic: Topic) -> re.Pattern[str]:
 def _build_terms(topic: Topic) -> re.Pattern[str]:
     terms = sorted(topic.get("terms", []), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(terms) + r")\b", re.I)
+
+
+def _risk_of_substance(topic: Topic, ctx: ArticleContext, sentence: Sentence, left: str,
+                       end: int) -> bool:
+    """"The risk of addiction to kratom" claims a risk; "the risk of addiction to
+    opioids" (a class) or "addiction to cocaine" without a risk word names a condition."""
+    claim_left = topic.regex("condition_claim_left")
+    if claim_left is None or not claim_left.search(left[-40:]):
+        return False
+    after = ctx.resolver.within(sentence.start + end, sentence.start + end + 30)
+    return bool(after) and after[0].kind == SUBSTANCE and (
+        after[0].name == ctx.resolver.article_subject or after[0].name in ctx.subjects)
 
 
 def _capped(topic: Topic, term: str, level: str | None) -> str | None:
@@ -104,7 +117,8 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         if not_claim is not None and not_claim.search(left[-160:]):
             continue
         if (condition_after is not None and m.group(0).lower() in condition_nouns
-                and condition_after.search(right)):
+                and condition_after.search(right)
+                and not _risk_of_substance(topic, ctx, sentence, left, m.end())):
             continue  # "addiction to cocaine": a condition named, not a risk claimed
         level = _capped(topic, m.group(0), level_of(topic, left, right))
         if level is None:
