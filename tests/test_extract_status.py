@@ -156,8 +156,30 @@ def test_prescribing_and_medical_use_only_are_restrictions(text, expected):
     ("Possession of kratom is a misdemeanor in Alabama.", [("banned", "Alabama")]),
     ("Kratom is legal in Canada but cannot be sold for human consumption.",
      [("regulated", "Canada")]),
-    ("Kratom is classified as a dietary supplement in the United States.",
-     [("legal", "US federal")]),
+    ("Kratom is not available over the counter in the United States.",
+     [("regulated", "US federal")]),
+    ("Germany overturned its ban on kava in 2014.", [("legal", "Germany")]),
+    ("Kava remains legal in most states and territories across Australia.",
+     [("legal", "Australia")]),
+    ("Kava is sold over the counter in North America but only by prescription in Germany.",
+     [("legal", "North America"), ("regulated", "Germany")]),
+    ("The legal status of kratom at the federal level is disputed.",
+     [("uncertain", "US federal")]),
 ])
 def test_prescriptions_offences_and_sale_limits(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_sentence_about_it_keeps_the_place_of_the_sentence_before():
+    text = ("Kratom is not available over the counter in the United States. It is a "
+            "prescription-only medication.")
+    assert set(_pairs(text)) == {("regulated", "US federal")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Taking kratom without a prescription can lead to serious health issues.", []),
+    ("You cannot buy kratom without a prescription in the UK.",
+     [("regulated", "United Kingdom")]),
+])
+def test_without_a_prescription_is_a_restriction_only_when_the_law_says_so(text, expected):
     assert _pairs(text) == expected

@@ -120,3 +120,12 @@ def test_acceptance_scorer_finds_every_must_item(tmp_path, batch, expected):
                              str(SHARED / expected), str(tmp_path)],
                             capture_output=True, text=True, timeout=60)
     assert "must share 1.00" in result.stdout, result.stdout
+
+
+def test_sentences_end_after_their_citation_marks():
+    from analysis.extract.segment import segment_text
+    text = ("They are marketed as legal.[22] However, it is disputed.[23][24] As of 2020, "
+            "it is banned in Utah.[9-11] Next.")
+    units = [r["text"] for r in segment_text("a", text)]
+    assert units == ["They are marketed as legal.[22]", "However, it is disputed.[23][24]",
+                     "As of 2020, it is banned in Utah.[9-11]", "Next."]

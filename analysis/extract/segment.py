@@ -23,7 +23,9 @@ _ABBREV = {
     "dept", "est", "mt", "gen", "gov", "sen", "rep", "vol", "ed", "eds", "ca", "cf", "op",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–])")
+# ... a sentence may end in citation marks: "is disputed.[23] As of 2020, ..."
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\[\d{1,3}(?:\s?[-–,]\s?\d{1,3})*\])*"
+                       r"(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,7})$")
 _BULLET = re.compile(r"^(?:[-*+•·▪◦–—>]+|\d{1,3}[.)])\s+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")

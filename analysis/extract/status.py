@@ -36,6 +36,8 @@ _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b
 _LEAD = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:despite|although|though|while|whereas|unlike|"
                    r"after|since|because|when|once|before|as\s+of)\b[^,;]{0,160},", re.I)
 # "the state's board", "the country": the place named in the sentence before.
+_ANAPHOR_START = re.compile(r"^\W*(?:it|this|they|these|that|such|the\s+(?:drug|medication|"
+                            r"medicine|herb|substance|product|supplement|compound))\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|before|prior\s+to)\s+(?:the\s+)?$", re.I)
 _SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory|law|bill|measure|"
                          r"ruling|rule|legislation|regulation)(?:.s)?\b", re.I)
@@ -94,6 +96,11 @@ def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
     if "US federal" in places and any(p in states for p in places) and not _FEDERAL.search(
             clause):
         places = [p for p in places if p != "US federal"]
+    vague = set(topic.get("vague_scopes", []))
+    countries = set(topic.get("jurisdictions.countries", [])) - {"Puerto Rico", "Guam"}
+    if any(p in vague for p in places) and any(p in countries for p in places):
+        # "most states and territories across Australia": that country's states
+        places = [p for p in places if p not in vague]
     return places
 
 
@@ -291,7 +298,9 @@ def extract_status(topic: Topic, sentence: Sentence,
                 if j != i and pieces[j][3]:
                     places = pieces[j][3]
                     break
-        if not places and _SAME_PLACE.search(clause):
+        if not places and (_SAME_PLACE.search(clause) or _ANAPHOR_START.match(text)):
+            # "the state's board banned it"; "... in the United States. It is a
+            # prescription-only medication."
             places = _previous_places(topic, ctx, sentence)[:1]
         if not places and any(st in regulator_statuses(topic) or st == "controlled"
                               for st, _, _ in statuses):
