@@ -144,3 +144,25 @@ def test_an_age_before_a_dose_is_no_end_of_a_range():
     rows = claims("The recommended daily allowance is 600 IU for adults up to age 70 and "
                   "800 IU for older adults.", "dose", subjects={"vitamin d"})
     assert sorted(zip(rows["low"], rows["high"])) == [(600, 600), (800, 800)]
+
+
+@pytest.mark.parametrize("text", [
+    "You get 200 drops in a bottle so each drop is equal to 5 mg of CBD.",
+    "Over-the-counter forms are accessible in 200 mg tablets.",
+    "Modafinil tablets 100mg",
+    "Your body can produce 10,000 to 25,000 IUs of vitamin D after sun exposure.",
+])
+def test_equivalences_strengths_and_what_the_body_makes_are_no_doses(text):
+    assert claims(text, "dose", subjects={"cbd", "ibuprofen", "modafinil",
+                                          "vitamin d"}).empty
+
+
+def test_a_limit_on_another_number_is_no_limit_on_the_dose():
+    rows = claims("A friend who weighs no more than 68 kg takes 50 mg of CBD twice a day.",
+                  "dose", subjects={"cbd"})
+    assert list(zip(rows["low"], rows["high"], rows["level"])) == [(50, 50, "typical")]
+
+
+def test_a_limit_at_once_or_a_day_holds_for_both():
+    rows = claims("Do not take more than 5 g at once or 15 g a day.", "dose")
+    assert sorted(zip(rows["high"], rows["level"])) == [(5, "max"), (15, "max")]

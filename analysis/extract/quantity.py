@@ -126,6 +126,13 @@ class Quantity:
     surface: str
 
 
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    return found
+
+
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
 
 
@@ -192,7 +199,8 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
                     first = None
                 if first is not None and first < low:
                     low, start = first, start - (len(head) - listed.start("n"))
-            elif at_most.search(head):
+            elif (cue := _last(at_most, head)) is not None and not _HAS_NUMBER.search(
+                    head, cue.end()):  # "weighs no more than 68 kg and takes 50 mg": not it
                 low = None
                 lower = _lower_end(table, head, unit)  # "more than 3 and less than 6 g"
                 if lower is not None and lower[0] < high:
@@ -320,7 +328,11 @@ def _qualifier(topic: Topic, window: str) -> str:
 
 
 # Between two values that share the words before the first: "800 mg per dose or 3200 mg".
-_ALSO = re.compile(r"\s*(?:(?:per|a|an|each|every)\s+\w+\s*)?(?:,\s*)?(?:or|and|,)\s*", re.I)
+_ALSO = re.compile(r"\s*(?:(?:per|a|an|each|every)\s+\w+\s*|at\s+(?:once|a\s+time|one\s+time)\s*|"
+                   r"daily\s*)?(?:,\s*)?(?:or|and|,)\s*", re.I)
+# The words a level is read from end at a number of something else: "weighs no more than
+# 68 kg and takes 50 mg" gives 50 mg no maximum.
+_OTHER_NUMBER = re.compile(r".*\d[\d,.]*\s*[a-zA-Z%]*\s", re.S)
 
 
 def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "") -> str:
@@ -430,7 +442,8 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         low, high = q.low, q.high
         # level words are read next to the value: "the higher amounts ... beyond the
         # recommended 600 to 800 IU" does not make 600-800 IU a strong dose
-        level = _level(topic, window_before[-60:] + " " + window_after[:60], low is None,
+        level_before = _OTHER_NUMBER.sub("", window_before[-60:], count=1)
+        level = _level(topic, level_before + " " + window_after[:60], low is None,
                        sentence.section)
         if i and said_level and level == "typical" and _ALSO.fullmatch(
                 text[prev_end:q.start]):
