@@ -150,3 +150,21 @@ def test_a_name_reused_across_many_articles_lists_each_degree_once():
     summary = degrees.iloc[0]["summary"]
     assert summary.count("Nutrition Science") == 1 and summary.count("Journalism") == 1
     assert degrees.iloc[0]["evidence"].count(" ‖ ") == 1  # one quote per degree
+
+
+def test_vitamin_d_in_iu_and_micrograms_is_one_scale():
+    same = {"subject": "vitamin d"}
+    assert dose_severity({**same, "low": 4000, "high": 4000, "unit": "IU"},
+                         {**same, "low": 0.1, "high": 0.1, "unit": "mg"}) == 0
+    assert dose_severity({**same, "low": 10000, "high": 10000, "unit": "IU", "level": "max"},
+                         {**same, "low": 0.1, "high": 0.1, "unit": "mg", "level": "max"}) > 0
+    # an IU of another substance is no mass
+    assert dose_severity({"subject": "kratom", "low": 4000, "high": 4000, "unit": "IU"},
+                         {"subject": "kratom", "low": 0.1, "high": 0.1, "unit": "mg"}) == 0
+
+
+def test_a_value_orders_of_magnitude_from_the_rest_is_a_misread_not_a_conflict():
+    c = _conflicts({"a": "The usual dose is 2-4 grams.", "b": "The usual dose is 3 grams.",
+                    "c": "The usual dose is 2.5 grams.",
+                    "d": "The usual dose of kratom is 40,000 grams."}, "dose")
+    assert not any("d" in x.split(";") for x in c["articles"])

@@ -166,3 +166,8 @@ def test_a_limit_on_another_number_is_no_limit_on_the_dose():
 def test_a_limit_at_once_or_a_day_holds_for_both():
     rows = claims("Do not take more than 5 g at once or 15 g a day.", "dose")
     assert sorted(zip(rows["high"], rows["level"])) == [(5, "max"), (15, "max")]
+
+
+def test_grams_of_body_fat_are_no_dose():
+    text = "Children with more vitamin D averaged around 450 grams less body fat at age 3."
+    assert claims(text, "dose", subjects={"vitamin d"}).empty

@@ -37,6 +37,9 @@ MAX_RATIO = 2.0
 # Ends within 25% of each other are the same advice written differently (75 mg and 81 mg
 # of aspirin, 92 mg and 100 mg of zinc); a disagreement starts beyond that.
 TOLERANCE = 1.25
+# A value this many orders of magnitude from the median of its group is a misread (a body
+# weight, a unit lost), not advice that disagrees: it is left out of the comparison.
+MAX_PLAUSIBLE_DISTANCE = 4.0
 CONSENSUS_MIN_SOURCES = 4  # from this many other sources on, the middle half is the consensus
 LARGE_GROUP = 400
 SAID_MAX = 8  # claims of one camp quoted in a summary
@@ -78,6 +81,23 @@ def _scale(topic: Topic, unit: str) -> float:
 def _family(topic: Topic, unit: str) -> str:
     family = topic.get("unit_family", {}).get(unit, unit)
     return family if family != "count" else unit  # capsules are not tablets
+
+
+def _equivalent(topic: Topic, subject: str, unit: str) -> tuple[str, float] | None:
+    """(family, size in that family's base unit) of a unit whose size depends on the
+    substance (`unit_equivalents`: an IU of vitamin D is 0.025 mcg)."""
+    table = topic.get("unit_equivalents", {}).get(subject.lower(), {})
+    if unit not in table:
+        return None
+    family, size = table[unit]
+    return str(family), float(size)
+
+
+def _size(topic: Topic, row: dict) -> float:
+    """The size of a row's unit in its family's base unit, for its substance."""
+    unit = str(row.get("unit") or "")
+    same = _equivalent(topic, str(row.get("subject") or ""), unit)
+    return same[1] if same is not None else _scale(topic, unit)
 
 
 def _log(x: float) -> float:
@@ -179,13 +199,29 @@ def _claims(topic: Topic, rows: list[dict]) -> dict[tuple, list[_Claim]]:
         ends = [v for v in (r.get("low"), r.get("high")) if v is not None]
         if any(not math.isfinite(v) or v <= 0 for v in ends):
             continue  # a placebo's 0 mg, or a number too large to be one: nothing to compare
-        k = _scale(topic, unit)
+        family, k = _family(topic, unit), _size(topic, r)
+        same = _equivalent(topic, str(r.get("subject") or ""), unit)
+        if same is not None:  # 4,000 IU of vitamin D is 100 mcg: one scale for both
+            family = same[0]
         level = LEVEL_CLASS.get(str(r.get("level") or ""), "usual")
-        groups[(_family(topic, unit), level)].append(_Claim(
+        groups[(family, level)].append(_Claim(
             r, str(r.get("source") or r["article"]),
             None if r.get("low") is None else r["low"] * k,
             None if r.get("high") is None else r["high"] * k, level, _conditions(r)))
-    return groups
+    return {key: _plausible(claims) for key, claims in groups.items()}
+
+
+def _plausible(claims: list[_Claim]) -> list[_Claim]:
+    if len(claims) < 3:
+        return claims
+    mids = sorted(_log(_mid(c)) for c in claims)
+    median = mids[len(mids) // 2]
+    return [c for c in claims if abs(_log(_mid(c)) - median) <= MAX_PLAUSIBLE_DISTANCE]
+
+
+def _mid(c: _Claim) -> float:
+    ends = [v for v in (c.lo, c.hi) if v is not None]
+    return math.sqrt(ends[0] * ends[-1])
 
 
 def _find_outliers(claims: list[_Claim], level: str) -> list[_Outlier]:
@@ -303,14 +339,15 @@ def _conflict(topic: Topic, family: str, level: str, camp: list[_Outlier],
     distance = max(o.distance for o in camp)
     direction = camp[0].direction
     said = list(dict.fromkeys(
-        f"{_short(c.row['article'])} says {_span(c.lo, c.hi, _unit(c), _scale(topic, _unit(c)))}"
+        f"{_short(c.row['article'])} says {_span(c.lo, c.hi, _unit(c), _size(topic, c.row))}"
         for c in claims))
     if len(said) > SAID_MAX:  # a crawl's camp can hold hundreds: the rest are in `articles`
         said = said[:SAID_MAX] + [f"and {len(said) - SAID_MAX} more"]
     said = "; ".join(said)
     units = Counter(_unit(c) for c in counter.values())
     unit = units.most_common(1)[0][0] if units else unit  # the others' band in their unit
-    scale = _scale(topic, unit)
+    scale = next((_size(topic, c.row) for c in counter.values() if _unit(c) == unit),
+                 _scale(topic, unit))
     n_others = len(theirs)
     who = (_camp_list(theirs, 3) + (" says" if n_others == 1 else " say") if n_others <= 3 else
            f"most other sources ({n_others}: {_camp_list(theirs, 3)}) say")
@@ -353,10 +390,9 @@ def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list
         hit = _outside(y, (x.lo, x.hi), level)
         if hit is None or hit[0] != "above" or hit[1] < WITHIN_MIN_DISTANCE:
             continue
-        unit = str(x.row.get("unit") or family)
-        scale = _scale(topic, unit)
-        summary = (f"{_short(article)} gives {_span(x.lo, x.hi, unit, scale)} and "
-                   f"{_span(y.lo, y.hi, unit, scale)} for the same "
+        summary = (f"{_short(article)} gives "
+                   f"{_span(x.lo, x.hi, _unit(x), _size(topic, x.row))} and "
+                   f"{_span(y.lo, y.hi, _unit(y), _size(topic, y.row))} for the same "
                    f"{_conditions_text(x.row, level)}")
         out.append(Conflict(topic.key, "within-source", [article], summary, [x.row, y.row],
                             0.35 + 0.45 * min(1.0, hit[1]), scope=family,
