@@ -42,7 +42,7 @@ def test_dose_forms_are_read_as_ranges(text, low, high, unit):
     ("Some users take upwards of 10 g for severe pain.", 10, None),
     ("Experienced users take more than 12 grams daily.", 12, None),
     ("Doses exceeding 4 grams were studied.", 4, None),
-    ("Doses above 20 mg are not recommended.", 20, None),
+    ("Doses above 20 mg are not recommended.", None, 20),  # a maximum, said from above
 ])
 def test_open_ended_doses_leave_one_end_empty(text, low, high):
     got_low, got_high, _, _ = _one(text)
@@ -171,3 +171,9 @@ def test_a_limit_at_once_or_a_day_holds_for_both():
 def test_grams_of_body_fat_are_no_dose():
     text = "Children with more vitamin D averaged around 450 grams less body fat at age 3."
     assert claims(text, "dose", subjects={"vitamin d"}).empty
+
+
+def test_doses_above_a_value_that_are_not_recommended_set_a_maximum():
+    rows = claims("Doses above 15 grams are not recommended.", "dose")
+    assert list(zip(rows["low"].isna(), rows["high"], rows["level"])) == [(True, 15, "max")]
+    assert claims("A level teaspoon of powder holds about 2 grams.", "dose").empty

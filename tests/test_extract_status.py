@@ -183,3 +183,28 @@ def test_a_sentence_about_it_keeps_the_place_of_the_sentence_before():
 ])
 def test_without_a_prescription_is_a_restriction_only_when_the_law_says_so(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Outside the US, kratom is a controlled substance in Australia and Malaysia.",
+     [("controlled", "Australia"), ("controlled", "Malaysia")]),
+    ("Kratom is legal in all states except Alabama, Arkansas, Indiana, Rhode Island, "
+     "Vermont and Wisconsin.", [("legal", "all US states")]),
+    ("Except in Alabama, kratom is legal in every state.", [("legal", "all US states")]),
+])
+def test_places_named_as_exceptions_are_not_where_the_status_holds(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_status_left_behind_holds_until_the_new_one():
+    rows = claims("Thailand legalized kratom in 2021 after banning it for decades.",
+                  "legal_status")
+    assert sorted(zip(rows["value"], rows["as_of"])) == [("banned", "until 2021"),
+                                                         ("legal", "2021")]
+
+
+def test_a_possessive_names_the_substance():
+    rows = claims("Kratom's legal status in France is unclear.", "legal_status",
+                  subjects={"kratom", "kava"})
+    assert list(zip(rows["subject"], rows["value"], rows["scope"])) == [
+        ("kratom", "uncertain", "France")]

@@ -449,6 +449,8 @@ def extract_quantities(topic: Topic, sentence: Sentence,
                 text[prev_end:q.start]):
             level = said_level  # "the maximum is 800 mg per dose or 3200 mg per day"
         said_level = level if level != "typical" else ""
+        if level == "max" and high is None and low is not None:
+            low, high = None, low  # "doses above 15 g are not recommended": 15 g at most
         if low is not None and low == high:  # "the maximum dose is 8 g": an upper bound
             minimum = topic.regex("levels.minimum")
             if level == "max":

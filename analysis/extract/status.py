@@ -38,6 +38,7 @@ _LEAD = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:despite|although|though|while|wher
 # "the state's board", "the country": the place named in the sentence before.
 _ANAPHOR_START = re.compile(r"^\W*(?:it|this|they|these|that|such|the\s+(?:drug|medication|"
                             r"medicine|herb|substance|product|supplement|compound))\b", re.I)
+_AFTER = re.compile(r"\b(?:after|following)\s+(?:years\s+of\s+|decades\s+of\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|before|prior\s+to)\s+(?:the\s+)?$", re.I)
 _SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory|law|bill|measure|"
                          r"ruling|rule|legislation|regulation)(?:.s)?\b", re.I)
@@ -79,8 +80,9 @@ _FEDERAL = re.compile(r"\b(?:federal(?:ly)?|FDA|DEA|Congress|Farm\s+Bill|Drug\s+
                       r"Food\s+and\s+Drug|nationwide|national)\b", re.I)
 # "everywhere except Alabama", "Sarasota County, Florida": the place is an exception,
 # or only names where a county lies.
-_NOT_THERE = re.compile(r"\b(?:except|excluding|other\s+than|apart\s+from|besides|outside)\b"
-                        r"[^.;]{0,50}$|\b(?:County|Parish|City|Township),?\s*$")
+_NOT_THERE = re.compile(r"\b(?i:except|excluding|other\s+than|apart\s+from|besides|outside)\b"
+                        r"(?:[^.;,]|,(?=\s*(?:and\s+|or\s+)?(?:[A-Z]|$))){0,120}$|"
+                        r"\b(?:County|Parish|City|Township),?\s*$")
 # "San Diego, California": the state only says where the city lies (a name before it
 # that is no jurisdiction, after a lower-case word or a comma).
 _CITY_BEFORE = re.compile(r"[a-z,]\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s*$")
@@ -114,7 +116,7 @@ def _find_jurisdictions(topic: Topic, clause: str) -> list[str]:
                 continue
             taken.append((m.start(), m.end()))
             if _PLACE_MODIFIER.match(clause, m.end()) or _NOT_THERE.search(
-                    clause[max(0, m.start() - 60):m.start()]):
+                    clause[max(0, m.start() - 130):m.start()]):
                 continue
             label = (labels.get(m.group(0), m.group(0)) if name == "*" else
                      name or re.sub(r"\s+", " ", m.group(0)).strip())
@@ -171,6 +173,9 @@ def _as_of(topic: Topic, clause: str, at: int = 0) -> str:
         for year in years:
             if _UNTIL.search(clause[max(0, year.start() - 30):year.start()]):
                 return f"until {year.group(0)}" if at < year.start() else year.group(0)
+        if _AFTER.search(clause[max(0, at - 30):at]):
+            # "legalized it in 2021 after banning it for decades": the ban held until then
+            return f"until {years[0].group(0)}"
         return years[0].group(0)
     recent = topic.regex("time.recent")
     return "recent" if recent is not None and recent.search(clause) else ""

@@ -129,7 +129,12 @@ def _automaton(lexicon: Lexicon):
 
 
 def _normal(text: str) -> str:
-    return _NOT_WORD.sub(" ", lower_same_length(text).replace("’", "'"))
+    """Lower case, non-word characters blanked and possessives dropped ("kratom's
+    addiction" names kratom), keeping every offset."""
+    return _POSSESSIVE.sub("  ", _NOT_WORD.sub(" ", lower_same_length(text).replace("’", "'")))
+
+
+_POSSESSIVE = re.compile(r"'s(?![\w'])")
 
 
 _NOT_WORD = re.compile(r"[^\w'-]|_")
