@@ -77,3 +77,13 @@ def test_a_person_named_with_degrees_beside_a_byline_is_read_too():
     text = ("Ashwagandha dosage\n\nJonathan Ritter, PharmD, PhD (Pharmacology) | Written by "
             "Puya Yazdi, MD | Last updated:\n\nAshwagandha is an herb.")
     assert _people(text) == {"Jonathan Ritter": "PharmD; PhD", "Puya Yazdi": "MD"}
+
+
+def test_a_flag_holds_against_everything_the_article_says_of_the_person():
+    text = ("Melatonin dosage\n\nBy Dr. Laura Jenkins, MD | Reviewed by Mark Olsen, RPh\n\n"
+            "Melatonin is a hormone.\n\nDr. Laura Jenkins is a board-certified sleep medicine "
+            "physician with 12 years of experience.")
+    rows = claims(text, "author_credentials")
+    flags = dict(zip(rows["name"], rows["flags"].fillna("")))
+    assert flags["Laura Jenkins"] == ""  # her MD is in the byline
+    assert _people(text)["Mark Olsen"] == "RPh"

@@ -208,3 +208,13 @@ def test_a_possessive_names_the_substance():
                   subjects={"kratom", "kava"})
     assert list(zip(rows["subject"], rows["value"], rows["scope"])) == [
         ("kratom", "uncertain", "France")]
+
+
+def test_bought_without_a_prescription_is_over_the_counter_and_meets_prescription_only():
+    rows = claims("Kratom is legal to buy without a prescription in the UK.", "legal_status")
+    assert list(zip(rows["value"], rows["detail"])) == [("legal", "over the counter")]
+
+
+def test_a_prescription_drug_named_as_a_comparison_gives_the_subject_no_status():
+    assert claims("Kratom does not cause withdrawal like many prescription sleep "
+                  "medications.", "legal_status").empty

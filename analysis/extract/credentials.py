@@ -20,8 +20,8 @@ _TITLE = r"(?P<title>Dr\.?|Doctor|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?)"
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.){{1,3}})?(?:\s+{_NAME_WORD}){{1,2}})"
 # "Omudhome Ogbru, PharmD" on a line of its own (also run together: "Jill Barat,
 # PharmDJoshua Murdock, PharmD"): a person named with their degrees.
-_DEGREE = (r"(?:Ph\.?D|M\.?D|PharmD|Pharm\.D|D\.?O|DNP|DPT|DDS|DVM|MPH|MSc|MS|MA|MBA|BSc|RN|NP|"
-           r"PA-C|RD|RDN|LAc|MBBS|MSN|BSN|LCSW|LMHC|PsyD|BCBBS|BCPS|FACP|FAAP|CNS)")
+_DEGREE = (r"(?:Ph\.?D|M\.?D|PharmD|Pharm\.D|R\.?Ph|D\.?O|DNP|DPT|DDS|DVM|MPH|MSc|MS|MA|MBA|"
+           r"BSc|RN|NP|PA-C|RD|RDN|LAc|MBBS|MSN|BSN|LCSW|LMHC|PsyD|BCBBS|BCPS|FACP|FAAP|CNS)")
 _NAMED_WITH_DEGREES = re.compile(
     rf"(?:{_TITLE}\s+)?{_NAME}\s*,\s*(?P<degrees>{_DEGREE}(?:\s*,\s*{_DEGREE})*)(?=[,\s]|$|[A-Z][a-z])")
 _BIO_VERB = (r"(?:is|was|has|holds|serves|works|earned|received|brings|specializes|"
@@ -209,6 +209,7 @@ def extract_credentials(topic: Topic, article: str, text: str,
                         sentences: list[Sentence]) -> list[Assertion]:
     rows: list[Assertion] = []
     merged: dict[str, Assertion] = {}
+    known: dict[str, tuple[list[str], list[str], list[str]]] = {}  # degrees, certs, titles
     for person in _collect(topic, sentences):
         start, end = person.first.start, person.last.end
         if person.part is not None:
@@ -235,9 +236,19 @@ def extract_credentials(topic: Topic, article: str, text: str,
                    "years_experience": max(years) if years else None,
                    "affiliations": "; ".join(affiliations), "flags": "; ".join(flags)})
         key = person.name.lower()
+        said = known.setdefault(key, ([], [], []))
+        said[0].extend(d for d in degrees if d not in said[0])
+        said[1].extend(c for c in certs if c not in said[1])
+        said[2].append(person.title)
         if key in merged:  # the byline and the bio name the same person: keep the fuller one
             if len(row.detail) <= len(merged[key].detail):
                 continue
         merged[key] = row
+    for key, row in merged.items():
+        # a flag holds only against everything the article says of the person: "By Dr.
+        # Jenkins, MD" above a bio that names no degree is no board certification without one
+        degrees, certs, titles = known[key]
+        title = next((t for t in titles if t), "")
+        row.extra["flags"] = "; ".join(_flags(topic, title, degrees, certs))
     rows.extend(merged.values())
     return sorted(rows, key=lambda r: r.start)
