@@ -168,3 +168,13 @@ def test_a_value_orders_of_magnitude_from_the_rest_is_a_misread_not_a_conflict()
                     "c": "The usual dose is 2.5 grams.",
                     "d": "The usual dose of kratom is 40,000 grams."}, "dose")
     assert not any("d" in x.split(";") for x in c["articles"])
+
+
+def test_one_disagreement_over_many_places_is_one_row():
+    c = _conflicts({"a": "Kratom is banned in Alabama, Arkansas, Indiana and Vermont.",
+                    "b": "Kratom is legal in all 50 states."}, "legal_status")
+    assert len(c) == 1
+    row = c.iloc[0]
+    assert set(row["scope"].split("; ")) == {"Alabama", "Arkansas", "Indiana", "Vermont"}
+    assert row["folded"] == 3 and "(4 places)" in row["summary"]
+    assert row["evidence"].count(" ‖ ") == 1  # each sentence quoted once

@@ -119,8 +119,48 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
         overlap = any(dates[x] & dates[y] for i, x in enumerate(dates) for y in
                       list(dates)[i + 1:])
         kind = "changed-over-time" if dated and not overlap else "cross-source"
+        camps = tuple(sorted((s, tuple(sorted(by_status[s]))) for s in conflicting))
         out.append(Conflict(topic.key, kind, articles, f"{scope}: " + "; ".join(parts),
                             sides, worst * (0.5 if kind == "changed-over-time" else 1.0),
                             scope=scope,
-                            detail=f"{len(articles)} articles, {len(conflicting)} statuses"))
+                            detail=f"{len(articles)} articles, {len(conflicting)} statuses",
+                            extra={"camps": camps, "parts": "; ".join(parts)}))
+    return _fold_places(out)
+
+
+MAX_PLACES_NAMED = 6  # in a folded row's summary; the rest are counted
+
+
+def _fold_places(conflicts: list[Conflict]) -> list[Conflict]:
+    """One row for one disagreement: "legal in all 50 states" against a list of six state
+    bans is the same two sources saying the same two things six times, not six conflicts."""
+    groups: dict[tuple, list[Conflict]] = defaultdict(list)
+    out: list[Conflict] = []
+    for c in conflicts:
+        camps = c.extra.get("camps")
+        if camps is None:
+            out.append(c)
+        else:
+            groups[(c.kind, camps)].append(c)
+    for (_kind, _camps), group in groups.items():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        places = [c.scope for c in group]
+        named = ", ".join(places[:MAX_PLACES_NAMED]) + (
+            f" +{len(places) - MAX_PLACES_NAMED}" if len(places) > MAX_PLACES_NAMED else "")
+        first = group[0]
+        sides, seen = [], set()
+        for c in group:
+            for side in c.sides:
+                key = (side["article"], side["start"])
+                if key not in seen and len(sides) < 2 * MAX_PLACES_NAMED:
+                    seen.add(key)
+                    sides.append(side)
+        out.append(Conflict(
+            first.topic, first.kind, first.articles,
+            f"{named} ({len(places)} places): {first.extra['parts']}", sides,
+            max(c.severity for c in group), scope="; ".join(places),
+            detail=f"{len(first.articles)} articles, {len(places)} places",
+            folded=sum(c.folded for c in group) + len(group) - 1))
     return out

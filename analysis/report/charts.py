@@ -579,7 +579,8 @@ def _legal_panel(view: Any, ax, rows: pd.DataFrame, conflicts: pd.DataFrame, top
     if len(conflicts):
         for r in conflicts[(conflicts["topic"] == topic)].itertuples():
             for a in str(r.articles).split(";"):
-                conflicted.add((r.scope, a))
+                for place in str(r.scope).split("; "):  # a folded row names every place
+                    conflicted.add((place, a))
     for xi, article in enumerate(keep):
         for yi, j in enumerate(juris):
             statuses = sorted(set(rows[(rows["article"] == article) &
