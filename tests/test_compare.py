@@ -178,3 +178,19 @@ def test_one_disagreement_over_many_places_is_one_row():
     assert set(row["scope"].split("; ")) == {"Alabama", "Arkansas", "Indiana", "Vermont"}
     assert row["folded"] == 3 and "(4 places)" in row["summary"]
     assert row["evidence"].count(" ‖ ") == 1  # each sentence quoted once
+
+
+def test_one_sentence_that_qualifies_its_own_denial_is_no_contradiction():
+    c = _conflicts({"a": "While kratom isn't considered addictive, some people may become "
+                         "psychologically dependent on it."}, "addiction_risk")
+    assert c.empty
+    c = _conflicts({"a": "Kratom is not addictive. Regular use can lead to dependence."},
+                   "addiction_risk")
+    assert list(c["kind"]) == ["within-source"]
+
+
+def test_one_sentence_quoting_two_parties_that_disagree_is_a_contradiction():
+    c = _conflicts({"a": '"Regular use can lead to dependence," said one counselor, while a '
+                         "trade group insists the compound carries no addiction risk."},
+                   "addiction_risk")
+    assert list(c["kind"]) == ["within-source"]

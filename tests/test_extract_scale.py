@@ -202,3 +202,7 @@ def test_dependence_said_in_other_words(text, levels):
 ])
 def test_a_risk_of_addiction_to_something_else_is_no_claim_about_the_subject(text):
     assert claims(text, "addiction_risk").empty
+
+
+def test_not_physically_addictive_is_a_qualified_denial():
+    assert _levels("Caffeine should not be considered a physically addictive drug.") == ["low"]

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 from ..topics import Topic
 from .common import Conflict, _camp_list, _short
+
+# Words that report someone's claim: a sentence with two of them quotes two parties
+# ("... said one counselor, while a trade group insists ...").
+_SAYS = re.compile(r"\b(?:said|says|insists?|insisted|claims?|claimed|argues?|argued|"
+                   r"maintains?|maintained|according\s+to|warns?|warned|contends?)\b", re.I)
+
+
+def _two_voices(sentence: str) -> bool:
+    return len(_SAYS.findall(str(sentence))) >= 2
 
 
 def _scale_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Conflict]:
@@ -33,9 +43,15 @@ def _scale_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Con
         hi = max(said, key=rank.get)
         # Within one article, only a denial against a risk is a contradiction: "a lower
         # risk of addiction" beside "can be abused" is a nuance real articles often give.
-        if rank[hi] - rank[lo] >= min_gap and rank[lo] == 0:
-            x = pick([r for r in by_article[a] if r["value"] == lo])
-            y = pick([r for r in by_article[a] if r["value"] == hi])
+        # One sentence that says both ("not addictive, though some come to rely on it")
+        # qualifies itself; the contradiction is between sentences.
+        denials = [r for r in by_article[a] if r["value"] == lo]
+        risks = [r for r in by_article[a] if r["value"] == hi]
+        apart = any(x["start"] != y["start"] or _two_voices(x["evidence"])
+                    for x in denials for y in risks)
+        if rank[hi] - rank[lo] >= min_gap and rank[lo] == 0 and apart:
+            x = pick(denials)
+            y = pick(risks)
             gap = (rank[hi] - rank[lo]) / span
             out.append(Conflict(
                 topic.key, "within-source", [a],
