@@ -194,3 +194,15 @@ def test_one_sentence_quoting_two_parties_that_disagree_is_a_contradiction():
                          "trade group insists the compound carries no addiction risk."},
                    "addiction_risk")
     assert list(c["kind"]) == ["within-source"]
+
+
+def test_a_dose_that_names_no_form_takes_the_form_its_article_names():
+    frame = pd.DataFrame({"id": ["a", "b"], "text": [
+        "Ashwagandha dosage\n\nThe recommended dosage is 3–12 g daily of ashwagandha root "
+        "powder.",
+        "Ashwagandha dosage\n\nStudies used 250–600 mg/day of a root extract. In general, it "
+        "is best to take between 300 and 500 mg of ashwagandha once a day."]})
+    run = analyse(frame, subjects=["ashwagandha"])
+    forms = run.assertions[run.assertions["article"] == "b"]["form"]
+    assert set(forms) == {"extract"}
+    assert run.conflicts[run.conflicts["topic"] == "dose"].empty

@@ -222,7 +222,7 @@ def extract_article(article: str, text: str, topics: TopicSchema,
             elif topic.kind == "mentions":
                 found.extend(extract_mentions(topic, s, ctx))
     found.sort(key=lambda a: (a.start, a.topic))
-    return sentence_rows, _article_purposes([a.row() for a in found])
+    return sentence_rows, _article_forms(_article_purposes([a.row() for a in found]))
 
 
 def _article_purposes(rows: list[dict]) -> list[dict]:
@@ -236,6 +236,21 @@ def _article_purposes(rows: list[dict]) -> list[dict]:
         if r["kind"] == "quantity" and not r.get("purpose") and said.get(r["subject"]):
             r["purpose"] = said[r["subject"]].most_common(1)[0][0]
             r["purpose_from"] = "article"
+    return rows
+
+
+def _article_forms(rows: list[dict]) -> list[dict]:
+    """A dose that names no form is of the one form the article's other doses of that
+    substance name ("250-600 mg of a root extract", then "300-500 mg once or twice a
+    day"); where an article names two forms, an unnamed one stays unnamed."""
+    said: dict[str, set[str]] = {}
+    for r in rows:
+        if r["kind"] == "quantity" and r.get("form"):
+            said.setdefault(r["subject"], set()).add(r["form"])
+    for r in rows:
+        forms = said.get(r["subject"], set())
+        if r["kind"] == "quantity" and not r.get("form") and len(forms) == 1:
+            r["form"] = next(iter(forms))
     return rows
 
 
