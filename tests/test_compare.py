@@ -206,3 +206,10 @@ def test_a_dose_that_names_no_form_takes_the_form_its_article_names():
     forms = run.assertions[run.assertions["article"] == "b"]["form"]
     assert set(forms) == {"extract"}
     assert run.conflicts[run.conflicts["topic"] == "dose"].empty
+
+
+def test_two_single_amounts_a_third_apart_are_the_same_rounded_advice():
+    assert dose_severity({"low": 150, "high": 150, "unit": "mg"},
+                         {"low": 200, "high": 200, "unit": "mg"}) == 0
+    assert dose_severity({"low": 100, "high": 100, "unit": "mg"},
+                         {"low": 200, "high": 200, "unit": "mg"}) > 0

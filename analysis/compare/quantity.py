@@ -37,6 +37,7 @@ MAX_RATIO = 2.0
 # Ends within 25% of each other are the same advice written differently (75 mg and 81 mg
 # of aspirin, 92 mg and 100 mg of zinc); a disagreement starts beyond that.
 TOLERANCE = 1.25
+POINT_TOLERANCE = 1.4  # between two single amounts
 # A value this many orders of magnitude from the median of its group is a misread (a body
 # weight, a unit lost), not advice that disagrees: it is left out of the comparison.
 MAX_PLAUSIBLE_DISTANCE = 4.0
@@ -168,9 +169,11 @@ def _outside(c: _Claim, band: tuple[float | None, float | None], level: str
         if low_end is not None and c.hi * MAX_RATIO <= low_end:
             return "below", _log(low_end / c.hi)
         return None
-    if c.lo is not None and hi_b is not None and c.lo > hi_b * TOLERANCE:
+    # two single amounts are rounded advice ("150 mg", "200 mg of DHA"): a wider margin
+    tol = POINT_TOLERANCE if c.lo == c.hi and lo_b is not None and lo_b == hi_b else TOLERANCE
+    if c.lo is not None and hi_b is not None and c.lo > hi_b * tol:
         return "above", _log(c.lo / hi_b)
-    if c.hi is not None and lo_b is not None and c.hi * TOLERANCE < lo_b:
+    if c.hi is not None and lo_b is not None and c.hi * tol < lo_b:
         return "below", _log(lo_b / c.hi)
     if c.closed and lo_b is not None and hi_b is not None and lo_b > 0 and c.lo > 0 \
             and c.lo < c.hi and lo_b < hi_b:  # two spans that barely share anything
