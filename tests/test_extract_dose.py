@@ -177,3 +177,9 @@ def test_doses_above_a_value_that_are_not_recommended_set_a_maximum():
     rows = claims("Doses above 15 grams are not recommended.", "dose")
     assert list(zip(rows["low"].isna(), rows["high"], rows["level"])) == [(True, 15, "max")]
     assert claims("A level teaspoon of powder holds about 2 grams.", "dose").empty
+
+
+def test_a_schedule_is_a_dose_cue():
+    rows = claims("Dysmenorrhea: 400 mg every 4 hours as needed", "dose",
+                  subjects={"ibuprofen"})
+    assert list(zip(rows["high"], rows["frequency"])) == [(400, "dose")]

@@ -206,3 +206,8 @@ def test_a_risk_of_addiction_to_something_else_is_no_claim_about_the_subject(tex
 
 def test_not_physically_addictive_is_a_qualified_denial():
     assert _levels("Caffeine should not be considered a physically addictive drug.") == ["low"]
+
+
+def test_withdrawal_that_use_suppresses_is_no_level_of_its_own():
+    assert claims("Continued kratom use is an attempt to suppress low grade withdrawal "
+                  "symptoms.", "addiction_risk").empty

@@ -218,3 +218,9 @@ def test_bought_without_a_prescription_is_over_the_counter_and_meets_prescriptio
 def test_a_prescription_drug_named_as_a_comparison_gives_the_subject_no_status():
     assert claims("Kratom does not cause withdrawal like many prescription sleep "
                   "medications.", "legal_status").empty
+
+
+def test_requiring_a_doctors_prescription_is_prescription_only():
+    rows = claims("Higher doses of kratom generally require a doctor's prescription.",
+                  "legal_status")
+    assert list(zip(rows["value"], rows["detail"])) == [("regulated", "prescription only")]
