@@ -183,3 +183,21 @@ def test_a_schedule_is_a_dose_cue():
     rows = claims("Dysmenorrhea: 400 mg every 4 hours as needed", "dose",
                   subjects={"ibuprofen"})
     assert list(zip(rows["high"], rows["frequency"])) == [(400, "dose")]
+
+
+@pytest.mark.parametrize("text, high", [
+    ("Zinc doses of over 100 mg per day do not seem to provide any more benefit.", 100),
+    ("They shouldn't take more than six capsules of caffeine in a day.", 6),
+])
+def test_more_than_that_brings_nothing_or_is_forbidden_is_a_maximum(text, high):
+    rows = claims(text, "dose", subjects={"zinc", "caffeine"})
+    assert list(zip(rows["low"].isna(), rows["high"], rows["level"])) == [(True, high, "max")]
+
+
+@pytest.mark.parametrize("text", [
+    "Participants taking selenium had a cholesterol of about 230 milligrams per deciliter.",
+    "Patients ate 18.8 grams of margarine per day.",
+    "A 3 oz. portion of salmon contains anywhere from half a gram to 1 g of omega-3.",
+])
+def test_concentrations_foods_and_contents_are_no_doses(text):
+    assert claims(text, "dose", subjects={"selenium", "omega-3"}).empty
