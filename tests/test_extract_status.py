@@ -224,3 +224,16 @@ def test_requiring_a_doctors_prescription_is_prescription_only():
     rows = claims("Higher doses of kratom generally require a doctor's prescription.",
                   "legal_status")
     assert list(zip(rows["value"], rows["detail"])) == [("regulated", "prescription only")]
+
+
+@pytest.mark.parametrize("text, subjects, expected", [
+    ("Relatively few doctors are allowed to prescribe buprenorphine.", {"buprenorphine"},
+     ("buprenorphine", "regulated")),
+    ("The FDA had nixed the buprenorphine implant in 2013.", {"buprenorphine"},
+     ("buprenorphine", "unapproved")),
+    ("Legally prescribed opioid drugs like oxycodone are often misused.", {"oxycodone"},
+     ("oxycodone", "regulated")),
+])
+def test_prescribing_rules_and_rejections_in_news(text, subjects, expected):
+    rows = claims(text, "legal_status", subjects=subjects)
+    assert expected in set(zip(rows["subject"], rows["value"]))
