@@ -231,7 +231,7 @@ def test_requiring_a_doctors_prescription_is_prescription_only():
      ("buprenorphine", "regulated")),
     ("The FDA had nixed the buprenorphine implant in 2013.", {"buprenorphine"},
      ("buprenorphine", "unapproved")),
-    ("Legally prescribed opioid drugs like oxycodone are often misused.", {"oxycodone"},
+    ("Oxycodone is legally prescribed for severe pain.", {"oxycodone"},
      ("oxycodone", "regulated")),
 ])
 def test_prescribing_rules_and_rejections_in_news(text, subjects, expected):
