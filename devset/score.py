@@ -71,13 +71,21 @@ def jurisdiction(value: str) -> str:
     return JURISDICTION_ALIASES.get(j, j)
 
 
+# Mass units in mg: "300 micrograms" annotated as 300 mcg is the 0.3 mg a run writes.
+MASS_MG = {"g": 1000.0, "mg": 1.0, "mcg": 0.001, "µg": 0.001, "ug": 0.001}
+
+
 def dose_ok(gold: dict, row: dict) -> bool:
     unit = norm(row.get("unit"))
     want_unit = norm(gold.get("unit"))
-    if unit != want_unit and unit.rstrip("s") != want_unit.rstrip("s"):
-        return False
     lo, hi = num(row.get("low")), num(row.get("high"))
     glo, ghi = num(gold.get("low")), num(gold.get("high"))
+    if unit in MASS_MG and want_unit in MASS_MG:  # compare masses in mg
+        k, gk = MASS_MG[unit], MASS_MG[want_unit]
+        lo, hi = (None if lo is None else lo * k), (None if hi is None else hi * k)
+        glo, ghi = (None if glo is None else glo * gk), (None if ghi is None else ghi * gk)
+    elif unit != want_unit and unit.rstrip("s") != want_unit.rstrip("s"):
+        return False
 
     def same(a, b):
         return (a is None and b is None) or (a is not None and b is not None
