@@ -213,3 +213,13 @@ def test_two_single_amounts_a_third_apart_are_the_same_rounded_advice():
                          {"low": 200, "high": 200, "unit": "mg"}) == 0
     assert dose_severity({"low": 100, "high": 100, "unit": "mg"},
                          {"low": 200, "high": 200, "unit": "mg"}) > 0
+
+
+def test_an_outlets_staff_byline_is_no_copied_bio():
+    frame = pd.DataFrame({"id": ["a", "b"], "text": [
+        "Kratom news\n\nAlice Park is a health writer at TIME.com. Find her on Twitter.",
+        "Kratom news\n\nMaia Szalavitz is a health writer at TIME.com. Find her on Twitter."]})
+    run = analyse(frame, subjects=["kratom"])
+    assert set(run.assertions[run.assertions["topic"] == "author_credentials"]["role"]) == {
+        "author"}
+    assert run.conflicts[run.conflicts["topic"] == "author_credentials"].empty

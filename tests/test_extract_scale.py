@@ -211,3 +211,12 @@ def test_not_physically_addictive_is_a_qualified_denial():
 def test_withdrawal_that_use_suppresses_is_no_level_of_its_own():
     assert claims("Continued kratom use is an attempt to suppress low grade withdrawal "
                   "symptoms.", "addiction_risk").empty
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Kratom also carries an addiction risk.", ["possible"]),
+    ("We improved pain outcomes in people with addiction who use kratom.", []),
+    ("None of the patients had withdrawal symptoms when the kratom patch was stopped.", []),
+])
+def test_risks_carried_conditions_of_people_and_study_groups(text, levels):
+    assert _levels(text) == levels

@@ -237,3 +237,14 @@ def test_requiring_a_doctors_prescription_is_prescription_only():
 def test_prescribing_rules_and_rejections_in_news(text, subjects, expected):
     rows = claims(text, "legal_status", subjects=subjects)
     assert expected in set(zip(rows["subject"], rows["value"]))
+
+
+def test_approvals_and_prescription_drugs_in_news():
+    text = ("Metformin, a prescription drug sold as Glucophage, was approved for treatment "
+            "of Type 2 diabetes in the United Kingdom in 1958. It took until 1995 to get "
+            "approval in the United States.")
+    got = set(zip(*(claims(text, "legal_status", subjects={"metformin"})[c]
+                    for c in ("value", "scope"))))
+    assert {("approved", "United Kingdom"), ("approved", "US federal")} <= got
+    assert claims("Current FDA-approved treatments for depression fail many people.",
+                  "legal_status", subjects={"ketamine"}).empty

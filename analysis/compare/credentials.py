@@ -23,6 +23,13 @@ def _masked_bio(row: dict) -> str:
     return re.sub(r"\b(she|he|her|his|they|their|hers|him)\b", "PRON", text, flags=re.I)
 
 
+def _credentialed(row: dict) -> bool:
+    """A bio that claims something (a degree, a certification, years, an affiliation):
+    copying it under a new name passes a credential off; a staff byline claims none."""
+    return any(str(row.get(k) or "").strip() and str(row.get(k)) != "nan"
+               for k in ("degrees", "certifications", "years_experience", "affiliations"))
+
+
 _NON_WORD = re.compile(r"[^\w\s]+")
 
 
@@ -85,8 +92,9 @@ def _credential_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> lis
     for i, j in candidate_pairs(bios):
         a, b = rows[i], rows[j]
         same_name = str(a.get("name", "")).lower() == str(b.get("name", "")).lower()
-        if a["article"] == b["article"] or same_name:
-            continue
+        if a["article"] == b["article"] or same_name or not (_credentialed(a)
+                                                              and _credentialed(b)):
+            continue  # "X is a health writer at TIME.com": an outlet's byline, no bio
         score = fuzz.token_sort_ratio(bios[i], bios[j], processor=utils.default_process)
         if score >= TEMPLATE_MIN_SCORE:
             pairs.append((float(score), a, b))

@@ -381,7 +381,8 @@ def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list
     for c in claims:
         said = "" if c.row.get("purpose_from") == "article" else c.row.get("purpose")
         key = (c.row["article"], str(c.row.get("level") or ""), str(said or ""),
-               *(str(c.row.get(k) or "") for k in ("population", "route", "form")))
+               *(str(c.row.get(k) or "") for k in ("population", "route", "form",
+                                                    "frequency")))
         buckets[key].append(c)
     for (article, *_), same in sorted(buckets.items()):
         if len(same) < 2:

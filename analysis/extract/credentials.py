@@ -128,8 +128,10 @@ def _bio_opening(topic: Topic, s: Sentence, in_block: bool) -> tuple[str, str, s
     has_degree = bool(re.match(r"\s*,\s*[A-Z]", after))
     cue = any_match(topic.patterns("degrees", flags=0) + topic.patterns("certifications", flags=0)
                     + topic.patterns("years"), text)
-    if m.group("title") or has_degree or in_block or cue:
-        return m.group("name"), m.group("title") or "", "author" if in_block else "expert"
+    writer = any_match(topic.patterns("writer_roles"), text)
+    if m.group("title") or has_degree or in_block or cue or writer:
+        return (m.group("name"), m.group("title") or "",
+                "author" if in_block or writer else "expert")
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..topics import Topic
@@ -390,6 +391,24 @@ def _nearest_form(topic: Topic, before: str, after: str) -> str:
     return min(found)[1] if found else ""
 
 
+def _cue_above(cues: re.Pattern[str], ctx: ArticleContext | None, sentence: Sentence,
+               lines: int = 4) -> str:
+    """The unfinished lead-in whose cue list lines under it carry ("... were randomly
+    assigned to receive" then "400 mg ibuprofen and 1,000 mg acetaminophen" on lines of
+    their own), or ""."""
+    if ctx is None:
+        return ""
+    sentences = ctx.resolver._sentences
+    i = bisect_right(ctx.resolver._sentence_starts, sentence.start) - 1
+    for j in range(i - 1, max(-1, i - 1 - lines), -1):
+        prev = sentences[j].text.rstrip()
+        if not prev or prev[-1] in ".!?\"”":
+            return ""  # a finished sentence: the lines below are not its list
+        if cues.search(prev[-80:]):
+            return prev
+    return ""
+
+
 def extract_quantities(topic: Topic, sentence: Sentence,
                        ctx: ArticleContext | None = None) -> list[Assertion]:
     """Dose rows of one sentence; a quantity of something that is no tracked substance
@@ -404,8 +423,10 @@ def extract_quantities(topic: Topic, sentence: Sentence,
     if not quantities:
         return []
     cues = topic.regex("cues")
+    lead_in = ""
     if cues is None or (not cues.search(text) and not (
-            sentence.section and cues.search(sentence.section))):
+            sentence.section and cues.search(sentence.section)) and not (
+            lead_in := _cue_above(cues, ctx, sentence))):
         return []  # a dose chart's rows have their cue in the heading above them
     rows = []
     said_level = ""  # the level the previous value was given by its own words
@@ -437,7 +458,7 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             "form": _nearest_form(topic, text[prev_end:q.start], window_after),
             "frequency": first_category(topic, "frequencies", q.surface + " " + window_after,
                                    own, text),
-            "setting": first_category(topic, "settings", own, text),
+            "setting": first_category(topic, "settings", own, text, lead_in),
         }
         low, high = q.low, q.high
         # level words are read next to the value: "the higher amounts ... beyond the
