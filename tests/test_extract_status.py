@@ -248,3 +248,8 @@ def test_approvals_and_prescription_drugs_in_news():
     assert {("approved", "United Kingdom"), ("approved", "US federal")} <= got
     assert claims("Current FDA-approved treatments for depression fail many people.",
                   "legal_status", subjects={"ketamine"}).empty
+
+
+def test_a_vow_never_to_legalize_is_no_status():
+    assert claims("The Statehouse approved a resolution in 2013 vowing never to legalize "
+                  "kratom for any purpose.", "legal_status").empty
