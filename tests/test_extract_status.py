@@ -253,3 +253,9 @@ def test_approvals_and_prescription_drugs_in_news():
 def test_a_vow_never_to_legalize_is_no_status():
     assert claims("The Statehouse approved a resolution in 2013 vowing never to legalize "
                   "kratom for any purpose.", "legal_status").empty
+
+
+def test_a_place_is_carried_only_within_its_section():
+    text = ("Kratom in Thailand\n\nKratom was banned in Thailand for decades.\n\n"
+            "Buying kratom\n\nIt is legal to buy online.")
+    assert ("legal", "Thailand") not in _pairs(text)

@@ -264,6 +264,8 @@ def _previous_places(topic: Topic, ctx: ArticleContext | None, sentence: Sentenc
     sentences = ctx.resolver._sentences
     i = bisect_right(ctx.resolver._sentence_starts, sentence.start) - 1
     for j in range(i - 1, max(-1, i - 3), -1):
+        if sentences[j].section != sentence.section:
+            break  # another part of the article: its places are not this one's
         places = find_jurisdictions(topic, sentences[j].text)
         if places:
             return places
