@@ -203,3 +203,19 @@ def test_report_command_keeps_the_tables_it_rerenders_from(tmp_path):
     assert sorted(p.name for p in out.glob("*.csv")) + sorted(
         p.name for p in out.glob("*.json")) == tables
     assert (out / "report.pdf").is_file() and not list(out.glob("*.png"))
+
+
+
+def test_the_legal_chart_outlines_a_states_claim_and_the_all_states_claim_it_meets():
+    import pandas as pd
+
+    from analysis import analyse, plot_legal_status
+    frame = pd.DataFrame({"id": ["a", "b"], "text": [
+        "Kratom law\n\nKratom is banned in Alabama and Arkansas.",
+        "Kratom law\n\nKratom is legal in all 50 states."]})
+    run = analyse(frame, subjects=["kratom"])
+    c = run.conflicts[run.conflicts["topic"] == "legal_status"]
+    assert len(c) == 1 and set(c.iloc[0]["scope"].split("; ")) == {"Alabama", "Arkansas"}
+    fig = plot_legal_status(run)
+    outlined = [p for ax in fig.axes for p in ax.patches if p.get_linewidth() >= 2]
+    assert len(outlined) == 3  # Alabama and Arkansas for a, all US states for b

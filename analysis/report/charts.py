@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections import Counter
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -569,6 +570,15 @@ def plot_legal_status(data: Any, *, topic: str = "legal_status", ax=None) -> Fig
     return fig
 
 
+@lru_cache(maxsize=8)
+def _us_states(topic: str) -> frozenset[str]:
+    """The state names of the shipped schema's `topic` (none when it has no such topic)."""
+    from ..topics import load_topics
+
+    found = load_topics().topics.get(topic)
+    return frozenset(found.get("jurisdictions.states", []) if found is not None else ())
+
+
 def _legal_panel(view: Any, ax, rows: pd.DataFrame, conflicts: pd.DataFrame, topic: str,
                  title: str) -> None:
     keep, dropped = _top_articles(rows, MAX_ROWS)
@@ -578,9 +588,12 @@ def _legal_panel(view: Any, ax, rows: pd.DataFrame, conflicts: pd.DataFrame, top
     conflicted: set[tuple[str, str]] = set()
     if len(conflicts):
         for r in conflicts[(conflicts["topic"] == topic)].itertuples():
+            places = str(r.scope).split("; ")  # a folded row names every place
             for a in str(r.articles).split(";"):
-                for place in str(r.scope).split("; "):  # a folded row names every place
+                for place in places:
                     conflicted.add((place, a))
+                if set(places) & _us_states(topic):
+                    conflicted.add(("all US states", a))  # "legal in all 50 states" met a state
     for xi, article in enumerate(keep):
         for yi, j in enumerate(juris):
             statuses = sorted(set(rows[(rows["article"] == article) &
