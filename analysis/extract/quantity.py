@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..topics import Topic
@@ -398,10 +397,8 @@ def _cue_above(cues: re.Pattern[str], ctx: ArticleContext | None, sentence: Sent
     their own), or ""."""
     if ctx is None:
         return ""
-    sentences = ctx.resolver._sentences
-    i = bisect_right(ctx.resolver._sentence_starts, sentence.start) - 1
-    for j in range(i - 1, max(-1, i - 1 - lines), -1):
-        prev = sentences[j].text.rstrip()
+    for unit in ctx.resolver.sentences_before(sentence, lines, same_section=False):
+        prev = unit.text.rstrip()
         if not prev or prev[-1] in ".!?\"”":
             return ""  # a finished sentence: the lines below are not its list
         if cues.search(prev[-80:]):

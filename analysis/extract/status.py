@@ -16,7 +16,6 @@ gives a status ("Delta-8 is banned in these states:") gives one row per place.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ..topics import Topic
 from .common import (
@@ -261,12 +260,8 @@ def _previous_places(topic: Topic, ctx: ArticleContext | None, sentence: Sentenc
     """The places named in the sentence before (for "the state's board banned it")."""
     if ctx is None:
         return []
-    sentences = ctx.resolver._sentences
-    i = bisect_right(ctx.resolver._sentence_starts, sentence.start) - 1
-    for j in range(i - 1, max(-1, i - 3), -1):
-        if sentences[j].section != sentence.section:
-            break  # another part of the article: its places are not this one's
-        places = find_jurisdictions(topic, sentences[j].text)
+    for prev in ctx.resolver.sentences_before(sentence):  # not another part's places
+        places = find_jurisdictions(topic, prev.text)
         if places:
             return places
     return []

@@ -389,14 +389,20 @@ class SubjectResolver:
                  and not _YARDSTICK_MARK.search(self.text[max(0, m.start - 40):m.start])]
         return right[0] if right else None
 
+    def sentences_before(self, sentence, count: int = 2, *, same_section: bool = True):
+        """Up to `count` sentences before `sentence`, nearest first; with `same_section`,
+        none from another part of the article."""
+        i = bisect_right(self._sentence_starts, sentence.start) - 1
+        for j in range(i - 1, max(-1, i - 1 - count), -1):
+            prev = self._sentences[j]
+            if same_section and prev.section != sentence.section:
+                return
+            yield prev
+
     def _previous_substance(self, sentence) -> str | None:
         """The substance named last in the sentences before (same section); None when
         that is a class of drugs, "" when none is named."""
-        i = bisect_right(self._sentence_starts, sentence.start) - 1
-        for j in range(i - 1, max(-1, i - 3), -1):
-            prev = self._sentences[j]
-            if prev.section != sentence.section:
-                break
+        for prev in self.sentences_before(sentence):
             names = [m for m in self.within(prev.start, prev.end) if m.kind != OTHER]
             if names:  # "... unlike benzodiazepines. They are addictive." is about them
                 last = names[-1]
