@@ -259,3 +259,46 @@ def test_a_place_is_carried_only_within_its_section():
     text = ("Kratom in Thailand\n\nKratom was banned in Thailand for decades.\n\n"
             "Buying kratom\n\nIt is legal to buy online.")
     assert ("legal", "Thailand") not in _pairs(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is banned in six states. These are Alabama, Arkansas and Indiana.",
+     [("banned", "Alabama"), ("banned", "Arkansas"), ("banned", "Indiana")]),
+    ("Kratom is legal federally, but some states have banned it. Those states include "
+     "Vermont and Wisconsin.",
+     [("banned", "Vermont"), ("banned", "Wisconsin"), ("legal", "US federal")]),
+    # a naming sentence broken into pieces by stray full stops keeps going
+    ("It has been banned in 5 states. These are Alaska, Iowa. Rhode Island, Utah. Ohio.",
+     [("banned", "Alaska"), ("banned", "Iowa"), ("banned", "Ohio"), ("banned", "Rhode Island"),
+      ("banned", "Utah")]),
+    # a count with its places in the same clause: the places, not a vague "many states"
+    ("Kratom is illegal in three states: Alabama, Indiana, and Vermont.",
+     [("banned", "Alabama"), ("banned", "Indiana"), ("banned", "Vermont")]),
+    # the sentence after names something else: no status for it
+    ("Kratom is banned in six states. These are the facts you need. Ohio is nice.",
+     [("banned", "many US states")]),
+])
+def test_the_sentence_after_a_count_of_places_names_them(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Several cities have banned kratom, including San Diego and Denver.",
+     [("banned", "Denver"), ("banned", "San Diego")]),
+    ("Kratom is banned in Denver, Colorado.", [("banned", "Denver, Colorado")]),
+    # a state whose name ends in a capitalised word is no city of the state after it
+    ("Kratom is banned in Rhode Island, South Carolina and Utah.",
+     [("banned", "Rhode Island"), ("banned", "South Carolina"), ("banned", "Utah")]),
+])
+def test_named_cities_are_places_of_their_own(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("You must be 21 or older to buy kratom in Tennessee.", [("regulated", "Tennessee")]),
+    ("In Florida, you have to be at least 21 years old to purchase kratom.",
+     [("regulated", "Florida")]),
+    ("Members must be 18 to post in the kratom forum.", []),
+])
+def test_an_age_to_buy_is_a_regulated_status(text, expected):
+    assert _pairs(text) == expected

@@ -56,11 +56,12 @@ def _build_jurisdictions(topic: Topic) -> tuple[list[tuple[str, re.Pattern[str]]
     table = topic.get("jurisdictions", {})
     out: list[tuple[str, re.Pattern[str]]] = []
     for name, patterns in table.items():
-        if name in {"states", "countries", "local", "aliases"}:
+        if name in {"states", "countries", "cities", "local", "aliases"}:
             continue
         for p in topic.compile(patterns, f"jurisdictions.{name}", flags=0):
             out.append((name, p))
-    label = {n: n for n in list(table.get("states", [])) + list(table.get("countries", []))}
+    label = {n: n for n in list(table.get("states", [])) + list(table.get("countries", []))
+             + list(table.get("cities", []))}
     for canonical, names in table.get("aliases", {}).items():
         label.update({n: canonical for n in names})
     # counties and cities before states: "New York City" is no claim about New York
@@ -84,7 +85,8 @@ _NOT_THERE = re.compile(r"\b(?i:except|excluding|other\s+than|apart\s+from|besid
                         r"\b(?:County|Parish|City|Township),?\s*$")
 # "San Diego, California": the state only says where the city lies (a name before it
 # that is no jurisdiction, after a lower-case word or a comma).
-_CITY_BEFORE = re.compile(r"[a-z,]\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s*$")
+_CITY_BEFORE = re.compile(r"(?:\b[a-z]+|,)\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s*$")
+_STATE_AFTER = re.compile(r",\s*((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\b")
 _PLACE_MODIFIER = re.compile(r"-based\b|\s+(?:company|firm|maker|researchers|scientists)\b")
 
 
@@ -99,10 +101,20 @@ def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
         places = [p for p in places if p != "US federal"]
     vague = set(topic.get("vague_scopes", []))
     countries = set(topic.get("jurisdictions.countries", [])) - {"Puerto Rico", "Guam"}
-    if any(p in vague for p in places) and any(p in countries for p in places):
-        # "most states and territories across Australia": that country's states
+    if any(p in vague for p in places) and (
+            any(p in countries for p in places)
+            or sum(p in states - vague for p in places) > 1):
+        # "most states and territories across Australia": that country's states; "illegal
+        # in six states: Alabama, ...": the states it names
         places = [p for p in places if p not in vague]
+    cities = set(topic.get("jurisdictions.cities", ()))
+    if "cities and counties" in places and any(
+            p.split(",")[0] in cities or _LOCAL_NAME.search(p) for p in places):
+        places = [p for p in places if p != "cities and counties"]  # they are named
     return places
+
+
+_LOCAL_NAME = re.compile(r"\b(?:County|Parish|City|Town)\b")
 
 
 def _find_jurisdictions(topic: Topic, clause: str) -> list[str]:
@@ -119,6 +131,11 @@ def _find_jurisdictions(topic: Topic, clause: str) -> list[str]:
                 continue
             label = (labels.get(m.group(0), m.group(0)) if name == "*" else
                      name or re.sub(r"\s+", " ", m.group(0)).strip())
+            state = _STATE_AFTER.match(clause, m.end())
+            if state and label in topic.get("jurisdictions.cities", ()):
+                # "Denver, Colorado": the city, placed in its state
+                taken.append((m.end(), state.end()))
+                label = f"{label}, {state.group(1)}"
             city = _CITY_BEFORE.search(clause, max(0, m.start() - 50), m.start())
             if city and not _find_jurisdictions(topic, city.group(1)):
                 label = f"{city.group(1)}, {label}"  # the city is the place
@@ -363,6 +380,9 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
     intro_start = -1
     intro: tuple[str, str, tuple[str, str] | None] | None = None  # (status, detail, about)
     listed = 0
+    named = _named_after(topic, sentences, ctx)
+    rows.extend(named[0])
+    intros |= named[1]
     for s in sentences:
         item = _LIST_ITEM.match(s.text)
         bare_place = intro is not None and item is not None and _label(
@@ -385,6 +405,66 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
         rows.append(Assertion.of(s, topic.key, "status", status, qualifier=places[0],
                                  scope=places[0], detail=detail, about=about,
                                  extra={"jurisdiction": places[0], "as_of": ""}))
+    return rows, intros
+
+
+# "It has been banned in 15 states. These are Alaska, Colorado, ...": the sentence after
+# a status held in a number of places names them.
+_NAMING = re.compile(r"^\W*(?:these|those|they|the|such)\s+(?:\d+\s+|\w+\s+)?"
+                     r"(?:(?:states|countries|nations|jurisdictions|places)\s+)?"
+                     r"(?:are|include|includes|including|being|were)\b:?", re.I)
+_SEPARATORS = re.compile(r"^[\s,;.:&]*(?:(?:and|or|as\s+well\s+as|state)\b[\s,;.:&]*)*$",
+                         re.I)
+
+
+def _only_places(topic: Topic, text: str) -> list[str]:
+    """The places of a sentence that is nothing but a list of them ("Rhode Island, South
+    Carolina."), else none."""
+    places = find_jurisdictions(topic, text)
+    rest = text
+    if places:
+        _, labels = topic.cached("jurisdictions", _build_jurisdictions)
+        names = sorted((n for n, lab in labels.items() if lab in places), key=len,
+                       reverse=True)
+        rest = re.sub(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", " ", text)
+    return places if places and _SEPARATORS.match(rest) else []
+
+
+def _named_after(topic: Topic, sentences: list[Sentence], ctx: ArticleContext | None
+                 ) -> tuple[list[Assertion], set[int]]:
+    """Rows for places named in the sentence after a status held in a count of places
+    ("banned in six states. These are Alabama, ..."), one per place, quoting the naming
+    sentence; and the starts of the count sentences, whose vague row the names replace.
+    Bare place lists right after the naming sentence continue it."""
+    rows: list[Assertion] = []
+    intros: set[int] = set()
+    vague = set(topic.get("vague_scopes", ()))
+    for i in range(1, len(sentences)):
+        s = sentences[i]
+        lead = _NAMING.match(s.text)
+        if lead is None or s.is_heading or anchors_in(topic, s.text):
+            continue
+        prev = sentences[i - 1]
+        held = [r for r in extract_status(topic, prev, ctx) if r.scope in vague]
+        if len({(r.value, r.subject) for r in held}) != 1:
+            continue
+        first = held[0]
+        about = (first.subject, first.extra.get("subject_from", "")) if first.subject else None
+        places = find_jurisdictions(topic, s.text[lead.end():])
+        j = i
+        while places:
+            for place in places:
+                if place in vague:
+                    continue
+                rows.append(Assertion.of(sentences[j], topic.key, "status", first.value,
+                                         qualifier=place, scope=place, detail=first.detail,
+                                         about=about,
+                                         extra={"jurisdiction": place,
+                                                "as_of": first.extra.get("as_of", "")}))
+                intros.add(prev.start)
+            j += 1
+            places = (_only_places(topic, sentences[j].text)
+                      if j < len(sentences) and not sentences[j].is_heading else [])
     return rows, intros
 
 
