@@ -309,3 +309,16 @@ def test_an_unapproved_treatment_is_a_status():
     rows = claims("Ketamine is finding new life as an unapproved treatment for depression.",
                   "legal_status", subjects={"ketamine"})
     assert list(rows["value"]) == ["unapproved"]
+
+
+def test_subjects_the_user_names_replace_guessing_from_frequent_words():
+    # no known substance is the main one of most articles; "sales" is in every one
+    texts = ["Sales of the Kratom Consumer Protection Act kind grew. Sales to minors are "
+             "banned in Utah. Sales rose. Sales fell.",
+             "Sales are regulated in Nevada. Sales boomed. Sales and more sales.",
+             "Zinc is popular. Sales went up. Sales, sales."]
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "text": texts})
+    guessed = set(analyse(frame).assertions["subject"].dropna())
+    given = set(analyse(frame, subjects=["kratom"]).assertions["subject"].dropna())
+    assert "sales" in guessed  # the fallback this guards against
+    assert "sales" not in given

@@ -43,7 +43,7 @@ from .. import schema
 from ..align import choose_open_topics, open_candidates
 from ..compare import CONFLICT_COLUMNS, compare
 from ..errors import InputError
-from ..extract import ASSERTION_COLUMNS, frequent_words, subjects_from_mains
+from ..extract import ASSERTION_COLUMNS, frequent_words, given_subjects, subjects_from_mains
 from ..ingest import DEFAULT_MAX_BYTES
 from ..sources.copies import (
     AGREEING_KINDS,
@@ -353,7 +353,7 @@ def _run(client, dd, inputs, run: Path, topics: TopicSchema, max_bytes: int, max
     mains: Counter[str] = Counter()
     for r in read:
         mains.update(r["mains"])
-    subjects = subjects_from_mains(docs, mains)
+    subjects = subjects_from_mains(docs, mains) or given_subjects(topics, mains)
     if subjects is None:
         stats = [client.submit(parts.word_stats, p, run, topics_f, pure=False)
                  for p in range(n)]

@@ -27,6 +27,7 @@ from .status import drop_list_intros, extract_status, extract_status_lists
 from .subjects import SubjectResolver, article_subjects, build_lexicon
 
 __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_article",
+           "given_subjects",
            "main_subjects", "with_user_subjects"]
 
 #: Extra assertion columns that only some kinds fill. `subject_from` says where the
@@ -99,10 +100,17 @@ def batch_subjects(texts: Iterable[str], topics: TopicSchema, *, top: int = 3) -
     """
     texts = list(texts)
     docs, mains = subject_stats(texts, topics)
-    found = subjects_from_mains(docs, mains)
+    found = subjects_from_mains(docs, mains) or given_subjects(topics, mains)
     if found is not None:
         return found
     return frequent_words([word_stats(texts, topics)], docs, top=top)
+
+
+def given_subjects(topics: TopicSchema, mains: Counter[str]) -> frozenset[str] | None:
+    """When the user named the batch's subjects, no guessing from frequent words (that
+    would make "sales" a subject): theirs and the known substances found."""
+    given = topics.tables.get("subjects", [])
+    return frozenset(given) | frozenset(mains) if given else None
 
 
 def subject_stats(texts: Iterable[str], topics: TopicSchema) -> tuple[int, Counter[str]]:
