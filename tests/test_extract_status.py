@@ -302,3 +302,21 @@ def test_named_cities_are_places_of_their_own(text, expected):
 ])
 def test_an_age_to_buy_is_a_regulated_status(text, expected):
     assert _pairs(text) == expected
+
+
+def test_a_ban_overturned_later_is_the_new_status_dated_after_the_old():
+    rows = claims("Kratom was banned in Germany in 2002 over liver concerns. A court "
+                  "overturned the ban in 2014.", "legal_status")
+    assert sorted(zip(rows["value"], rows["scope"], rows["as_of"])) == [
+        ("banned", "Germany", "2002"), ("legal", "Germany", "2014")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Thailand, kratom was illegal from 1943 until 2021, when it was decriminalized.",
+     [("banned", "Thailand"), ("legal", "Thailand")]),
+    ("Advocates lobbied lawmakers to decriminalize kratom in Thailand.", []),
+    # a ban on something else, lifted, says nothing of the subject
+    ("Kratom is sold in Ohio. The ban on indoor gatherings was lifted in Ohio.", []),
+])
+def test_decriminalized_and_lifted_bans(text, expected):
+    assert _pairs(text) == expected

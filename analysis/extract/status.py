@@ -39,11 +39,12 @@ _ANAPHOR_START = re.compile(r"^\W*(?:it|this|they|these|that|such|the\s+(?:drug|
                             r"medicine|herb|substance|product|supplement|compound))\b", re.I)
 _AFTER = re.compile(r"\b(?:after|following)\s+(?:years\s+of\s+|decades\s+of\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|before|prior\s+to)\s+(?:the\s+)?$", re.I)
-_SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory|law|bill|measure|"
+_SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory|law|bill|measure|ban|"
                          r"ruling|rule|legislation|regulation)(?:.s)?\b", re.I)
 # "its sale is banned", "the herb is legal": the claim is about the article's subject.
 REFERENCE = reference_pattern(
-    r"such\s+products|sales?|possession|purchase|importation|distribution")
+    r"such\s+products|sales?|possession|purchase|importation|distribution|"
+    r"the\s+ban(?!\s+on)")  # "a court overturned the ban": the one said before
 GENERAL = "general"
 MAX_CLAUSES = 8  # bounds the work on a run-on sentence; real ones have two or three
 MAX_PLACES = 60  # a sentence listing every state that bans something
@@ -170,7 +171,8 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
                 before = clause[max(0, hit.start() - 120):hit.end()]  # "considering a ban"
                 if hypothetical is not None and hypothetical.search(before):
                     continue
-                if _not_a_claim(topic, clause, hit.start(), hit.end()):
+                if _not_a_claim(topic, clause, hit.start(), hit.end(),
+                                restated=group == "statuses"):
                     continue
                 if status not in (f[0] for f in found):
                     found.append((status, hit.start(), hit.end()))
@@ -197,14 +199,16 @@ def _as_of(topic: Topic, clause: str, at: int = 0) -> str:
     return "recent" if recent is not None and recent.search(clause) else ""
 
 
-def _not_a_claim(topic: Topic, clause: str, start: int, end: int) -> bool:
+def _not_a_claim(topic: Topic, clause: str, start: int, end: int, restated: bool = True
+                ) -> bool:
     """A status that restates a ban already named, describes places, or is negligible:
-    `not_claims` match across the status, `not_claims_before` just before it."""
+    `not_claims` match across the status, `not_claims_before` just before it. A ban
+    named to be lifted ("overturned the ban") is a claim: `restated` is False for it."""
     before = topic.regex("not_claims_before")
     if before is not None and before.search(clause[max(0, start - 100):start]):
         return True
     across = topic.regex("not_claims")
-    if across is None:
+    if across is None or not restated:
         return False
     lo = max(0, start - 60)
     window = clause[lo:end + 60]
