@@ -220,3 +220,14 @@ def test_withdrawal_that_use_suppresses_is_no_level_of_its_own():
 ])
 def test_risks_carried_conditions_of_people_and_study_groups(text, levels):
     assert _levels(text) == levels
+
+
+@pytest.mark.parametrize("text, level", [
+    ("No signs of withdrawal or dependence were observed in the trial.", ["none"]),
+    ("Neither tolerance nor dependence was reported among participants.", ["none"]),
+    ("The risk of dependence on kratom appears to be low.", ["low"]),
+    # a description of the signs is still no claim
+    ("Signs of dependence include needing more to get the same effect.", []),
+])
+def test_study_findings_of_no_dependence_and_a_risk_that_appears_low(text, level):
+    assert _levels(text) == level
