@@ -141,3 +141,16 @@ def test_reference_mode_lists_departures(tmp_path):
     from pypdf import PdfReader
     text = "\n".join(p.extract_text() for p in PdfReader(str(out / "report.pdf")).pages)
     assert "Departures from the reference" in text and "Credibility signals" in text
+
+
+def test_an_adverse_event_database_named_is_no_adverse_effect():
+    run = _run({
+        "k1": "Ketamine and depression\n\nKetamine relieves depression within hours. "
+              "Researchers mined the FDA Adverse Event Reporting System for depression "
+              "symptoms in patients taking ketamine.",
+        "k2": "Ketamine clinics\n\nKetamine eased depression in a new study. Patients said "
+              "ketamine helped their depression.",
+    })
+    effects = run.assertions[run.assertions["topic"] == "depression"]
+    assert set(effects["value"]) == {"benefit"}
+    assert run.conflicts[run.conflicts["topic"] == "depression"].empty

@@ -28,3 +28,4 @@ def test_cause_needs_the_subject_before_it():
     assert claims("Nerve damage can cause pain, numbness and tingling.", "side_effects").empty
     rows = claims("Kratom can cause nausea, constipation and dizziness.", "side_effects")
     assert list(rows["value"]) == ["nausea; constipation; dizziness"]
+
