@@ -312,13 +312,22 @@ def test_an_unapproved_treatment_is_a_status():
 
 
 def test_subjects_the_user_names_replace_guessing_from_frequent_words():
-    # no known substance is the main one of most articles; "sales" is in every one
-    texts = ["Sales of the Kratom Consumer Protection Act kind grew. Sales to minors are "
-             "banned in Utah. Sales rose. Sales fell.",
-             "Sales are regulated in Nevada. Sales boomed. Sales and more sales.",
-             "Zinc is popular. Sales went up. Sales, sales."]
+    # no known substance is the main one of most articles; "zorblax" is dosed in each
+    texts = [f"Zorblax is a herb. Users take {n} g of zorblax powder a day. Zorblax "
+             f"sales to minors are banned in Utah." for n in (1, 2, 4)]
     frame = pd.DataFrame({"id": ["a", "b", "c"], "text": texts})
     guessed = set(analyse(frame).assertions["subject"].dropna())
     given = set(analyse(frame, subjects=["kratom"]).assertions["subject"].dropna())
-    assert "sales" in guessed  # the fallback this guards against
-    assert "sales" not in given
+    assert "zorblax" in guessed  # the fallback this guards against
+    assert "zorblax" not in given
+
+
+def test_a_batch_about_an_epidemic_is_about_no_word_of_it():
+    # the virus and the day are named throughout, but never as a substance is
+    texts = [f"The coronavirus spread fast this day. Coronavirus cases rose {n} times in a "
+             f"day. The vaccine is given in two doses of 30 micrograms, every day counts."
+             for n in (2, 3, 4)]
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "text": texts})
+    rows = analyse(frame).assertions
+    assert not set(rows["subject"].dropna()) & {"coronavirus", "day", "cases"}
+    assert rows[rows["topic"] == "dose"].empty

@@ -136,26 +136,32 @@ def subjects_from_mains(docs: int, mains: Counter[str]) -> frozenset[str] | None
 
 
 def word_stats(texts: Iterable[str], topics: TopicSchema) -> tuple[Counter[str], Counter[str]]:
-    """(term, document) frequencies of words that could name an unknown subject."""
+    """(uses as a substance, documents) of words that could name an unknown subject."""
     skip = stopwords() | topics.not_subjects | topics.comparators | topics.alias_words
     effect = next(iter(topics.of_kind("effect")), None)  # a subject is a substance, not
     endings = tuple(effect.get("effect_endings", [])) if effect else ()  # an effect
     skip |= {n.lower() for n in (effect.get("effect_names", []) if effect else [])}
     known = lexicon_for(topics).names  # named things are never an unknown subject
+    contexts = [re.compile(p) for p in topics.batch.get("subject_contexts", [])]
     tf: Counter[str] = Counter()
     df: Counter[str] = Counter()
     for text in texts:
-        words = [w for w in re.findall(r"[a-z][a-z0-9-]{2,}", text[:200_000].lower())
+        lower = text[:200_000].lower()
+        words = {w for w in re.findall(r"[a-z][a-z0-9-]{2,}", lower)
                  if w not in skip and not (endings and w.endswith(endings))
-                 and w not in known]
-        tf.update(words)
-        df.update(set(words))
+                 and w not in known}
+        df.update(words)
+        if contexts:  # a subject is named as a substance is, somewhere in the batch
+            tf.update(w for c in contexts for w in c.findall(lower) if w in words)
+        else:
+            tf.update(w for w in re.findall(r"[a-z][a-z0-9-]{2,}", lower) if w in words)
     return tf, df
 
 
 def frequent_words(stats: Iterable[tuple[Counter[str], Counter[str]]], docs: int, *,
                    top: int = 3) -> frozenset[str]:
-    """Words named throughout the batch: in at least half the articles, 3+ times."""
+    """Words named throughout the batch (in at least half the articles) and as a
+    substance is (`subject_contexts`) 3+ times."""
     tf: Counter[str] = Counter()
     df: Counter[str] = Counter()
     for t, d in stats:
