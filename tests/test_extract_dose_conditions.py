@@ -132,3 +132,29 @@ def test_a_start_dose_does_not_carry_past_other_words():
 def test_children_twelve_and_older_take_the_adult_dose(text, population):
     rows = claims(text, "dose", subjects={"ibuprofen"})
     assert list(rows["population"]) == [population]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The recommended dose is 200 mg once daily not to exceed 400 mg.",
+     [("200 mg", "typical"), ("≤ 400 mg", "max")]),
+    ("Take 2 g, but never more than 6 g a day.", [("2 g", "typical"), ("≤ 6 g", "max")]),
+])
+def test_a_limit_before_the_next_value_is_that_values(text, expected):
+    rows = claims(text, "dose")
+    assert list(zip(rows["value"], rows["level"])) == expected
+
+
+def test_a_chart_under_a_lead_in_of_limits_lists_maxima_past_its_sub_headings():
+    text = ("The safe upper limits for kratom intake are as follows:\n\nChildren:\n\n"
+            "1-3 years: 2 g\n\n4-8 years: 3 g\n\n9-13 years: 4 g\n\nAdults:\n\n"
+            "19-70 years: 5 g\n\n71 years and older: 6 g\n\nPregnant women:\n\n"
+            "14-50 years: 7 g")
+    rows = claims(text, "dose")
+    assert list(rows["high"]) == [2, 3, 4, 5, 6, 7]
+    assert set(rows["level"]) == {"max"}
+
+
+def test_the_severity_of_pain_above_a_list_is_no_dose_level():
+    text = ("Patients with severe pain were randomly assigned to receive\n\n"
+            "400 mg kratom and 1,000 mg water")
+    assert list(claims(text, "dose")["level"]) == ["typical"]

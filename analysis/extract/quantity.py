@@ -391,7 +391,7 @@ def _nearest_form(topic: Topic, before: str, after: str) -> str:
 
 
 def _cue_above(cues: re.Pattern[str], ctx: ArticleContext | None, sentence: Sentence,
-               lines: int = 4) -> str:
+               lines: int = 12) -> str:
     """The unfinished lead-in whose cue list lines under it carry ("... were randomly
     assigned to receive" then "400 mg ibuprofen and 1,000 mg acetaminophen" on lines of
     their own), or ""."""
@@ -443,6 +443,12 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         window_after = text[q.end:min(next_start, max(c_end, q.end))]
         if i + 1 < len(quantities):  # ", and children should take 1 mg" belongs to the next
             window_after = _NEXT_CLAUSE.split(window_after, maxsplit=1)[0]
+            # "200 mg once daily, not to exceed 400 mg": the limit is the next value's
+            bound_next = topic.cached("bounds", _build_bounds)[0].search(window_after)
+            if bound_next is not None and window_after.endswith(
+                    window_after[bound_next.start():]) and quantities[i + 1].start == (
+                    q.end + len(window_after)):
+                window_after = window_after[:bound_next.start()]
         if i:
             window_before = _NEXT_CLAUSE.split(window_before)[-1]
         own = window_before + " " + q.surface + " " + window_after
@@ -463,6 +469,11 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         level_before = _OTHER_NUMBER.sub("", window_before[-60:], count=1)
         level = _level(topic, level_before + " " + window_after[:60], low is None,
                        sentence.section)
+        if level == "typical" and lead_in:
+            # "the safe upper limits are as follows:" then "1-3 years: 2,500 IU" (not a
+            # "strong" dose from "receive" after "severe pain")
+            above = _level(topic, lead_in[-80:], False)
+            level = above if above in {"max", "start", "toxic"} else level
         if i and said_level and level == "typical" and _ALSO.fullmatch(
                 text[prev_end:q.start]):
             level = said_level  # "the maximum is 800 mg per dose or 3200 mg per day"
