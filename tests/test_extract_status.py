@@ -320,3 +320,23 @@ def test_a_ban_overturned_later_is_the_new_status_dated_after_the_old():
 ])
 def test_decriminalized_and_lifted_bans(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "(OTC)" glosses the over-the-counter just said: not a second, opposite claim
+    ("In the United States, kratom is not an over-the-counter (OTC) medication; it is a "
+     "prescription-only drug.", [("regulated", "US federal")]),
+    ("Kratom is sold over the counter (OTC) in Canada.", [("legal", "Canada")]),
+    ("The FDA has yet to approve any drugs containing kratom.",
+     [("unapproved", "US federal")]),
+    ("The following states have barred its sale: Alaska, Arizona.",
+     [("banned", "Alaska"), ("banned", "Arizona")]),
+])
+def test_more_status_wordings(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_delta_8_thc_written_without_hyphen_is_one_substance():
+    rows = claims("Delta 8 THC occupies a gray area in federal law.", "legal_status",
+                  subjects={"delta-8 thc"})
+    assert list(zip(rows["subject"], rows["value"])) == [("delta-8 thc", "uncertain")]
