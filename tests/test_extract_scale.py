@@ -231,3 +231,15 @@ def test_risks_carried_conditions_of_people_and_study_groups(text, levels):
 ])
 def test_study_findings_of_no_dependence_and_a_risk_that_appears_low(text, level):
     assert _levels(text) == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # a term joined to one that names something treated is treated too
+    ("It has also been found that kratom reduces opioid dependence and withdrawal "
+     "symptoms.", []),
+    ("Kratom affects dopamine levels as do many addictive drugs.", []),
+    ("People who get addicted to drugs develop dependence on their drug of choice.", []),
+    ("You cannot develop physical dependence on kratom.", ["none"]),
+])
+def test_treated_terms_general_remarks_and_cannot(text, level):
+    assert _levels(text) == level

@@ -38,6 +38,9 @@ _REFERENCE = reference_pattern(r"users?|use|using|consum\w*|taking|intake|doses?
 # rare" says none, then low.
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|though|although|yet)\b")
 # ", and" joins clauses ("it is not addictive, and abuse is rare"): two claims.
+# ... a term joined to one that names something treated, within one phrase (", and" may
+# start a clause of its own: "treats opioid addiction, and dependence on it is common")
+_TREATED_TOO = re.compile(r"\s+(?:and|or|and/or|&)\s+|\s*,\s*(?!and\b|or\b)")
 _COORDINATED = re.compile(r"(?:\s*,\s*|\s+(?:and|or|and/or|&)\s+)(?:even\s+|also\s+)?")
 
 
@@ -100,6 +103,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
     condition_nouns = {n.lower() for n in topic.get("condition_nouns", ())}
     levels = len(topic.get("levels", [])) or 4
     read_to = -1  # end of the last term that was given a level
+    skipped_to = -1  # end of the last term named as something treated or another's
     for n, m in enumerate(_term_pattern(topic).finditer(text)):
         if n >= MAX_TERMS_PER_SENTENCE or len(seen) >= levels:
             break
@@ -108,7 +112,11 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
             continue  # its first term
         if not_after is not None and not_after.search(text[m.end():m.end() + 40]):
             continue
-        if not_before is not None and not_before.search(text[max(0, m.start() - 50):m.start()]):
+        if not_before is not None and (
+                not_before.search(text[max(0, m.start() - 50):m.start()])
+                or (skipped_to >= 0 and _TREATED_TOO.fullmatch(text, skipped_to, m.start()))):
+            # "reduces cocaine dependence and withdrawal": the second term is treated too
+            skipped_to = m.end()
             continue
         if not_terms is not None and not_terms.search(text[max(0, m.start() - 30):m.end()]):
             continue
