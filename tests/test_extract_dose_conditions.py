@@ -158,3 +158,13 @@ def test_the_severity_of_pain_above_a_list_is_no_dose_level():
     text = ("Patients with severe pain were randomly assigned to receive\n\n"
             "400 mg kratom and 1,000 mg water")
     assert list(claims(text, "dose")["level"]) == ["typical"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our suggested dose is 0.25 mg of kratom multiplied by your body weight in pounds.",
+     [(0.55, 0.55, "mg/kg")]),
+    ("Take 1 mg per pound of body weight.", [(2.2, 2.2, "mg/kg")]),
+    ("Take 5 mg per kg of body weight daily.", [(5, 5, "mg/kg")]),
+])
+def test_a_dose_per_unit_of_body_weight_is_per_kilogram(text, expected):
+    assert _values(text) == expected

@@ -340,3 +340,12 @@ def test_delta_8_thc_written_without_hyphen_is_one_substance():
     rows = claims("Delta 8 THC occupies a gray area in federal law.", "legal_status",
                   subjects={"delta-8 thc"})
     assert list(zip(rows["subject"], rows["value"])) == [("delta-8 thc", "uncertain")]
+
+
+@pytest.mark.parametrize("text", [
+    "Since kratom comes from a plant, many people argue that it is federally legal.",
+    "The DEA issued a rule in 2020 that some interpreted as classifying kratom as a "
+    "Schedule I substance.",
+])
+def test_a_view_argued_or_read_into_a_rule_is_no_status(text):
+    assert _pairs(text) == []

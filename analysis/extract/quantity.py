@@ -220,6 +220,9 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         per_kg = _PER_KG.match(text, end) if unit == "mg" else None
         if per_kg:
             unit, end = "mg/kg", per_kg.end()
+            if per_kg.group("lb"):
+                low = None if low is None else round(low * _KG_PER_LB, 2)
+                high = None if high is None else round(high * _KG_PER_LB, 2)
         found.append(Quantity(low, high, unit, start, end, text[start:end]))
     found = [q for q in found if not any(o is not q and o.start <= q.start and q.end <= o.end
                                          for o in found)]  # inside a two-sided bound
@@ -308,8 +311,11 @@ _LIST_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d++(?:\.\d++)?)(?:\s*+,\s*+\d++(?:
                           r"\s*+,?\s*+(?:or|and)\s+$")
 _OR_GLOSS = re.compile(r"(?:/(?:day|d))?\s*,?\s*(?:or|i\.e\.,?|=)\s*(?:about\s+|roughly\s+)?", re.I)
 # "5-10 mg of ibuprofen per kilogram of body weight": a mass per body weight.
-_PER_KG = re.compile(r"\s*(?:of\s+[\w\s-]{1,30}?\s+)?(?:per|/|a|each)\s*(?:kilogram|kg)\b"
+_PER_KG = re.compile(r"\s*(?:of\s+[\w\s-]{1,30}?\s+)?(?:(?:per|/|a|each|for\s+(?:every|each))\s*"
+                     r"|(?:multiplied\s+by|times)\s+(?:your\s+|the\s+)?(?:body\s*)?weight\s+in\s+)"
+                     r"(?:(?P<kg>kilograms?|kgs?)|(?P<lb>pounds?|lbs?))\b"
                      r"(?:\s+of\s+body\s*weight)?", re.I)
+_KG_PER_LB = 2.20462  # "0.25 mg per pound" is 0.55 mg per kilogram
 
 
 def _qualifier(topic: Topic, window: str) -> str:
