@@ -75,11 +75,24 @@ def jurisdiction(value: str) -> str:
 MASS_MG = {"g": 1000.0, "mg": 1.0, "mcg": 0.001, "µg": 0.001, "ug": 0.001}
 
 
-def dose_ok(gold: dict, row: dict) -> bool:
+# Vitamin D is dosed in IU or by mass: "5 micrograms (200 IU)" is one amount.
+IU_PER_MG = {"vitamin d": 40_000.0}
+
+
+def dose_ok(gold: dict, row: dict, subject: str = "") -> bool:
     unit = norm(row.get("unit"))
     want_unit = norm(gold.get("unit"))
     lo, hi = num(row.get("low")), num(row.get("high"))
     glo, ghi = num(gold.get("low")), num(gold.get("high"))
+    per_mg = IU_PER_MG.get(norm(subject))
+    if per_mg and {unit, want_unit} & {"iu"} and {unit, want_unit} & set(MASS_MG):
+        if unit == "iu":  # compare in IU
+            k = per_mg * MASS_MG[want_unit]
+            glo, ghi = (None if glo is None else glo * k), (None if ghi is None else ghi * k)
+        else:
+            k = per_mg * MASS_MG[unit]
+            lo, hi = (None if lo is None else lo * k), (None if hi is None else hi * k)
+        unit = want_unit = "iu"
     if unit in MASS_MG and want_unit in MASS_MG:  # compare masses in mg
         k, gk = MASS_MG[unit], MASS_MG[want_unit]
         lo, hi = (None if lo is None else lo * k), (None if hi is None else hi * k)
@@ -107,7 +120,7 @@ def status_ok(gold: dict, row: dict) -> bool:
 def value_ok(gold: dict, row: dict) -> bool:
     topic, want = gold["topic"], gold["value"]
     if topic == "dose":
-        return dose_ok(want, row)
+        return dose_ok(want, row, gold.get("subject", ""))
     if topic == "addiction_risk":
         return RISK.get(norm(row.get("value"))) == RISK.get(norm(want))
     if topic == "legal_status":
