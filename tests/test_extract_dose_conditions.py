@@ -168,3 +168,11 @@ def test_the_severity_of_pain_above_a_list_is_no_dose_level():
 ])
 def test_a_dose_per_unit_of_body_weight_is_per_kilogram(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Children whose mothers took kratom supplements had a 395 grams higher total mass.",
+    "With as little as one teaspoon of saliva, a test can tell who will take kratom.",
+])
+def test_a_body_measure_or_sample_is_no_dose(text):
+    assert claims(text, "dose").empty
