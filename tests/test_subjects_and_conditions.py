@@ -24,6 +24,9 @@ def _rows(text, topic, subjects=frozenset({"kratom"})):
     ("Delta-8 THC is sold in gas stations.", "delta-8 thc"),
     ("Kava kava is a Pacific plant.", "kava"),
     ("Ashwagandha (Withania somnifera) is an adaptogen.", "ashwagandha"),
+    ("Lithium is a naturally occurring element.", "lithium"),
+    ("Testosterone gels are prescribed to older men.", "testosterone"),
+    ("Paxlovid cut hospital stays.", "nirmatrelvir"),
 ])
 def test_substances_are_found_by_brand_generic_and_herbal_names(text, name):
     lexicon = build_lexicon(load_topics().tables["substances"])
