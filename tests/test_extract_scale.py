@@ -105,7 +105,10 @@ def test_more_stance_phrasings(text, level):
 
 
 @pytest.mark.parametrize("text", ["The National Institute on Drug Abuse studies kratom.",
-                                  "Child abuse is a crime."])
+                                  "Child abuse is a crime.",
+                                  "Lockdowns raised the risk of children suffering violence "
+                                  "and abuse.",
+                                  "Kratom users may face abuse and neglect at home."])
 def test_abuse_that_is_not_about_the_substance(text):
     assert claims(text, "addiction_risk").empty
 
