@@ -176,3 +176,14 @@ def test_a_dose_per_unit_of_body_weight_is_per_kilogram(text, expected):
 ])
 def test_a_body_measure_or_sample_is_no_dose(text):
     assert claims(text, "dose").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom was given at 800 mg on the first day, followed by 400 mg daily for six days.",
+     [("800 mg", "start"), ("400 mg", "typical")]),
+    ("Kratom is given as a 200 mg loading dose, then 100 mg daily for up to 10 days.",
+     [("200 mg", "start"), ("100 mg", "typical")]),
+])
+def test_a_loading_dose_then_a_daily_one(text, expected):
+    rows = claims(text, "dose")
+    assert list(zip(rows["value"], rows["level"])) == expected

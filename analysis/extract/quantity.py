@@ -48,7 +48,8 @@ _NUM = (rf"(?:\d+\s+and\s+a\s+half|\d+\s+\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*\s?[{_F
         + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + ")")
 # No real sentence states more doses than this; the cap bounds work on pathological text.
 MAX_PER_SENTENCE = 10
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|or)\b|;", re.I)
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|or)\b|;|,?\s+(?:followed\s+by|then)\b",
+                          re.I)  # "800 mg on day one, followed by 400 mg daily": two doses
 _HAS_NUMBER = re.compile(r"\d|[" + _FRACTION_CHARS + r"]|\b(?:" + "|".join(_WORDS) + r")\b",
                          re.I)
 
