@@ -334,3 +334,14 @@ def test_a_batch_about_an_epidemic_is_about_no_word_of_it():
     rows = analyse(frame).assertions
     assert not set(rows["subject"].dropna()) & {"coronavirus", "day", "cases"}
     assert rows[rows["topic"] == "dose"].empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The FDA issued an emergency use authorization for hydroxychloroquine in March, then "
+     "revoked it in June.", {("hydroxychloroquine", "authorized"),
+                             ("hydroxychloroquine", "revoked")}),
+    ("Molnupiravir is authorized in the UK.", {("molnupiravir", "authorized")}),
+])
+def test_authorizations_said_plainly_and_revoked_later(text, expected):
+    rows = claims(text, "legal_status", subjects={"hydroxychloroquine", "molnupiravir"})
+    assert set(zip(rows["subject"], rows["value"])) == expected
