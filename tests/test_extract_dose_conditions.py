@@ -187,3 +187,7 @@ def test_a_body_measure_or_sample_is_no_dose(text):
 def test_a_loading_dose_then_a_daily_one(text, expected):
     rows = claims(text, "dose")
     assert list(zip(rows["value"], rows["level"])) == expected
+
+
+def test_a_count_bought_is_a_package_not_a_dose():
+    assert claims("You can buy 50 capsules of kratom extract for about $10.", "dose").empty

@@ -345,3 +345,28 @@ def test_a_batch_about_an_epidemic_is_about_no_word_of_it():
 def test_authorizations_said_plainly_and_revoked_later(text, expected):
     rows = claims(text, "legal_status", subjects={"hydroxychloroquine", "molnupiravir"})
     assert set(zip(rows["subject"], rows["value"])) == expected
+
+
+@pytest.mark.parametrize("text, subjects, expected", [
+    ("A trial of vitamin E and selenium stopped after men taking 400 international units "
+     "of the vitamin had more cancers.", {"vitamin e", "selenium"}, [("vitamin e", "400 IU")]),
+    ("Alcohol cravings fell. Heavy alcohol drinkers joined. They received a 2-mg dose "
+     "of Chantix before drinks.", {"alcohol", "varenicline"}, [("varenicline", "2 mg")]),
+])
+def test_a_dose_of_a_named_drug_or_of_the_vitamin_is_that_ones(text, subjects, expected):
+    rows = claims(text, "dose", subjects=subjects)
+    assert list(zip(rows["subject"], rows["value"])) == expected
+
+
+def test_one_substance_of_a_few_articles_is_no_default_for_a_many_subject_batch():
+    # three articles on alcohol among many on other drugs: an article that names no known
+    # drug ("MK-4305") has no subject, so its doses are nobody's
+    texts = ["Alcohol harms the liver. Drinking alcohol raises risk."] * 3 + [
+        f"{drug} is a drug. {drug} works." for drug in (
+            "Aspirin", "Ibuprofen", "Naproxen", "Metformin", "Lorcaserin", "Ketamine",
+            "Fluoxetine", "Sertraline", "Lithium", "Insulin", "Caffeine", "Kava", "Modafinil",
+            "Ivermectin", "Testosterone", "Zinc", "Naltrexone", "Ashwagandha")] + [
+        "The drug MK-4305 was tested at 10 mg and 40 mg doses against a placebo."]
+    frame = pd.DataFrame({"id": [f"a{i}" for i in range(len(texts))], "text": texts})
+    doses = analyse(frame).assertions.query("topic == 'dose'")
+    assert doses.empty

@@ -131,7 +131,13 @@ def subjects_from_mains(docs: int, mains: Counter[str]) -> frozenset[str] | None
     substance that is the main one of under a tenth of the articles is no batch subject."""
     if docs and sum(mains.values()) * 2 >= docs:
         floor = max(1, docs // 10)
-        return frozenset(n for n, c in mains.items() if c >= floor) or frozenset(mains)
+        found = frozenset(n for n, c in mains.items() if c >= floor) or frozenset(mains)
+        if len(found) == 1 and mains[next(iter(found))] * 2 < docs:
+            # one substance above the floor in a batch about many (three articles on
+            # alcohol among 37 on as many drugs): no batch subject that an article naming
+            # nothing would default to
+            found = frozenset(mains)
+        return found
     return None
 
 

@@ -286,6 +286,13 @@ class SubjectResolver:
         if names and names[0].start - head <= 24 and _FORM.match(
                 self.text[head:names[0].start]):
             return names[0]
+        stand_in = _STAND_IN.match(self.text, head) if m.end() > 0 else None
+        if stand_in:
+            word = stand_in.group(1).lower()
+            named = [n for n in self.within(max(0, pos - 300), pos)
+                     if n.kind == SUBSTANCE and word in n.name.split()]
+            if named and len({n.name for n in named}) == 1:
+                return named[-1]
         return None
 
     def bound_before(self, pos: int) -> Mention | None:
@@ -431,8 +438,11 @@ _MODIFIER = re.compile(
     r"Council|Association|Society|Institute|Industry|Coalition|Foundation|Program|Project|"
     r"Office|Bureau|Authority|Act))\b", re.I)
 _GLOSS_OPEN = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|~)?\s*$", re.I)
-_OF = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:of|per\s+day\s+of|a\s+day\s+of|daily\s+of)\s+)?",
-                 re.I)
+_OF = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:of|per\s+day\s+of|a\s+day\s+of|daily\s+of|"
+                 r"(?:daily\s+|single\s+|oral\s+|once-daily\s+)?(?:doses?|dosage|tablets?|"
+                 r"capsules?|pills?|servings?|injections?)\s+of)\s+)?", re.I)
+# "400 IU of the vitamin": the named thing whose name holds the stand-in word
+_STAND_IN = re.compile(r"(?:the|this|that)\s+(vitamin|mineral|herb|extract|oil|acid)\b", re.I)
 # Words between "of" and a name that keep the value bound to it ("of dried kratom").
 _FORM = re.compile(r"^(?:(?:the|a|an|this|that|pure|dried|raw|powdered|ground|crushed|whole|"
                    r"fresh|standardi[sz]ed|high-quality|quality|organic|premium|oral|liquid|"
