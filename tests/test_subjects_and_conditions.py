@@ -370,3 +370,24 @@ def test_one_substance_of_a_few_articles_is_no_default_for_a_many_subject_batch(
     frame = pd.DataFrame({"id": [f"a{i}" for i in range(len(texts))], "text": texts})
     doses = analyse(frame).assertions.query("topic == 'dose'")
     assert doses.empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Approved to help smokers quit in 2006, Chantix (varenicline) is a pill.",
+     {("varenicline", "approved")}),
+    ("Orlistat and lorcaserin are the only drugs approved in the United States for "
+     "long-term treatment of obesity.", {("orlistat", "approved"), ("lorcaserin", "approved")}),
+    ("A prescription medication developed to treat epilepsy, zonisamide helped.",
+     {("zonisamide", "regulated")}),
+    # a hope, a plan or a review pending says it is not approved yet
+    ("The company hopes to win FDA approval to market lorcaserin.",
+     {("lorcaserin", "unapproved")}),
+    # the population an approval is for is no age limit
+    ("Fluoxetine is the only antidepressant approved by the FDA to treat depression in "
+     "people under 18.", {("fluoxetine", "approved")}),
+    ("Orlistat may interact with anti-seizure medications approved for epilepsy.", set()),
+])
+def test_approvals_in_news_wording(text, expected):
+    rows = claims(text, "legal_status", subjects={"varenicline", "orlistat", "lorcaserin",
+                                                  "zonisamide", "fluoxetine"})
+    assert set(zip(rows["subject"], rows["value"])) == expected

@@ -46,6 +46,7 @@ REFERENCE = reference_pattern(
     r"such\s+products|sales?|possession|purchase|importation|distribution|"
     r"the\s+ban(?!\s+on)")  # "a court overturned the ban": the one said before
 GENERAL = "general"
+_PENDING = frozenset({"unapproved"})  # a status that hopes and plans only confirm
 MAX_CLAUSES = 8  # bounds the work on a run-on sentence; real ones have two or three
 MAX_PLACES = 60  # a sentence listing every state that bans something
 MAX_HITS = 12  # per status and clause: a real clause states a status once or twice
@@ -169,8 +170,9 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
                     continue
                 taken.append((hit.start(), hit.end()))
                 before = clause[max(0, hit.start() - 120):hit.end()]  # "considering a ban"
-                if hypothetical is not None and hypothetical.search(before):
-                    continue
+                if hypothetical is not None and status not in _PENDING and \
+                        hypothetical.search(before):
+                    continue  # ("hopes to win approval" says it is not approved yet)
                 if _not_a_claim(topic, clause, hit.start(), hit.end(),
                                 restated=group == "statuses"):
                     continue
