@@ -246,3 +246,13 @@ def test_study_findings_of_no_dependence_and_a_risk_that_appears_low(text, level
 ])
 def test_treated_terms_general_remarks_and_cannot(text, level):
     assert _levels(text) == level
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Its benefit for depression has nothing to do with causing addictive risk.", ["none"]),
+    ("Contrave combines Wellbutrin and the addiction drug naltrexone.", []),
+    ("Kratom may have a niche among smokers with alcohol-dependence.", []),
+    ("Kratom is an addictive drug.", ["high"]),
+])
+def test_addiction_drugs_hyphenated_conditions_and_nothing_to_do_with(text, level):
+    assert _levels(text) == level
