@@ -391,3 +391,18 @@ def test_approvals_in_news_wording(text, expected):
     rows = claims(text, "legal_status", subjects={"varenicline", "orlistat", "lorcaserin",
                                                   "zonisamide", "fluoxetine"})
     assert set(zip(rows["subject"], rows["value"])) == expected
+
+
+def test_a_company_named_for_drugs_is_no_class_of_them():
+    lexicon = build_lexicon(load_topics().tables["substances"])
+    assert not lexicon.mentions("It was sponsored by Arena Pharmaceuticals, of San Diego.")
+    assert {m.name for m in lexicon.mentions("Unlike Opioids, kratom is mild.")} == {
+        "opioids", "kratom"}
+
+
+def test_the_drug_placed_in_a_class_is_the_articles_drug():
+    text = ("Lorcaserin cut weight in a trial. The report was sponsored by Arena "
+            "Pharmaceuticals. The drug is one of three new anti-obesity drugs being considered "
+            "for approval by the FDA.")
+    rows = claims(text, "legal_status", subjects={"lorcaserin"})
+    assert list(zip(rows["subject"], rows["value"])) == [("lorcaserin", "unapproved")]

@@ -39,6 +39,11 @@ SUBSTANCE, CLASS, OTHER = "substance", "class", "other"
 _ANAPHOR = re.compile(
     rf"^\W*(?:it|its|it's|this|these|they|their|such|both|the\s+(?:same\s+)?{STAND_INS})\b",
     re.I)
+# A class word that ends a company's name: "Arena Pharmaceuticals", "Purdue Pharma".
+_COMPANY = re.compile(r".*\b[A-Z][\w&.-]*\s+(?:Pharmaceuticals?|Pharma|Therapeutics|Laboratories|"
+                      r"Labs|Biosciences|Drugs)$", re.S)
+# ... and those that can only be the substance itself ("It is one of", "The drug is")
+_SELF = re.compile(rf"^\W*(?:it|the\s+{STAND_INS})\s+(?:is|was|has|remains)\b", re.I)
 # Words just before a name that make it a yardstick, not the clause's subject.
 _COMPARATOR_MARK = re.compile(
     r"(?:\bunlike|\bthan|\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|\bincluding|"
@@ -106,8 +111,10 @@ class Lexicon:
         last_end = -1
         for start, end, name, kind in found:
             if start >= last_end:
-                out.append(Mention(start, end, name, kind))
                 last_end = end
+                if kind == CLASS and _COMPANY.match(text, max(0, start - 40), end):
+                    continue  # "Arena Pharmaceuticals" is a company, not a class of drugs
+                out.append(Mention(start, end, name, kind))
         return out
 
     def __hash__(self) -> int:
@@ -350,10 +357,14 @@ class SubjectResolver:
             self.article_subject), first=first)
         if hit is not None:
             return hit.name, "sentence"
-        if any(m.kind == CLASS for m in in_sentence) or any(
+        if not _SELF.match(sentence.text) and (
+                any(m.kind == CLASS for m in in_sentence) or any(
                 _EXAMPLE_MARK.search(self.text[max(0, m.start - 60):m.start])
-                for m in in_sentence):
-            return None  # about a class of things ("substances such as caffeine")
+                for m in in_sentence)):
+            # about a class of things ("substances such as caffeine"), unless the
+            # sentence is about "the drug" it places in a class ("The drug is one of
+            # three new anti-obesity drugs")
+            return None
         if _ANAPHOR.match(sentence.text) or _ANAPHOR.match(self.text[c_start:c_end]):
             before = self._previous_substance(sentence)
             if before is None:
