@@ -349,3 +349,13 @@ def test_delta_8_thc_written_without_hyphen_is_one_substance():
 ])
 def test_a_view_argued_or_read_into_a_rule_is_no_status(text):
     assert _pairs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The brew itself is unregulated by the Peruvian government.",
+     [("unregulated", "Peru")]),
+    ("NEW YORK (Reuters) -- A prescription medication, kratom is now sold by doctors.",
+     [("regulated", "general")]),
+])
+def test_country_adjectives_and_a_dateline_before_a_description(text, expected):
+    assert _pairs(text) == expected
