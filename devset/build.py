@@ -62,8 +62,11 @@ def main() -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
         written += 1
-    news = [sys.executable, str(HERE / "build_news.py")] + (["--check"] if args.check else [])
-    rc = subprocess.run(news).returncode
+    rc = 0
+    for listed, out in (("news.jsonl", "news"), ("news_c.jsonl", "news2")):
+        news = [sys.executable, str(HERE / "build_news.py"), "--sources",
+                str(HERE / "sources" / listed), "--out", str(HERE / "texts" / out)]
+        rc = rc or subprocess.run(news + (["--check"] if args.check else [])).returncode
     print(f"pages: {written} written, {missing} missing, {bad} bad; news: exit {rc}")
     return 1 if bad or missing or rc else 0
 
