@@ -406,3 +406,17 @@ def test_the_drug_placed_in_a_class_is_the_articles_drug():
             "for approval by the FDA.")
     rows = claims(text, "legal_status", subjects={"lorcaserin"})
     assert list(zip(rows["subject"], rows["value"])) == [("lorcaserin", "unapproved")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fenfluramine was taken off the market in 1997 after heart valve problems.",
+     {("fenfluramine", "revoked")}),
+    ("Vioxx was pulled from the U.S. market in 2004.", {("rofecoxib", "revoked")}),
+    ("An FDA advisory panel is expected to review Qnexa on Thursday.",
+     {("phentermine-topiramate", "unapproved")}),
+    ("Fenfluramine makers expect the market to grow.", set()),
+])
+def test_market_withdrawals_and_pending_reviews(text, expected):
+    rows = claims(text, "legal_status", subjects={"fenfluramine", "rofecoxib",
+                                                  "phentermine-topiramate"})
+    assert set(zip(rows["subject"], rows["value"])) == expected
