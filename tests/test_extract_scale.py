@@ -256,3 +256,13 @@ def test_treated_terms_general_remarks_and_cannot(text, level):
 ])
 def test_addiction_drugs_hyphenated_conditions_and_nothing_to_do_with(text, level):
     assert _levels(text) == level
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Kratom helped people sleep, with no evidence of physical dependence after prolonged "
+     "use or reports of withdrawal symptoms after stopping the drug.", ["none"]),
+    ("Kratom is not addictive, or so they say, and withdrawal is common.",
+     ["none", "possible"]),
+])
+def test_a_denial_governs_terms_joined_to_it_by_or(text, level):
+    assert _levels(text) == level

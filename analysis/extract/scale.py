@@ -40,6 +40,12 @@ _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|though|although|yet)\b"
 # ", and" joins clauses ("it is not addictive, and abuse is rare"): two claims.
 # ... a term joined to one that names something treated, within one phrase (", and" may
 # start a clause of its own: "treats opioid addiction, and dependence on it is common")
+# Between a denied term and a later one joined to it by "or"/"nor": no new verb, modal or
+# contrast, so the denial still governs ("no signs of dependence or of withdrawal").
+_UNDER_DENIAL = re.compile(
+    r"(?:(?!\b(?:but|however|although|though|yet|can|could|may|might|will|would|is|are|was|"
+    r"were|does|do|did|causes?|caused|leads?|led|has|have|had)\b)[^.;:!?])"
+    r"{0,80}?\b(?:or|nor)\s+(?:[\w-]+\s+){0,4}", re.I)
 _TREATED_TOO = re.compile(r"\s+(?:and|or|and/or|&)\s+|\s*,\s*(?!and\b|or\b)")
 _COORDINATED = re.compile(r"(?:\s*,\s*|\s+(?:and|or|and/or|&)\s+)(?:even\s+|also\s+)?")
 
@@ -104,6 +110,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
     levels = len(topic.get("levels", [])) or 4
     read_to = -1  # end of the last term that was given a level
     skipped_to = -1  # end of the last term named as something treated or another's
+    none_to = -1  # end of the last term denied: a term it joins with "or" is denied too
     for n, m in enumerate(_term_pattern(topic).finditer(text)):
         if n >= MAX_TERMS_PER_SENTENCE or len(seen) >= levels:
             break
@@ -131,8 +138,11 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
                 and not _risk_of_substance(topic, ctx, sentence, left, m.end())):
             continue  # "addiction to cocaine": a condition named, not a risk claimed
         level = _capped(topic, m.group(0), level_of(topic, left, right))
+        if none_to >= 0 and _UNDER_DENIAL.fullmatch(text, none_to, m.start()):
+            level = "none"  # "no evidence of dependence after long use or reports of withdrawal"
         if level is None:
             continue
+        none_to = m.end() if level == "none" else -1
         read_to = m.end()
         about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True,
                             reference=_REFERENCE)
