@@ -39,6 +39,8 @@ def test_words_that_only_look_like_names_are_not_substances():
         "Today we focus on balance, energy and relief; opioid receptors respond.")
         if m.kind == "substance"}
     assert found == set()
+    assert not lexicon.mentions("Telomeres, the caps on the ends of chromosomes, shrink; "
+                                "Sarah Palin spoke of DACA, modus operandi and Tetris.")
 
 
 # ------------------------------------------------------------------ whose claim
