@@ -452,10 +452,8 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             window_after = _NEXT_CLAUSE.split(window_after, maxsplit=1)[0]
             # "200 mg once daily, not to exceed 400 mg": the limit is the next value's
             bound_next = topic.cached("bounds", _build_bounds)[0].search(window_after)
-            if bound_next is not None and window_after.endswith(
-                    window_after[bound_next.start():]) and quantities[i + 1].start == (
-                    q.end + len(window_after)):
-                window_after = window_after[:bound_next.start()]
+            if bound_next is not None and quantities[i + 1].start == q.end + len(window_after):
+                window_after = window_after[:bound_next.start()]  # (the pattern ends at $)
         if i:
             window_before = _NEXT_CLAUSE.split(window_before)[-1]
         own = window_before + " " + q.surface + " " + window_after

@@ -19,6 +19,7 @@ import re
 
 from ..topics import Topic
 from .common import (
+    STAND_INS,
     ArticleContext,
     Assertion,
     Sentence,
@@ -35,8 +36,7 @@ _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b
 _LEAD = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:despite|although|though|while|whereas|unlike|"
                    r"after|since|because|when|once|before|as\s+of)\b[^,;]{0,160},", re.I)
 # "the state's board", "the country": the place named in the sentence before.
-_ANAPHOR_START = re.compile(r"^\W*(?:it|this|they|these|that|such|the\s+(?:drug|medication|"
-                            r"medicine|herb|substance|product|supplement|compound))\b", re.I)
+_ANAPHOR_START = re.compile(rf"^\W*(?:it|this|they|these|that|such|the\s+{STAND_INS})\b", re.I)
 _AFTER = re.compile(r"\b(?:after|following)\s+(?:years\s+of\s+|decades\s+of\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|before|prior\s+to)\s+(?:the\s+)?$", re.I)
 _SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory|law|bill|measure|ban|"
