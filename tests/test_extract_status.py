@@ -286,6 +286,11 @@ def test_the_sentence_after_a_count_of_places_names_them(text, expected):
     ("Several cities have banned kratom, including San Diego and Denver.",
      [("banned", "Denver"), ("banned", "San Diego")]),
     ("Kratom is banned in Denver, Colorado.", [("banned", "Denver, Colorado")]),
+    # a list after "cities such as" names places our city list lacks
+    ("Some cities, such as San Diego and Sarasota, have also banned kratom.",
+     [("banned", "San Diego"), ("banned", "Sarasota")]),
+    ("It is banned in some counties and cities, such as Jerseyville, Illinois, and Alton.",
+     [("banned", "Alton"), ("banned", "Jerseyville, Illinois")]),
     # a state whose name ends in a capitalised word is no city of the state after it
     ("Kratom is banned in Rhode Island, South Carolina and Utah.",
      [("banned", "Rhode Island"), ("banned", "South Carolina"), ("banned", "Utah")]),

@@ -58,7 +58,7 @@ def _build_jurisdictions(topic: Topic) -> tuple[list[tuple[str, re.Pattern[str]]
     table = topic.get("jurisdictions", {})
     out: list[tuple[str, re.Pattern[str]]] = []
     for name, patterns in table.items():
-        if name in {"states", "countries", "cities", "local", "aliases"}:
+        if name in {"states", "countries", "cities", "local", "local_lists", "aliases"}:
             continue
         for p in topic.compile(patterns, f"jurisdictions.{name}", flags=0):
             out.append((name, p))
@@ -119,10 +119,50 @@ def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
 _LOCAL_NAME = re.compile(r"\b(?:County|Parish|City|Town)\b")
 
 
+# One name in a list of local places, with the state it lies in when one follows.
+_LISTED_NAME = re.compile(r"((?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+)(?:,\s*((?:[A-Z][a-z]+\s)?"
+                          r"[A-Z][a-z]+)\b)?")
+_LIST_JOINT = re.compile(r",?\s+(?:and|or)\s+|,\s*")
+
+
+def _listed_locals(topic: Topic, clause: str, labels: dict[str, str]
+                   ) -> list[tuple[int, int, str]]:
+    """Places named in a list after "cities such as": a town no list of ours holds
+    (Sarasota, Jerseyville) is still a place of its own there."""
+    intro = topic.regex("jurisdictions.local_lists")
+    if intro is None:
+        return []
+    states = set(topic.get("jurisdictions.states", ()))
+    out: list[tuple[int, int, str]] = []
+    for m in intro.finditer(clause):
+        pos = m.end()
+        while len(out) < MAX_PLACES:
+            item = _LISTED_NAME.match(clause, pos)
+            if item is None:
+                break
+            name, state = item.group(1), item.group(2)
+            if labels.get(name) and name not in topic.get("jurisdictions.cities", ()):
+                break  # a state or country: the usual patterns read it
+            if state and state in states:
+                out.append((item.start(), item.end(), f"{name}, {state}"))
+            else:
+                out.append((item.start(), item.end(1), name))  # "Sarasota, Denver": two
+            joint = _LIST_JOINT.match(clause, out[-1][1])
+            if joint is None:
+                break
+            pos = joint.end()
+    return out
+
+
 def _find_jurisdictions(topic: Topic, clause: str) -> list[str]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str]] = []
     patterns, labels = topic.cached("jurisdictions", _build_jurisdictions)
+    for start, end, label in _listed_locals(topic, clause, labels):
+        taken.append((start, end))
+        found.append((start, label))
+    if found:  # "some counties and cities, such as ...": they are named
+        patterns = [(n, p) for n, p in patterns if n != "cities and counties"]
     for name, pattern in patterns:
         for m in pattern.finditer(clause):
             if any(m.start() < e and s < m.end() for s, e in taken):
