@@ -364,3 +364,12 @@ def test_a_view_argued_or_read_into_a_rule_is_no_status(text):
 ])
 def test_country_adjectives_and_a_dateline_before_a_description(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The DEA has not yet scheduled kratom, although it lists it as a drug of concern.",
+     [("legal", "US federal")]),
+    ("Kratom is currently unscheduled in the United States.", [("legal", "US federal")]),
+])
+def test_a_substance_not_yet_scheduled_is_legal(text, expected):
+    assert _pairs(text) == expected
