@@ -373,3 +373,15 @@ def test_country_adjectives_and_a_dateline_before_a_description(text, expected):
 ])
 def test_a_substance_not_yet_scheduled_is_legal(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India's health ministry approved the use of hydroxychloroquine for health workers.",
+     [("approved", "India")]),
+    ("Russia's health ministry has approved favipiravir for COVID-19 patients.",
+     [("approved", "Russia")]),
+    # a study's permission is no status of the drug
+    ("The hospital ethics board approved the use of ivermectin in the trial.", []),
+])
+def test_a_ministry_approves_a_drug_but_an_ethics_board_approves_a_study(text, expected):
+    assert _pairs(text) == expected
