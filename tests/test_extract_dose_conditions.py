@@ -107,6 +107,17 @@ def test_a_dose_of_another_tracked_substance_is_about_that_substance():
         ("kratom", "2–4 g"), ("caffeine", "200 mg")]
 
 
+def test_a_name_right_before_an_amount_is_what_the_amount_is_of():
+    rows = claims("Patients took 600 mg of hydroxychloroquine daily for 10 days, together "
+                  "with azithromycin 500 mg on day one.", "dose",
+                  subjects={"hydroxychloroquine"})
+    assert sorted((r.subject, r.value) for r in rows.itertuples()) == [
+        ("azithromycin", "500 mg"), ("hydroxychloroquine", "600 mg")]
+    # a food named right before its weight is no dose of anything
+    assert claims("Kratom users take 3 g with rice 100 g and nothing else.", "dose")[
+        "value"].tolist() == ["3 g"]
+
+
 def test_food_amounts_are_not_doses():
     assert claims("Take it with 100 g of rice or a glass of milk (250 ml) daily.",
                   "dose").empty

@@ -303,11 +303,13 @@ class SubjectResolver:
         return None
 
     def bound_before(self, pos: int) -> Mention | None:
-        """The name a value glosses in brackets: "a glass of milk (250 ml)"."""
-        if not _GLOSS_OPEN.search(self.text[max(0, pos - 4):pos]):
-            return None
+        """The name a value glosses in brackets ("a glass of milk (250 ml)") or labels
+        right after it ("with azithromycin 500 mg on day one", "Advil 200 mg")."""
         names = self.within(max(0, pos - 60), pos)
-        if names and _GLOSS_OPEN.fullmatch(self.text[names[-1].end:pos]):
+        if not names:
+            return None
+        between = self.text[names[-1].end:pos]
+        if _GLOSS_OPEN.fullmatch(between) or _LABEL_GAP.fullmatch(between):
             return names[-1]
         return None
 
@@ -449,6 +451,8 @@ _MODIFIER = re.compile(
     r"Council|Association|Society|Institute|Industry|Coalition|Foundation|Program|Project|"
     r"Office|Bureau|Authority|Act))\b", re.I)
 _GLOSS_OPEN = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|~)?\s*$", re.I)
+# Only a space or a colon between a name and its amount: "azithromycin 500 mg".
+_LABEL_GAP = re.compile(r"[ \t]*:?[ \t]+")
 _OF = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:of|per\s+day\s+of|a\s+day\s+of|daily\s+of|"
                  r"(?:daily\s+|single\s+|oral\s+|once-daily\s+)?(?:doses?|dosage|tablets?|"
                  r"capsules?|pills?|servings?|injections?)\s+of)\s+)?", re.I)
