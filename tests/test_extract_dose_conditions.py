@@ -202,3 +202,11 @@ def test_a_loading_dose_then_a_daily_one(text, expected):
 
 def test_a_count_bought_is_a_package_not_a_dose():
     assert claims("You can buy 50 capsules of kratom extract for about $10.", "dose").empty
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The study gave participants 50,000 IU of vitamin D weekly.", "50000 IU"),
+    ("Patients were randomized to 2,000 IU of vitamin D or placebo.", "2000 IU"),
+])
+def test_amounts_a_study_gave_are_doses(text, value):
+    assert claims(text, "dose", subjects={"vitamin d"})["value"].tolist() == [value]

@@ -385,3 +385,13 @@ def test_a_substance_not_yet_scheduled_is_legal(text, expected):
 ])
 def test_a_ministry_approves_a_drug_but_an_ethics_board_approves_a_study(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one negation over both words: no "approved" beside the "unapproved"
+    ("Ivermectin is not authorized or approved by the FDA for the treatment of COVID-19.",
+     [("unapproved", "US federal")]),
+    ("Merck withdrew Vioxx from the market in 2004.", [("revoked", "general")]),
+])
+def test_negated_pairs_of_approvals_and_withdrawals_by_a_maker(text, expected):
+    assert _pairs(text) == expected
