@@ -210,3 +210,11 @@ def test_a_count_bought_is_a_package_not_a_dose():
 ])
 def test_amounts_a_study_gave_are_doses(text, value):
     assert claims(text, "dose", subjects={"vitamin d"})["value"].tolist() == [value]
+
+
+def test_an_instruction_goes_on_about_the_substance_dosed_before_it():
+    text = ("Vitamin C Protects Against Viruses\n\nVitamin C: 3,000 mg daily. Vitamin D3: "
+            "2,000 IU daily. Start with 5,000 IU/day for two weeks.")
+    rows = claims(text, "dose", subjects={"vitamin c", "vitamin d"})
+    assert sorted(zip(rows["subject"], rows["value"])) == [
+        ("vitamin c", "3000 mg"), ("vitamin d", "2000 IU"), ("vitamin d", "5000 IU")]

@@ -395,3 +395,36 @@ def test_a_ministry_approves_a_drug_but_an_ethics_board_approves_a_study(text, e
 ])
 def test_negated_pairs_of_approvals_and_withdrawals_by_a_maker(text, expected):
     assert _pairs(text) == expected
+
+
+def test_vaccines_are_told_apart_by_maker():
+    rows = claims("The FDA fully approved the Pfizer-BioNTech vaccine on Monday. The Moderna "
+                  "vaccine remains under an emergency use authorization.", "legal_status",
+                  subjects=set())
+    assert sorted(zip(rows["subject"], rows["value"])) == [
+        ("moderna covid-19 vaccine", "authorized"),
+        ("pfizer-biontech covid-19 vaccine", "approved")]
+
+
+def test_a_food_and_drug_agency_is_no_food():
+    assert _pairs("Indonesia's food and drug agency said no approval had been given to "
+                  "kratom.") == [("unapproved", "Indonesia")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Last week, the FDA approved an Emergency Use Authorization for the Moderna booster.",
+     [("authorized", "US federal")]),
+    ("The Pfizer vaccine has received emergency approval from several governments.",
+     [("authorized", "general")]),
+    ("Moderna has asked the FDA for emergency use authorization for its vaccine.",
+     [("unapproved", "US federal")]),
+    ("The Novavax vaccine is under rolling review by the EMA.",
+     [("unapproved", "European Union")]),
+    ("Ivermectin is still pending a final evaluation by the Food and Drug Administration.",
+     [("unapproved", "US federal")]),
+    # a company's forward-looking boilerplate states no status
+    ("Development of ivermectin products is highly uncertain, and there is no guarantee "
+     "that these products will receive regulatory approval.", []),
+])
+def test_emergency_authorizations_and_pending_requests(text, expected):
+    assert _pairs(text.replace("ivermectin", "kratom")) == expected

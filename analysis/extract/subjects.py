@@ -35,9 +35,13 @@ from pathlib import Path
 from .common import STAND_INS, lower_same_length
 
 SUBSTANCE, CLASS, OTHER = "substance", "class", "other"
+NAMES_NOTHING = "nothing"  # "Food and Drug Administration": its words name no food
 # Words that open a sentence that goes on about the thing named just before.
 _ANAPHOR = re.compile(
-    rf"^\W*(?:it|its|it's|this|these|they|their|such|both|the\s+(?:same\s+)?{STAND_INS})\b",
+    rf"^\W*(?:it|its|it's|this|these|they|their|such|both|the\s+(?:same\s+)?{STAND_INS}|"
+    # an instruction goes on about what the sentence before dosed: "Vitamin D3: 2,000 IU
+    # daily. Start with 5,000 IU/day for two weeks"
+    r"(?:then\s+)?(?:start|begin|take|reduce|increase|continue)\s+(?:with|to|at|by)\b)",
     re.I)
 # A class word that ends a company's name: "Arena Pharmaceuticals", "Purdue Pharma".
 _COMPANY = re.compile(r".*\b[A-Z][\w&.-]*\s+(?:Pharmaceuticals?|Pharma|Therapeutics|Laboratories|"
@@ -112,6 +116,8 @@ class Lexicon:
         for start, end, name, kind in found:
             if start >= last_end:
                 last_end = end
+                if kind == NAMES_NOTHING:
+                    continue
                 if kind == CLASS and _COMPANY.match(text, max(0, start - 40), end):
                     continue  # "Arena Pharmaceuticals" is a company, not a class of drugs
                 out.append(Mention(start, end, name, kind))
@@ -207,6 +213,8 @@ def _build_lexicon(tables: tuple, extra: tuple[str, ...],
         for variant, generic in drug_names().items():
             if variant not in blocked and generic not in blocked:
                 names[variant] = (renames.get(generic, generic), SUBSTANCE)
+    for form in dict(t.get("not_things", ())).get("names", ()):
+        names[_norm(form)] = ("", NAMES_NOTHING)
     for group in dict(t.get("other_things", ())).values():
         for form in group:
             names[_norm(form)] = ("", OTHER)
