@@ -218,3 +218,17 @@ def test_an_instruction_goes_on_about_the_substance_dosed_before_it():
     rows = claims(text, "dose", subjects={"vitamin c", "vitamin d"})
     assert sorted(zip(rows["subject"], rows["value"])) == [
         ("vitamin c", "3000 mg"), ("vitamin d", "2000 IU"), ("vitamin d", "5000 IU")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A daily intake of 4000 IU is generally considered the upper tolerable intake level.",
+     [(None, 4000.0, "max")]),
+    ("For this reason, 4000 IU daily should not be exceeded.", [(None, 4000.0, "max")]),
+    # one span said in two values, each with its own unit and frequency
+    ("In studies, amounts vary from as low as 20 milligrams per day to up to 1,500 "
+     "milligrams per day.", [(20.0, 1500.0, "typical")]),
+])
+def test_upper_limits_and_spans_said_in_two_values(text, expected):
+    rows = claims(text, "dose", subjects={"vitamin d"})
+    got = [(None if math.isnan(r.low) else r.low, r.high, r.level) for r in rows.itertuples()]
+    assert got == expected

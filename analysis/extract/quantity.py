@@ -227,7 +227,36 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         found.append(Quantity(low, high, unit, start, end, text[start:end]))
     found = [q for q in found if not any(o is not q and o.start <= q.start and q.end <= o.end
                                          for o in found)]  # inside a two-sided bound
-    return _drop_counts_glossed_by_mass(found, text, table)
+    return _drop_counts_glossed_by_mass(_join_from_to(found, text, table), text, table)
+
+
+# "from as low as 20 mg per day to up to 1,500 mg per day": one span said in two values,
+# each with its unit and frequency, that the range pattern reads as two.
+_FROM_LOW = re.compile(r"\bfrom\s+(?:as\s+(?:low|little|few)\s+as\s+|about\s+|around\s+|"
+                       r"approximately\s+|just\s+|only\s+)?$", re.I)
+_TO_HIGH = re.compile(r"\s*(?:(?:per|a|each)\s+(?:day|dose)|daily|/day)?\s*,?\s*(?:up\s+)?to\s+"
+                      r"(?:up\s+to\s+|as\s+(?:much|high|many)\s+as\s+|about\s+|around\s+|"
+                      r"approximately\s+)?$", re.I)
+
+
+def _join_from_to(found: list[Quantity], text: str, table: _UnitTable) -> list[Quantity]:
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (nxt is not None and q.low is not None and nxt.high is not None
+                and _FROM_LOW.search(text, max(0, q.start - 30), q.start)
+                and _TO_HIGH.fullmatch(text, q.end, nxt.start)):
+            low = q.low if q.unit == nxt.unit else _convert(table, q.low, q.unit, nxt.unit)
+            if low is not None and low < nxt.high:
+                out.append(Quantity(low, nxt.high, nxt.unit, q.start, nxt.end,
+                                    text[q.start:nxt.end]))
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+    return out
 
 
 def _single(table: _UnitTable, number: str, unit_text: str, start: int, end: int,
