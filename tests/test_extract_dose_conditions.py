@@ -232,3 +232,14 @@ def test_upper_limits_and_spans_said_in_two_values(text, expected):
     rows = claims(text, "dose", subjects={"vitamin d"})
     got = [(None if math.isnan(r.low) else r.low, r.high, r.level) for r in rows.itertuples()]
     assert got == expected
+
+
+def test_a_clause_about_toxicity_gives_a_toxic_amount_not_a_strong_dose():
+    rows = claims("Vitamin D toxicity is typically associated with much higher doses (above "
+                  "10,000 IU daily), not with the usual amounts.", "dose",
+                  subjects={"vitamin d"})
+    assert rows["level"].tolist() == ["toxic"]
+    # a limit set to avoid harm stays a maximum
+    rows = claims("To avoid toxicity, take no more than 4,000 IU of vitamin D a day.", "dose",
+                  subjects={"vitamin d"})
+    assert rows["level"].tolist() == ["max"]

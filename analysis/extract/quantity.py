@@ -503,6 +503,11 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         level_before = _OTHER_NUMBER.sub("", window_before[-60:], count=1)
         level = _level(topic, level_before + " " + window_after[:60], low is None,
                        sentence.section)
+        toxic = topic.regex("levels.toxic")
+        if level in {"typical", "strong"} and toxic is not None and toxic.search(
+                window_before[-140:]):
+            level = "toxic"  # "Vitamin D toxicity is typically associated with much higher
+            # doses (above 10,000 IU daily)": the clause is about harm, not use
         if level == "typical" and lead_in:
             # "the safe upper limits are as follows:" then "1-3 years: 2,500 IU" (not a
             # "strong" dose from "receive" after "severe pain")
