@@ -371,12 +371,19 @@ _ALSO = re.compile(r"\s*(?:(?:per|a|an|each|every)\s+\w+\s*|at\s+(?:once|a\s+tim
 _OTHER_NUMBER = re.compile(r".*\d[\d,.]*\s*[a-zA-Z%]*\s", re.S)
 
 
+# "To avoid toxicity, take no more than 4,000 IU": a harm the advice keeps away from.
+_AVOIDED = re.compile(r"\b(?:avoid|avoiding|prevent|preventing|reduce|reducing|minimi[sz]e|"
+                      r"lower|lowering)\s+(?:the\s+)?(?:risk\s+of\s+|chance\s+of\s+)?"
+                      r"(?:[\w-]+\s+)?$", re.I)
+
+
 def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "") -> str:
     """start, strong or typical from the clause's words. A limit ("no more than 10 g",
     "the maximum is 12 g") is the `max` level whatever else the clause says, and so is
     an upper bound ("up to 15 g") with no other level word."""
     toxic = topic.regex("levels.toxic")
-    if toxic is not None and toxic.search(window):
+    harm = toxic.search(window) if toxic is not None else None
+    if harm is not None and not _AVOIDED.search(window, 0, harm.start()):
         return "toxic"
     said_max = topic.regex("levels.max")
     if said_max is not None and said_max.search(window):
@@ -504,8 +511,9 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         level = _level(topic, level_before + " " + window_after[:60], low is None,
                        sentence.section)
         toxic = topic.regex("levels.toxic")
-        if level in {"typical", "strong"} and toxic is not None and toxic.search(
-                window_before[-140:]):
+        harm = None if toxic is None else toxic.search(window_before[-140:])
+        if level in {"typical", "strong"} and harm is not None and not _AVOIDED.search(
+                window_before[-140:], 0, harm.start()):
             level = "toxic"  # "Vitamin D toxicity is typically associated with much higher
             # doses (above 10,000 IU daily)": the clause is about harm, not use
         if level == "typical" and lead_in:
