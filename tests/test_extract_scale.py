@@ -266,3 +266,19 @@ def test_addiction_drugs_hyphenated_conditions_and_nothing_to_do_with(text, leve
 ])
 def test_a_denial_governs_terms_joined_to_it_by_or(text, level):
     assert _levels(text) == level
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There is a limited risk of physical or psychological dependence with kratom.", ["low"]),
+    ("For kratom, the abuse potential is considered lower than that of most stimulants.",
+     ["low"]),
+    ("Researchers now recognize kratom dependence as a clinical disorder.", ["possible"]),
+    ("Kratom dependence is a clinically meaningful disorder that affects many users.",
+     ["possible"]),
+    ("The DEA says kratom has been increasingly documented as a drug of abuse.", ["possible"]),
+    ("Kratom produces effects similar to other drugs of dependence.", ["possible"]),
+    # a remark about every drug of abuse is none about this one
+    ("All drugs of abuse operate using some shared pathways.", []),
+])
+def test_risk_said_through_limits_comparisons_diagnoses_and_drugs_of_abuse(text, expected):
+    assert _levels(text) == expected
