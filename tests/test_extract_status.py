@@ -428,3 +428,18 @@ def test_a_food_and_drug_agency_is_no_food():
 ])
 def test_emergency_authorizations_and_pending_requests(text, expected):
     assert _pairs(text.replace("ivermectin", "kratom")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is not a narcotic or federally controlled substance.", [("legal", "US federal")]),
+    ("Kratom is not currently a scheduled substance in its own right.", [("legal", "general")]),
+    ("In Canada, kratom is not specifically included in the lists of controlled drugs.",
+     [("legal", "Canada")]),
+    # the schedules explained, a rule on two schedules, other drugs, a drug misused
+    ("These range from Schedule I (the most restricted) to Schedule V.", []),
+    ("Federal law limits the validity of a Schedule III or IV prescription to six months.", []),
+    ("Kratom is also used to substitute or supplement over-the-counter drugs.", []),
+    ("The DEA says kratom has been documented as an illicit drug of abuse.", []),
+])
+def test_negated_schedules_and_statuses_of_no_drug_in_particular(text, expected):
+    assert _pairs(text) == expected
