@@ -443,3 +443,11 @@ def test_emergency_authorizations_and_pending_requests(text, expected):
 ])
 def test_negated_schedules_and_statuses_of_no_drug_in_particular(text, expected):
     assert _pairs(text) == expected
+
+
+def test_a_maker_with_one_vaccine_names_it_under_its_heading():
+    rows = claims("MODERNA\n\nThe vaccine has been approved for use in the EU.\n\n"
+                  "Moderna has asked the FDA for emergency use authorization for its booster.",
+                  "legal_status", subjects=set())
+    assert set(zip(rows["subject"], rows["value"])) == {
+        ("moderna covid-19 vaccine", "approved"), ("moderna covid-19 vaccine", "unapproved")}

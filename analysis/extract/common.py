@@ -45,7 +45,7 @@ def _build_prefilter(topic) -> re.Pattern[str] | None:
 # Words that stand in for a substance the text has named: "the herb", "this supplement".
 STAND_INS = (r"(?:herb|plant|drug|medication|medicine|supplement|substance|compound|products?|"
              r"powder|leaf|leaves|extract|root|botanical|vitamin|mineral|treatment|pills?|"
-             r"tablets?|capsules?|tea|oil|remedy|cannabinoid|chemical)")
+             r"tablets?|capsules?|tea|oil|remedy|cannabinoid|chemical|vaccine)")
 
 
 def reference_pattern(more: str = "") -> re.Pattern[str]:
