@@ -377,13 +377,18 @@ _AVOIDED = re.compile(r"\b(?:avoid|avoiding|prevent|preventing|reduce|reducing|m
                       r"(?:[\w-]+\s+)?$", re.I)
 
 
+def _about_harm(topic: Topic, window: str) -> bool:
+    """The words name a harm that is not one the advice avoids."""
+    toxic = topic.regex("levels.toxic")
+    harm = toxic.search(window) if toxic is not None else None
+    return harm is not None and not _AVOIDED.search(window, 0, harm.start())
+
+
 def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "") -> str:
     """start, strong or typical from the clause's words. A limit ("no more than 10 g",
     "the maximum is 12 g") is the `max` level whatever else the clause says, and so is
     an upper bound ("up to 15 g") with no other level word."""
-    toxic = topic.regex("levels.toxic")
-    harm = toxic.search(window) if toxic is not None else None
-    if harm is not None and not _AVOIDED.search(window, 0, harm.start()):
+    if _about_harm(topic, window):
         return "toxic"
     said_max = topic.regex("levels.max")
     if said_max is not None and said_max.search(window):
@@ -510,10 +515,7 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         level_before = _OTHER_NUMBER.sub("", window_before[-60:], count=1)
         level = _level(topic, level_before + " " + window_after[:60], low is None,
                        sentence.section)
-        toxic = topic.regex("levels.toxic")
-        harm = None if toxic is None else toxic.search(window_before[-140:])
-        if level in {"typical", "strong"} and harm is not None and not _AVOIDED.search(
-                window_before[-140:], 0, harm.start()):
+        if level in {"typical", "strong"} and _about_harm(topic, window_before[-140:]):
             level = "toxic"  # "Vitamin D toxicity is typically associated with much higher
             # doses (above 10,000 IU daily)": the clause is about harm, not use
         if level == "typical" and lead_in:
