@@ -451,3 +451,19 @@ def test_a_maker_with_one_vaccine_names_it_under_its_heading():
                   "legal_status", subjects=set())
     assert set(zip(rows["subject"], rows["value"])) == {
         ("moderna covid-19 vaccine", "approved"), ("moderna covid-19 vaccine", "unapproved")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a national regulator named in the clause says where the status holds
+    ("BPOM's head told local media that no emergency approval had been given to kratom.",
+     [("unapproved", "Indonesia")]),
+    ("Kratom was approved by Swissmedic last year.", [("approved", "Switzerland")]),
+    # a report called false states no status
+    ("Local media reports said incorrectly that the authorities had granted kratom "
+     "emergency approval.", []),
+    # the status of part of a group, not of the subject
+    ("Kratom was put on a list together with other drugs, two of which did have "
+     "emergency approval.", []),
+])
+def test_national_regulators_false_reports_and_statuses_of_others_in_a_list(text, expected):
+    assert _pairs(text) == expected

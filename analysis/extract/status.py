@@ -367,6 +367,11 @@ def extract_status(topic: Topic, sentence: Sentence,
             # "the state's board banned it"; "... in the United States. It is a
             # prescription-only medication."
             places = _previous_places(topic, ctx, sentence)[:1]
+        if not places:
+            # "BPOM's head said no emergency approval had been given": where the agency rules
+            agency = first_category(topic, "agencies", clause)
+            place = topic.get("agency_places", {}).get(agency)
+            places = [place] if place else []
         if not places and any(st in regulator_statuses(topic) or st == "controlled"
                               for st, _, _ in statuses):
             places = _regulator_place(topic, ctx)
