@@ -201,3 +201,35 @@ def test_more_than_that_brings_nothing_or_is_forbidden_is_a_maximum(text, high):
 ])
 def test_concentrations_foods_and_contents_are_no_doses(text):
     assert claims(text, "dose", subjects={"selenium", "omega-3"}).empty
+
+
+@pytest.mark.parametrize("text, low, high", [
+    # a unit spelled out and then abbreviated in brackets
+    ("Typical doses range between 250 milligrams (mg) and 1,000 mg daily.", 250, 1000),
+])
+def test_a_unit_glossed_in_brackets_keeps_the_range(text, low, high):
+    assert _one(text)[:2] == (low, high)
+
+
+@pytest.mark.parametrize("text, high", [
+    ("Taking more than 100 micrograms a day could be harmful to your health.", 0.1),
+    ("You should avoid consuming more than 25 mg a day, unless a doctor says so.", 25),
+    ("People with kidney problems: also limited to 25 mg per day.", 25),
+])
+def test_amounts_said_to_harm_or_to_avoid_above_are_maximums(text, high):
+    rows = claims(text, "dose")
+    assert list(zip(rows["low"].isna(), rows["high"], rows["level"])) == [(True, high, "max")]
+
+
+@pytest.mark.parametrize("text", [
+    "Prescription kratom is available as a 400 mg tablet, 600 mg tablet and 800 mg tablet.",
+    "One patient reportedly took a total of 240 12.5 mg tablets.",
+    "We recommend purchasing 100g of kratom for your first order.",
+])
+def test_strengths_counts_of_tablets_and_purchases_are_no_doses(text):
+    assert claims(text, "dose").empty
+
+
+def test_the_strength_of_counted_tablets_is_no_dose_but_the_count_is():
+    rows = claims("The maximum you can take in a day is 8 tablets of 400 mg kratom.", "dose")
+    assert list(zip(rows["high"], rows["unit"])) == [(8, "tablets")]

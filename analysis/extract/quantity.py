@@ -79,7 +79,8 @@ def _build_units(topic: Topic) -> _UnitTable:
                                for f in forms) + ")"
     pattern = re.compile(
         rf"(?P<pre>\b(?:between|from)\s+)?(?<![\w.,-])(?P<a>{_NUM})(?P<plus>\+)?\s*"
-        rf"(?:(?P<ua>{unit_re})\.?)?(?:-?\s*(?P<sep>-|–|—|to|or|and)\s*(?P<b>{_NUM}))?-?\s*"
+        rf"(?:(?P<ua>{unit_re})\.?(?:\s*\((?:{unit_re})\))?)?"  # "250 milligrams (mg) and"
+        rf"(?:-?\s*(?P<sep>-|–|—|to|or|and)\s*(?P<b>{_NUM}))?-?\s*"
         rf"(?P<u>{unit_re})"
         rf"(?:(?![\w/])|(?=/(?:day|d|night|dose|serving)\b))",
         re.I)
@@ -134,6 +135,12 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
+_LIST_GOES_ON = re.compile(r"\s*(?:[\w-]+\s*){0,2}?(?:,|,?\s*(?:and|or))\s*(?:an?\s+)?", re.I)
+# "more than 100 micrograms a day could be harmful": the amount is a limit not to pass
+_HARM_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:could|can|may|might|will|would)\s+(?:be\s+)?"
+                         r"(?:harmful|unsafe|dangerous|toxic|(?:cause|lead\s+to)\s+(?:harm|"
+                         r"toxicity|problems|side\s+effects))|(?:is|are)\s+(?:considered\s+)?"
+                         r"(?:harmful|unsafe|not\s+(?:recommended|advised|safe)))\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
 
 
@@ -146,6 +153,7 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     after_least = topic.regex("bounds.after_at_least")
     after_most = topic.regex("bounds.after_at_most")
     found: list[Quantity] = []
+    skipped_end: int | None = None  # where the last amount that is no dose ended
     for m in table.pattern.finditer(text):
         if len(found) >= MAX_PER_SENTENCE:
             break
@@ -182,8 +190,14 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             low, high = high, low
         before = text[max(0, m.start() - 40):m.start("a")]
         after = text[match_end:match_end + 40]
-        if (not_before and not_before.search(before)) or (not_after and not_after.search(after)):
+        if (not_before and not_before.search(before)) or (not_after and not_after.search(after)) \
+                or (skipped_end is not None and _LIST_GOES_ON.fullmatch(text, skipped_end,
+                                                                      m.start())):
+            # "available as a 400 mg tablet, 600 mg tablet and 800 mg tablet": the list
+            # of strengths goes on
+            skipped_end = match_end
             continue
+        skipped_end = None
         tail = text[match_end:match_end + 20]
         start = m.start("a")
         if m.group("plus") and b_text is None:
@@ -207,7 +221,10 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
                 if lower is not None and lower[0] < high:
                     low, start = lower[0], start - (len(head) - lower[1])
             elif at_least.search(head[-30:]) and not re.search(r"\bfrom\s+$", head, re.I):
-                high = None
+                if _HARM_AFTER.match(text, match_end):
+                    low = None
+                else:
+                    high = None
         if after_least is not None and after_least.search(tail):
             high = None  # "5 g or more": the range opens upwards from its lower end
         elif after_most is not None and after_most.search(tail):
