@@ -282,3 +282,34 @@ def test_a_denial_governs_terms_joined_to_it_by_or(text, level):
 ])
 def test_risk_said_through_limits_comparisons_diagnoses_and_drugs_of_abuse(text, expected):
     assert _levels(text) == expected
+
+
+@pytest.mark.parametrize("text, level", [
+    # how bad withdrawal is, said of something that happens
+    ("Heavy drinkers can also experience mild withdrawal symptoms such as headache.",
+     "possible"),
+    # listed among its side effects, linked to it, cases of it
+    ("Some users experience side effects like drowsiness, tolerance buildup, and withdrawal "
+     "symptoms if used frequently.", "possible"),
+    ("In recent years, kratom has been linked to misuse and withdrawal problems.", "possible"),
+    ("The maker agreed to modify the drug's label, following problems with dependency.",
+     "possible"),
+])
+def test_withdrawal_that_happens_and_links_to_misuse_say_it_is_possible(text, level):
+    assert _levels(text) == [level]
+
+
+def test_a_class_it_is_compared_with_does_not_make_the_claim_about_the_class():
+    rows = claims("Kratom is a leaf. While generally considered to have lower abuse potential "
+                  "than stimulants like amphetamines, it still carries risks of dependence.",
+                  "addiction_risk")
+    assert sorted(zip(rows["subject"], rows["value"])) == [("kratom", "low"),
+                                                           ("kratom", "possible")]
+
+
+@pytest.mark.parametrize("text", [
+    "Minor conditions like anxiety, or more serious problems like addiction, need care.",
+    "Dopamine is linked to addiction.",
+])
+def test_problems_named_and_general_links_are_no_claims(text):
+    assert _levels(text) == []

@@ -31,8 +31,9 @@ MAX_TERMS_PER_SENTENCE = 8
 # "regular use can lead to dependence" refers to the subject; "tolerance drives
 # addiction" to none.
 # ... and the people and trials of a study of it ("no dependence was seen in participants")
-_REFERENCE = reference_pattern(r"users?|use|using|consum\w*|taking|intake|doses?|dosing|"
-                               r"participants|volunteers|the\s+(?:trial|study)")
+_REFERENCE = reference_pattern(r"users?|use|used|using|consum\w*|taking|intake|doses?|dosing|"
+                               r"drinkers?|drinking|smokers?|participants|volunteers|"
+                               r"the\s+(?:trial|study)")
 # Between two terms of one phrase: "misuse and abuse", "addiction, dependence or abuse".
 # What follows the term is read up to the next clause: "it is not addictive, and abuse is
 # rare" says none, then low.

@@ -66,6 +66,16 @@ _EXAMPLE_MARK = re.compile(
     r"\b(?:substances|drugs|medications|medicines|supplements|herbs|products|stimulants|"
     r"compounds|chemicals|foods|beverages|drinks)\s*,?\s*(?:such\s+as|including|like|"
     r"e\.g\.,?)\s+$", re.I)
+# ... a class said as one ("than stimulants"; "caffeine-like stimulants" is no comparison)
+_YARDSTICK_BEFORE = re.compile(
+    r"(?:\bunlike|\bthan|(?<!-)\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsimilar\s+to|"
+    r"\bversus|\bvs\.?)\s+(?:the\s+|a\s+|an\s+|other\s+|most\s+|many\s+)*$", re.I)
+# ... and an example of a class that is itself the yardstick: "than stimulants like X"
+_YARDSTICK_CLASS = re.compile(
+    r"(?:\bunlike|\bthan|\bcompared\s+(?:to|with)|\bas\s+with|\bsimilar\s+to|\bversus|"
+    r"\bvs\.?)\s+(?:[\w-]+\s+){0,3}?(?:substances|drugs|medications|medicines|stimulants|"
+    r"opioids|opiates|benzodiazepines|sedatives|compounds|chemicals)\s*,?\s*(?:such\s+as|"
+    r"including|like|e\.g\.,?)\s+$", re.I)
 # Words just before a name that make it an ingredient of the thing the claim is about
 # ("strains high in mitragynine"), on either side of the claim.
 _CONTENT_MARK = re.compile(
@@ -367,10 +377,11 @@ class SubjectResolver:
             self.article_subject), first=first)
         if hit is not None:
             return hit.name, "sentence"
+        framing = [m for m in in_sentence if not self._yardstick(m)]
         if not _SELF.match(sentence.text) and (
-                any(m.kind == CLASS for m in in_sentence) or any(
+                any(m.kind == CLASS for m in framing) or any(
                 _EXAMPLE_MARK.search(self.text[max(0, m.start - 60):m.start])
-                for m in in_sentence)):
+                for m in framing)):
             # about a class of things ("substances such as caffeine"), unless the
             # sentence is about "the drug" it places in a class ("The drug is one of
             # three new anti-obesity drugs")
@@ -393,6 +404,13 @@ class SubjectResolver:
         if self.article_subject:
             return self.article_subject, "article"
         return None
+
+    def _yardstick(self, m: Mention) -> bool:
+        """"lower abuse potential than stimulants like amphetamines": a class (or its
+        example) the claim is measured against, not a class the claim is about."""
+        before = self.text[max(0, m.start - 80):m.start]
+        return bool(_YARDSTICK_BEFORE.search(before[-40:]) and m.kind == CLASS
+                    or _YARDSTICK_CLASS.search(before))
 
     def _subject_kind(self, m: Mention) -> bool:
         return m.kind == SUBSTANCE or (m.kind == CLASS and m.name in self.article_classes)
