@@ -467,3 +467,24 @@ def test_a_maker_with_one_vaccine_names_it_under_its_heading():
 ])
 def test_national_regulators_false_reports_and_statuses_of_others_in_a_list(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("While it is not approved as a prescription drug by the FDA, it has not been "
+     "classified as a controlled substance either.",
+     [("legal", "US federal"), ("unapproved", "US federal")]),
+    ("Bahrain has classified kratom a controlled substance.", [("controlled", "Bahrain")]),
+    # sales called unapproved, outside a prescription: a prescription-only drug
+    ("Unapproved sales of kratom outside of a prescription are considered illegal.",
+     [("regulated", "general")]),
+    # a ban restated, a ban that is itself illegal, a law not made
+    ("The so-called kava ban was overturned in 2014 when it was determined that the ban "
+     "was illegal.", [("legal", "general")]),
+    ("Upon a closer look at that former “ban”, the policy was neither truly a ban.", []),
+    ("Some states have not explicitly made this specific type of kratom illegal.", []),
+    # a dose for over-the-counter use, products in unregulated forms
+    ("The maximum daily dose with over-the-counter use is 1,200 mg per day.", []),
+    ("Kratom has been linked to misuse when taken in unregulated forms.", []),
+])
+def test_statuses_of_sales_uses_bans_and_forms_are_not_the_drugs(text, expected):
+    assert _pairs(text) == expected
