@@ -488,3 +488,22 @@ def test_national_regulators_false_reports_and_statuses_of_others_in_a_list(text
 ])
 def test_statuses_of_sales_uses_bans_and_forms_are_not_the_drugs(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Drug Enforcement Administration has made kratom a federally controlled substance.",
+     [("controlled", "US federal")]),
+    ("The Food and Drug Administration denied the request to approve kratom.",
+     [("unapproved", "US federal")]),
+    ("The regulators just gave a second thumbs down to the maker's kratom application.",
+     [("unapproved", "general")]),
+    ("Kratom is an experimental drug pending before the Food and Drug Administration.",
+     [("unapproved", "US federal")]),
+    ("The FDA has OK'd a drug, called kratom, to prevent preterm births.",
+     [("approved", "US federal")]),
+    # what a company or doctors expect is no status yet
+    ("The maker expects kratom to be available by prescription later this year.", []),
+    ("Doctors said they expect more over-the-counter kratom patches to hit the market.", []),
+])
+def test_rejections_pending_files_and_expectations_in_the_news(text, expected):
+    assert _pairs(text) == expected
