@@ -422,3 +422,19 @@ def test_market_withdrawals_and_pending_reviews(text, expected):
     rows = claims(text, "legal_status", subjects={"fenfluramine", "rofecoxib",
                                                   "phentermine-topiramate"})
     assert set(zip(rows["subject"], rows["value"])) == expected
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Participants were given a dose of 2,400 milligrams of aged garlic extract every day.",
+     "garlic"),
+    ("Volunteers took 40 milligrams of resveratrol a day.", "resveratrol"),
+    ("In 2012, France began treating Stablon as a controlled substance.", "tianeptine"),
+])
+def test_supplements_and_brands_the_drug_list_lacks_are_subjects(text, subject):
+    rows = claims(text, subjects=set())
+    assert set(rows[rows["topic"] != "side_effects"]["subject"]) == {subject}
+
+
+def test_an_amount_of_sodium_is_no_dose_of_the_article_subject():
+    assert claims("Adults should eat less than 1.5 g of sodium per day.", "dose",
+                  subjects={"alginate"}).empty
