@@ -59,17 +59,14 @@ _COMPARATOR_MARK = re.compile(
 # The stronger of those marks: they make a name a yardstick after the claim too ("to"
 # or "with" after it do not: "addiction to kratom", "withdrawal with kratom").
 _YARDSTICK_MARK = re.compile(
-    r"(?:\bunlike|\bthan|\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|"
-    r"\bincluding|\bsimilar\s+to|\bversus|\bvs\.?)\s+(?:the\s+|a\s+|an\s+|other\s+)*$", re.I)
+    r"(?:\bunlike|\bthan|(?<!-)\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|"
+    r"\bincluding|\bsimilar\s+to|\bversus|\bvs\.?)\s+(?:the\s+|a\s+|an\s+|other\s+|most\s+|"
+    r"many\s+)*$", re.I)
 # A name given as an example of a kind of thing: the claim is about the kind.
 _EXAMPLE_MARK = re.compile(
     r"\b(?:substances|drugs|medications|medicines|supplements|herbs|products|stimulants|"
     r"compounds|chemicals|foods|beverages|drinks)\s*,?\s*(?:such\s+as|including|like|"
     r"e\.g\.,?)\s+$", re.I)
-# ... a class said as one ("than stimulants"; "caffeine-like stimulants" is no comparison)
-_YARDSTICK_BEFORE = re.compile(
-    r"(?:\bunlike|\bthan|(?<!-)\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsimilar\s+to|"
-    r"\bversus|\bvs\.?)\s+(?:the\s+|a\s+|an\s+|other\s+|most\s+|many\s+)*$", re.I)
 # ... and an example of a class that is itself the yardstick: "than stimulants like X"
 _YARDSTICK_CLASS = re.compile(
     r"(?:\bunlike|\bthan|\bcompared\s+(?:to|with)|\bas\s+with|\bsimilar\s+to|\bversus|"
@@ -409,7 +406,7 @@ class SubjectResolver:
         """"lower abuse potential than stimulants like amphetamines": a class (or its
         example) the claim is measured against, not a class the claim is about."""
         before = self.text[max(0, m.start - 80):m.start]
-        return bool(_YARDSTICK_BEFORE.search(before[-40:]) and m.kind == CLASS
+        return bool(_YARDSTICK_MARK.search(before[-40:]) and m.kind == CLASS
                     or _YARDSTICK_CLASS.search(before))
 
     def _subject_kind(self, m: Mention) -> bool:
