@@ -223,3 +223,18 @@ def test_an_outlets_staff_byline_is_no_copied_bio():
     assert set(run.assertions[run.assertions["topic"] == "author_credentials"]["role"]) == {
         "author"}
     assert run.conflicts[run.conflicts["topic"] == "author_credentials"].empty
+
+
+def test_statuses_of_two_sources_of_the_product_do_not_conflict():
+    c = _conflicts({
+        "a": "At the federal level, marijuana-derived kratom is a Schedule 1 substance and is "
+             "illegal. Kratom derived from hemp is federally legal in the United States.",
+        "b": "Hemp-derived kratom is federally legal in the United States."}, "legal_status")
+    assert c.empty
+
+
+def test_a_status_of_one_source_still_conflicts_with_one_said_of_no_source():
+    c = _conflicts({"a": "Hemp-derived kratom is federally legal in the United States.",
+                    "b": "Kratom remains a Schedule I controlled substance under federal law."},
+                   "legal_status")
+    assert len(c) == 1 and c.iloc[0]["scope"] == "US federal"

@@ -507,3 +507,15 @@ def test_statuses_of_sales_uses_bans_and_forms_are_not_the_drugs(text, expected)
 ])
 def test_rejections_pending_files_and_expectations_in_the_news(text, expected):
     assert _pairs(text) == expected
+
+
+def test_the_source_of_the_product_is_kept_as_the_detail():
+    rows = claims("Marijuana-derived kratom is illegal under federal law, while kratom derived "
+                  "from hemp is federally legal.", "legal_status")
+    assert sorted(zip(rows["value"], rows["detail"])) == [("banned", "marijuana-derived"),
+                                                           ("legal", "hemp-derived")]
+
+
+def test_cannot_be_marketed_or_sold_as_a_supplement_restricts_its_sale():
+    assert _pairs("The FDA says kratom cannot be marketed or sold as a dietary supplement.") \
+        == [("regulated", "US federal")]

@@ -36,7 +36,17 @@ def _key(topic: Topic, r: dict) -> str:
     disagree (sold over the counter against prescription only)."""
     detail = str(r.get("detail") or "")
     details = {d for pair in topic.get("detail_severity", {}) for d in pair.split("|")}
+    if detail in set(topic.get("sources", {})):
+        return f"{r['value']} [{detail}]"  # "legal [hemp-derived]"
     return f"{r['value']} ({detail})" if detail in details else str(r["value"])
+
+
+_SOURCE = re.compile(r" \[([^\]]+)\]$")
+
+
+def _value(key: str) -> str:
+    """The status of a key: "legal" of "legal (over the counter)" or "legal [hemp-derived]"."""
+    return _SOURCE.sub("", key).split(" (")[0]
 
 
 def _same_use(x: dict, y: dict) -> bool:
@@ -52,6 +62,12 @@ def _same_use(x: dict, y: dict) -> bool:
 
 
 def _severity(topic: Topic, s1: str, s2: str) -> float:
+    """How far two statuses disagree; statuses of two different sources of the product
+    (hemp- and marijuana-derived CBD) do not, one said of no source may."""
+    src1, src2 = _SOURCE.search(s1), _SOURCE.search(s2)
+    if src1 and src2 and src1.group(1) != src2.group(1):
+        return 0.0
+    s1, s2 = _SOURCE.sub("", s1), _SOURCE.sub("", s2)
     v1, d1 = (s1.split(" (", 1) + [""])[:2]
     v2, d2 = (s2.split(" (", 1) + [""])[:2]
     table = topic.get("detail_severity", {})
@@ -76,7 +92,7 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
         for i, s1 in enumerate(statuses):
             for s2 in statuses[i + 1:]:
                 sev = _severity(topic, s1, s2)
-                if sev and {s1.split(" (")[0], s2.split(" (")[0]} <= approvals and not any(
+                if sev and {_value(s1), _value(s2)} <= approvals and not any(
                         _same_use(x, y) for x in by_status[s1].values()
                         for y in by_status[s2].values()):
                     sev = 0.0
@@ -89,7 +105,7 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
                 if sev >= 0.8 and scope != "general":
                     for a in sorted(arts1 & arts2):
                         x, y = by_status[s1][a], by_status[s2][a]
-                        if {s1.split(" (")[0], s2.split(" (")[0]} <= approvals and \
+                        if {_value(s1), _value(s2)} <= approvals and \
                                 not _same_use(x, y):
                             continue
                         if x["start"] == y["start"]:

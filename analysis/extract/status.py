@@ -391,6 +391,7 @@ def extract_status(topic: Topic, sentence: Sentence,
                 also = ctx.resolver.coordinated(about[0], sentence.start + a,
                                                 sentence.start + b)
             value, detail = _condition(topic, status, free, clause, hit_end)
+            detail = detail or first_category(topic, "sources", clause)
             if about is not None and about[0] in " ".join(detail.lower().split()[:5]):
                 detail = ""  # "authorization for hydroxychloroquine" names the drug, not a use
             subjects = [about] + [(name, about[1]) for name in also] if about else [None]
