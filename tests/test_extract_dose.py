@@ -233,3 +233,22 @@ def test_strengths_counts_of_tablets_and_purchases_are_no_doses(text):
 def test_the_strength_of_counted_tablets_is_no_dose_but_the_count_is():
     rows = claims("The maximum you can take in a day is 8 tablets of 400 mg kratom.", "dose")
     assert list(zip(rows["high"], rows["unit"])) == [(8, "tablets")]
+
+
+def test_a_list_of_doses_tested_spans_a_range():
+    assert _one("The drug was administered in dosages of 30, 50 or 70 mg/day.")[:2] == (30, 70)
+
+
+@pytest.mark.parametrize("text, high", [
+    ("The team randomly assigned 30 people to take pills containing 2 grams of kratom "
+     "each day.", 2),
+    ("One group received a placebo and the other a supplement containing 40 milligrams "
+     "of kratom.", 40),
+])
+def test_what_participants_took_in_pills_containing_an_amount_is_a_dose(text, high):
+    assert _one(text)[1] == high
+
+
+def test_the_highest_dose_tested_is_a_strong_dose():
+    rows = claims("The highest dose of kratom tested was one gram by mouth twice daily.", "dose")
+    assert list(rows["level"]) == ["strong"]

@@ -141,6 +141,11 @@ _HARM_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:could|can|may|might|will|would)\s
                          r"(?:harmful|unsafe|dangerous|toxic|(?:cause|lead\s+to)\s+(?:harm|"
                          r"toxicity|problems|side\s+effects))|(?:is|are)\s+(?:considered\s+)?"
                          r"(?:harmful|unsafe|not\s+(?:recommended|advised|safe)))\b", re.I)
+_LIST_HEAD = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?)*\s*,\s*$")
+# "assigned 30 people to take pills containing 2 grams of ginger": what was taken, a dose
+_TAKEN_CONTAINING = re.compile(
+    r"\b(?:take|takes|took|taking|given|receiv\w*|swallow\w*)\s+(?:[\w-]+\s+){0,6}?(?:pills?|"
+    r"capsules?|tablets?|supplements?|softgels?|doses?)\s*,?\s+containing\s+$", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
 
 
@@ -188,9 +193,17 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             low = converted
         if high < low:
             low, high = high, low
+        list_start = None
+        if b_text and sep.lower() in ("or", "and"):
+            # "dosages of 30, 50 or 70 mg/day": the doses tested span a range
+            listed = _LIST_HEAD.search(text, max(0, m.start("a") - 60), m.start("a"))
+            if listed and float(listed.group("n")) < low:
+                low, list_start = float(listed.group("n")), listed.start("n")
         before = text[max(0, m.start() - 40):m.start("a")]
         after = text[match_end:match_end + 40]
-        if (not_before and not_before.search(before)) or (not_after and not_after.search(after)) \
+        if (not_before and not_before.search(before)
+                and not _TAKEN_CONTAINING.search(text, max(0, m.start("a") - 90), m.start("a"))) \
+                or (not_after and not_after.search(after)) \
                 or (skipped_end is not None and _LIST_GOES_ON.fullmatch(text, skipped_end,
                                                                       m.start())):
             # "available as a 400 mg tablet, 600 mg tablet and 800 mg tablet": the list
@@ -199,7 +212,7 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             continue
         skipped_end = None
         tail = text[match_end:match_end + 20]
-        start = m.start("a")
+        start = m.start("a") if list_start is None else list_start
         if m.group("plus") and b_text is None:
             high = None  # "7+ grams"
         elif b_text is not None and at_most.search(text[max(0, start - 30):start]):
