@@ -310,6 +310,9 @@ def test_a_class_it_is_compared_with_does_not_make_the_claim_about_the_class():
 @pytest.mark.parametrize("text", [
     "Minor conditions like anxiety, or more serious problems like addiction, need care.",
     "Dopamine is linked to addiction.",
+    # addictions to things that are no drug
+    "Kratom users say impulsive behaviour is a factor in leading to food addiction.",
+    "Kratom users may develop a sugar addiction, says the expert.",
 ])
 def test_problems_named_and_general_links_are_no_claims(text):
     assert _levels(text) == []
