@@ -1,5 +1,7 @@
 """Author credentials: bylines, bio blocks, reviewer lines, and the plausibility flags."""
 
+import pytest
+
 from tests.conftest import claims
 
 BIO = """Some article text about melatonin.
@@ -87,3 +89,19 @@ def test_a_flag_holds_against_everything_the_article_says_of_the_person():
     flags = dict(zip(rows["name"], rows["flags"].fillna("")))
     assert flags["Laura Jenkins"] == ""  # her MD is in the byline
     assert _people(text)["Mark Olsen"] == "RPh"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Allergy season\n\nKim Painter\n\nSpecial to USA TODAY\n\nSpring has barely sprung.",
+     "Kim Painter"),
+    ("Study: Multivitamins\n\nMarilynn Marchione, AP\n\nAmerica likes pills.",
+     "Marilynn Marchione"),
+    ("Phenibut ban\n\n- JANE ROE jane.roe@news.com.au\n\nThe drug is banned.", "JANE ROE"),
+])
+def test_news_bylines_without_a_cue_word_name_the_author(text, name):
+    rows = claims(text, "author_credentials")
+    assert list(rows["name"]) == [name]
+
+
+def test_a_short_capitalised_line_alone_is_no_byline():
+    assert claims("Getty Images\n\nKratom Dosage\n\nTake 2 g.", "author_credentials").empty

@@ -104,6 +104,32 @@ def _name_lines(s: Sentence) -> list[tuple[str, str, str]]:
     return found if found and not re.search(r"\b[a-z]{3,}\s+[a-z]{3,}", rest) else []
 
 
+# A news byline with no cue word: "Marilynn Marchione, AP", "JANE DOE jane.doe@news.com",
+# or a name alone on its line above "Special to USA TODAY" / "HealthDay Reporter".
+_EMAIL = r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?"
+_WIRE_LINE = re.compile(
+    rf"^\W*(?:{_NAME}\s*(?:,\s*(?:AP|Associated\s+Press|Reuters|AFP|HealthDay(?:\s+News|\s+Reporter)?|"
+    rf"USA\s+TODAY|CNN|Bloomberg|NPR|Kaiser\s+Health\s+News|KHN|STAT|WebMD\s+News)|\s+{_EMAIL})|"
+    rf"(?P<caps>[A-Z]{{2,}}(?:\s+[A-Z]{{2,}}){{1,2}})\s+{_EMAIL})\s*$")
+_NAME_ALONE = re.compile(rf"^\W*{_NAME}\s*$")
+_ROLE_LINE = re.compile(r"^\W*(?:Special\s+to\b|Staff\s+(?:Writer|Reporter)\b|"
+                        r"HealthDay\s+Reporter\b|(?:Senior\s+|Health\s+|Science\s+|Medical\s+|Contributing\s+)?"
+                        r"(?:Writer|Reporter|Correspondent|Editor|Contributor)\b)")
+
+
+def _wire_byline(s: Sentence, after: Sentence | None) -> list[tuple[str, str, str]]:
+    """The author a news byline names without a cue word, near the top of the article."""
+    if len(s.text) > 120 or s.start > NAME_LINES_WITHIN:
+        return []
+    m = _WIRE_LINE.match(s.text)
+    if m is None and after is not None and _ROLE_LINE.match(after.text):
+        m = _NAME_ALONE.match(s.text)
+    if m is None:
+        return []
+    name = m.group("caps") if m.groupdict().get("caps") else m.group("name")
+    return [] if name.split()[0] in _NOT_NAMES else [(name, "", "author")]
+
+
 def _named(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
     """Everyone a byline line names, by a byline cue or with their degrees ("Jonathan
     Ritter, PharmD, PhD | Written by Puya Yazdi, MD")."""
@@ -145,7 +171,13 @@ def _collect(topic: Topic, sentences: list[Sentence]) -> list[_Person]:
     in_block = False
     current: _Person | None = None
     gap = 0
-    for s in sentences:
+    for i, s in enumerate(sentences):
+        wire = _wire_byline(s, sentences[i + 1] if i + 1 < len(sentences) else None)
+        if wire and not _named(topic, s):
+            current = _Person(*wire[0], s, s, [s.text])
+            people.append(current)
+            gap = 0
+            continue
         if s.is_heading:
             in_block = any_match(heads, s.text)
             current = None
