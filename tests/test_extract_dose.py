@@ -252,3 +252,9 @@ def test_what_participants_took_in_pills_containing_an_amount_is_a_dose(text, hi
 def test_the_highest_dose_tested_is_a_strong_dose():
     rows = claims("The highest dose of kratom tested was one gram by mouth twice daily.", "dose")
     assert list(rows["level"]) == ["strong"]
+
+
+def test_amounts_reported_under_a_heading_about_abuse_are_strong_use():
+    rows = claims("Abuse and Addiction Potential\n\nOne patient reportedly consumed 3000 mg "
+                  "of kratom per day for several months.", "dose")
+    assert list(rows["level"]) == ["strong"]

@@ -432,6 +432,10 @@ def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "")
     # a dose chart under "Tolerable upper intake levels" lists maxima
     if section and said_max is not None and said_max.search(section):
         return "max"
+    # "One patient reportedly consumed 3000 mg per day" under "Abuse and addiction potential"
+    misuse = topic.regex("levels.strong_sections")
+    if section and misuse is not None and misuse.search(section):
+        return "strong"
     return "typical"
 
 
