@@ -316,3 +316,7 @@ def test_a_class_it_is_compared_with_does_not_make_the_claim_about_the_class():
 ])
 def test_problems_named_and_general_links_are_no_claims(text):
     assert _levels(text) == []
+
+
+def test_the_addictive_stuff_in_an_apposition_is_high():
+    assert _levels("It is not the same as kratom, the addictive stuff in the leaf.") == ["high"]

@@ -485,6 +485,7 @@ def test_national_regulators_false_reports_and_statuses_of_others_in_a_list(text
     # a dose for over-the-counter use, products in unregulated forms
     ("The maximum daily dose with over-the-counter use is 1,200 mg per day.", []),
     ("Kratom has been linked to misuse when taken in unregulated forms.", []),
+    ("In Bali, kratom tourism has spurred the creation of unregulated new lodges.", []),
 ])
 def test_statuses_of_sales_uses_bans_and_forms_are_not_the_drugs(text, expected):
     assert _pairs(text) == expected
