@@ -520,3 +520,11 @@ def test_the_source_of_the_product_is_kept_as_the_detail():
 def test_cannot_be_marketed_or_sold_as_a_supplement_restricts_its_sale():
     assert _pairs("The FDA says kratom cannot be marketed or sold as a dietary supplement.") \
         == [("regulated", "US federal")]
+
+
+def test_a_table_of_places_and_status_words_gives_a_status_per_place():
+    rows = claims("Kratom legality\n\nState Legal Status of Kratom\nAlabama Illegal\n"
+                  "Texas: Legal\nNew York – Gray area\nOhio Legal Guide\n\nIs it safe?",
+                  "legal_status")
+    assert sorted(zip(rows["jurisdiction"], rows["value"])) == [
+        ("Alabama", "banned"), ("New York", "uncertain"), ("Texas", "legal")]

@@ -436,6 +436,11 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
     rows.extend(named[0])
     intros |= named[1]
     for s in sentences:
+        row = _table_row(topic, s, ctx)
+        if row is not None:  # "Alaska Illegal", "Texas: Legal" (a table of places)
+            rows.append(row)
+            intro = None
+            continue
         item = _LIST_ITEM.match(s.text)
         bare_place = intro is not None and item is not None and _label(
             topic, item.group("place")) != ""  # a list line that looks like a heading
@@ -458,6 +463,35 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
                                  scope=places[0], detail=detail, about=about,
                                  extra={"jurisdiction": places[0], "as_of": ""}))
     return rows, intros
+
+
+_TABLE_ROW = re.compile(r"^\W*(?P<place>[A-Z][A-Za-z .’\x27-]{1,40}?)\s*(?:[:|–—-]+\s*|\s+)"
+                        r"(?P<status>[A-Za-z][A-Za-z ()-]{1,40}?)\W*$")
+
+
+def _table_row(topic: Topic, s: Sentence, ctx: ArticleContext | None) -> Assertion | None:
+    """A line that is a place and a status word and nothing else, as rows of a table of
+    states ("Alaska Illegal", "Texas: Legal"): the status in that place."""
+    if len(s.text) > 80:
+        return None
+    m = _TABLE_ROW.match(s.text)
+    if m is None:
+        return None
+    place = _label(topic, m.group("place"))
+    if not place or place != _label(topic, s.text) or len(find_jurisdictions(topic, s.text)) != 1:
+        return None
+    word = " ".join(m.group("status").lower().split())
+    status = next((name for name, words in topic.get("table_statuses", {}).items()
+                   if word in words), None)
+    if status is None:
+        return None
+    about = None
+    if ctx is not None:
+        about = ctx.subject(s, 0, (0, len(s.text)))
+        if about is None:
+            return None
+    return Assertion.of(s, topic.key, "status", status, qualifier=place, scope=place,
+                        about=about, extra={"jurisdiction": place, "as_of": ""})
 
 
 # "It has been banned in 15 states. These are Alaska, Colorado, ...": the sentence after
