@@ -225,6 +225,12 @@ def test_amounts_said_to_harm_or_to_avoid_above_are_maximums(text, high):
     "Prescription kratom is available as a 400 mg tablet, 600 mg tablet and 800 mg tablet.",
     "One patient reportedly took a total of 240 12.5 mg tablets.",
     "We recommend purchasing 100g of kratom for your first order.",
+    # strengths of a product and pack sizes
+    "The most common strengths for kratom tablets are 200mg and 400mg.",
+    "Higher strengths, such as 600mg or 800mg tablets, need a prescription.",
+    "Kratom comes as white tablets in 100mg and 200mg doses.",
+    "In shops the maximum pack size is 16 tablets, while pharmacies sell packs of 32 tablets.",
+    "Larger packs, up to a maximum of 100 tablets, may be sold by a pharmacist.",
 ])
 def test_strengths_counts_of_tablets_and_purchases_are_no_doses(text):
     assert claims(text, "dose").empty
@@ -258,3 +264,13 @@ def test_amounts_reported_under_a_heading_about_abuse_are_strong_use():
     rows = claims("Abuse and Addiction Potential\n\nOne patient reportedly consumed 3000 mg "
                   "of kratom per day for several months.", "dose")
     assert list(rows["level"]) == ["strong"]
+
+
+def test_a_dose_lower_than_a_value_is_an_upper_bound():
+    assert _one("Those under 150 lbs should consider a dosage lower than 15 mg.")[:2] == (None, 15)
+
+
+def test_a_weekly_total_restating_a_daily_dose_is_no_dose_of_its_own():
+    rows = claims("Kratom appears to be safe when taken in doses of 4 g daily (for a total of "
+                  "28 g per week).", "dose")
+    assert list(rows["high"]) == [4]

@@ -141,6 +141,7 @@ _HARM_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:could|can|may|might|will|would)\s
                          r"(?:harmful|unsafe|dangerous|toxic|(?:cause|lead\s+to)\s+(?:harm|"
                          r"toxicity|problems|side\s+effects))|(?:is|are)\s+(?:considered\s+)?"
                          r"(?:harmful|unsafe|not\s+(?:recommended|advised|safe)))\b", re.I)
+_BEFORE = 40  # characters before a number read for what it is an amount of
 _LIST_HEAD = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?)*\s*,\s*$")
 # "assigned 30 people to take pills containing 2 grams of ginger": what was taken, a dose
 _TAKEN_CONTAINING = re.compile(
@@ -159,11 +160,25 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     after_most = topic.regex("bounds.after_at_most")
     found: list[Quantity] = []
     skipped_end: int | None = None  # where the last amount that is no dose ended
+
+    def no_dose(start: int, number_at: int, end: int) -> bool:
+        """A package, a product's strength or content, a measure: no amount to take."""
+        before = text[max(0, start - _BEFORE):number_at]
+        after = text[end:end + 40]
+        return bool((not_before and not_before.search(before) and not _TAKEN_CONTAINING.search(
+            text, max(0, number_at - 90), number_at))
+            or (not_after and not_after.search(after))
+            or (skipped_end is not None and _LIST_GOES_ON.fullmatch(text, skipped_end, start)))
+
     for m in table.pattern.finditer(text):
         if len(found) >= MAX_PER_SENTENCE:
             break
         a_text, b_text, sep = m.group("a"), m.group("b"), m.group("sep")
         if sep and sep.lower() == "and" and not m.group("pre") and m.group("ua"):
+            if no_dose(m.start(), m.start("a"), m.end("ua")):
+                skipped_end = m.end()  # "comes as tablets in 100mg and 200mg doses"
+                continue
+            skipped_end = None
             # "5 mg and 10 mg" lists two doses; "between 5 and 10 mg" and "192 and 207 mg
             # of zinc" (the unit said once) give a range
             found.extend(q for q in (
@@ -199,13 +214,7 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             listed = _LIST_HEAD.search(text, max(0, m.start("a") - 60), m.start("a"))
             if listed and float(listed.group("n")) < low:
                 low, list_start = float(listed.group("n")), listed.start("n")
-        before = text[max(0, m.start() - 40):m.start("a")]
-        after = text[match_end:match_end + 40]
-        if (not_before and not_before.search(before)
-                and not _TAKEN_CONTAINING.search(text, max(0, m.start("a") - 90), m.start("a"))) \
-                or (not_after and not_after.search(after)) \
-                or (skipped_end is not None and _LIST_GOES_ON.fullmatch(text, skipped_end,
-                                                                      m.start())):
+        if no_dose(m.start(), m.start("a"), match_end):
             # "available as a 400 mg tablet, 600 mg tablet and 800 mg tablet": the list
             # of strengths goes on
             skipped_end = match_end
