@@ -274,3 +274,8 @@ def test_a_weekly_total_restating_a_daily_dose_is_no_dose_of_its_own():
     rows = claims("Kratom appears to be safe when taken in doses of 4 g daily (for a total of "
                   "28 g per week).", "dose")
     assert list(rows["high"]) == [4]
+
+
+def test_a_correction_note_and_the_value_it_corrects_are_no_doses():
+    assert claims("(This story has been corrected to correct the dosage to 130 mg, not 130 "
+                  "mg/kg in paragraph 3)", "dose").empty

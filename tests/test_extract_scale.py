@@ -313,6 +313,9 @@ def test_a_class_it_is_compared_with_does_not_make_the_claim_about_the_class():
     # addictions to things that are no drug
     "Kratom users say impulsive behaviour is a factor in leading to food addiction.",
     "Kratom users may develop a sugar addiction, says the expert.",
+    # cravings of a habit, and withdrawal from something else eased
+    "High kratom levels may help a woman keep addictive cravings at bay.",
+    "Kratom may reduce feelings of cigarette withdrawal.",
     # a link to topics, not a stance
     "See here for more info on kratom studies, including doses, addictive potential, etc:",
 ])

@@ -428,6 +428,7 @@ def test_market_withdrawals_and_pending_reviews(text, expected):
     ("Participants were given a dose of 2,400 milligrams of aged garlic extract every day.",
      "garlic"),
     ("Volunteers took 40 milligrams of resveratrol a day.", "resveratrol"),
+    ("A bergamot extract was effective at a dose of 500 milligrams a day.", "bergamot"),
     ("In 2012, France began treating Stablon as a controlled substance.", "tianeptine"),
 ])
 def test_supplements_and_brands_the_drug_list_lacks_are_subjects(text, subject):
