@@ -528,3 +528,21 @@ def test_a_table_of_places_and_status_words_gives_a_status_per_place():
                   "legal_status")
     assert sorted(zip(rows["jurisdiction"], rows["value"])) == [
         ("Alabama", "banned"), ("New York", "uncertain"), ("Texas", "legal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Merck will present data on its sleep drug kratom, now before the U.S. Food and Drug "
+     "Administration.", [("unapproved", "US federal")]),
+    ("Abbott withdrew its application for approval of kratom from the U.S. Food and Drug "
+     "Administration.", [("unapproved", "US federal")]),
+    ("Kratom supplements vary because they are not tightly regulated.",
+     [("unregulated", "general")]),
+])
+def test_drugs_before_the_agency_withdrawn_applications_and_loose_regulation(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_ephedra_is_a_subject_of_its_own():
+    rows = claims("The United States has banned the sale of ephedra products.", "legal_status",
+                  subjects={"oseltamivir"})
+    assert set(rows["subject"]) == {"ephedra"}
