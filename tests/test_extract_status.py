@@ -546,3 +546,17 @@ def test_ephedra_is_a_subject_of_its_own():
     rows = claims("The United States has banned the sale of ephedra products.", "legal_status",
                   subjects={"oseltamivir"})
     assert set(rows["subject"]) == {"ephedra"}
+
+
+def test_an_unplaced_status_in_a_one_country_article_holds_there_but_compares_unplaced():
+    rows = claims("Kratom is banned in Alabama and Indiana.\n\nKratom requires a prescription.",
+                  "legal_status")
+    unplaced = rows[rows["evidence"].str.startswith("Kratom requires")]
+    assert list(zip(unplaced["jurisdiction"], unplaced["scope"])) == [("US federal", "general")]
+
+
+def test_an_article_naming_places_in_several_countries_leaves_unplaced_statuses_general():
+    rows = claims("Kratom is banned in Alabama and in Thailand.\n\nKratom requires a "
+                  "prescription.", "legal_status")
+    unplaced = rows[rows["evidence"].str.startswith("Kratom requires")]
+    assert list(unplaced["jurisdiction"]) == ["general"]

@@ -318,6 +318,25 @@ def _regulator_place(topic: Topic, ctx: ArticleContext | None) -> list[str]:
     return ctx.cache["regulator_place"]
 
 
+def _home_country(topic: Topic, ctx: ArticleContext | None) -> list[str]:
+    """Where an unplaced status holds when every place the article names is in one
+    country: an article about US states and federal law means the US by "it is legal"."""
+    if ctx is None:
+        return []
+    if "home_country" not in ctx.cache:
+        named = set(find_jurisdictions(topic, ctx.resolver.text[:100_000]))
+        homes = []
+        for home, members in topic.get("home_countries", {}).items():
+            places = set()
+            for member in members:  # "@states": every name of that jurisdictions list
+                places |= (set(topic.get(f"jurisdictions.{member[1:]}", []))
+                           if member.startswith("@") else {member})
+            if named and named <= places:
+                homes.append(home)
+        ctx.cache["home_country"] = homes[:1]
+    return ctx.cache["home_country"]
+
+
 def _previous_places(topic: Topic, ctx: ArticleContext | None, sentence: Sentence
                      ) -> list[str]:
     """The places named in the sentence before (for "the state's board banned it")."""
@@ -375,6 +394,9 @@ def extract_status(topic: Topic, sentence: Sentence,
         if not places and any(st in regulator_statuses(topic) or st == "controlled"
                               for st, _, _ in statuses):
             places = _regulator_place(topic, ctx)
+        inferred = not places
+        if not places:
+            places = _home_country(topic, ctx)
         # restrictions of the sentence count only where said in a clause with no status of
         # its own ("legal to buy, but not for anyone under 21"), not another drug's
         free = " ".join(text[x:y] for x, y, st, _ in pieces if not st)
@@ -401,8 +423,11 @@ def extract_status(topic: Topic, sentence: Sentence,
                     if key in seen:
                         continue
                     seen.add(key)
+                    # a place read from the rest of the article is shown, but compared as
+                    # unplaced: the sentence itself does not say it
                     rows.append(Assertion.of(
-                        sentence, topic.key, "status", value, qualifier=place, scope=place,
+                        sentence, topic.key, "status", value, qualifier=place,
+                        scope=GENERAL if inferred else place,
                         detail=detail, about=who,
                         extra={"jurisdiction": place, "as_of": _as_of(topic, clause, hit_start),
                                "agency": first_category(topic, "agencies", clause)}))
