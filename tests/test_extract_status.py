@@ -560,3 +560,14 @@ def test_an_article_naming_places_in_several_countries_leaves_unplaced_statuses_
                   "prescription.", "legal_status")
     unplaced = rows[rows["evidence"].str.startswith("Kratom requires")]
     assert list(unplaced["jurisdiction"]) == ["general"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This bill also removed kratom from the list of controlled substances.",
+     [("legal", "general")]),
+    # a description of places, not a status of the subject
+    ("Others are much harsher toward kratom (especially those where marijuana is still "
+     "entirely illegal).", []),
+])
+def test_removal_from_the_list_and_places_described(text, expected):
+    assert _pairs(text) == expected
