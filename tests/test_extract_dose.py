@@ -279,3 +279,13 @@ def test_a_weekly_total_restating_a_daily_dose_is_no_dose_of_its_own():
 def test_a_correction_note_and_the_value_it_corrects_are_no_doses():
     assert claims("(This story has been corrected to correct the dosage to 130 mg, not 130 "
                   "mg/kg in paragraph 3)", "dose").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom appears to be safe for adults when taken in doses of 4 g daily.", (None, 4)),
+    ("In summary, 4 g of kratom daily is mostly safe for adults.", (None, 4)),
+    # a range said to be safe stays a range
+    ("For long-term use, doses of 2-4 g of kratom daily are considered safe.", (2, 4)),
+])
+def test_a_single_amount_said_to_be_safe_is_the_most_that_is(text, expected):
+    assert _one(text)[:2] == expected

@@ -574,6 +574,10 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             low, high = None, low  # "doses above 15 g are not recommended": 15 g at most
         if low is not None and low == high:  # "the maximum dose is 8 g": an upper bound
             minimum = topic.regex("levels.minimum")
+            safe = topic.regex("levels.safe_single")
+            if level == "typical" and safe is not None and safe.search(
+                    window_before[-80:] + " " + window_after[:60]):
+                level = "max"  # "4,000 IU daily is mostly safe for adults": as much as is safe
             if level == "max":
                 low = None
             elif minimum is not None and minimum.search(window_before):
