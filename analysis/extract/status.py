@@ -502,13 +502,13 @@ def _table_row(topic: Topic, s: Sentence, ctx: ArticleContext | None) -> Asserti
     m = _TABLE_ROW.match(s.text)
     if m is None:
         return None
-    place = _label(topic, m.group("place"))
-    if not place or place != _label(topic, s.text) or len(find_jurisdictions(topic, s.text)) != 1:
-        return None
     word = " ".join(m.group("status").lower().split())
     status = next((name for name, words in topic.get("table_statuses", {}).items()
-                   if word in words), None)
+                   if word in words), None)  # a cheap test first: most short lines fail it
     if status is None:
+        return None
+    place = _label(topic, m.group("place"))
+    if not place or place != _label(topic, s.text) or len(find_jurisdictions(topic, s.text)) != 1:
         return None
     about = None
     if ctx is not None:
