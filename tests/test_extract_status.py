@@ -571,3 +571,21 @@ def test_an_article_naming_places_in_several_countries_leaves_unplaced_statuses_
 ])
 def test_removal_from_the_list_and_places_described(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The FDA granted kratom an emergency use authorization in March but revoked that "
+     "authorization in June.", [("authorized", "US federal"), ("revoked", "US federal")]),
+    ("Kratom, approved as a malarial preventative, is cheap.", [("approved", "general")]),
+    ("Doctors use kratom despite FDA approval only for cancer.", [("approved", "US federal")]),
+    # a worry about what an approval could do
+    ("He worries that FDA approval of kratom could lead many to believe it is safe.", []),
+])
+def test_approvals_in_appositions_revocations_of_that_authorization_and_worries(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_an_unplaced_status_in_an_article_about_one_foreign_country_holds_there():
+    rows = claims("Japan begins booster shots.\n\nKratom has yet to be approved by the health "
+                  "ministry.", "legal_status")
+    assert list(zip(rows["jurisdiction"], rows["scope"])) == [("Japan", "general")]

@@ -333,6 +333,9 @@ def _home_country(topic: Topic, ctx: ArticleContext | None) -> list[str]:
                            if member.startswith("@") else {member})
             if named and named <= places:
                 homes.append(home)
+        countries = set(topic.get("jurisdictions.countries", []))
+        if not homes and len(named) == 1 and named <= countries:
+            homes = sorted(named)  # an article about one country: "Japan's health ministry"
         ctx.cache["home_country"] = homes[:1]
     return ctx.cache["home_country"]
 
