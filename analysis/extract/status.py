@@ -428,13 +428,25 @@ def extract_status(topic: Topic, sentence: Sentence,
                     seen.add(key)
                     # a place read from the rest of the article is shown, but compared as
                     # unplaced: the sentence itself does not say it
-                    rows.append(Assertion.of(
-                        sentence, topic.key, "status", value, qualifier=place,
+                    rows.append(_place_row(
+                        topic, sentence, value, place, who, detail=detail,
                         scope=GENERAL if inferred else place,
-                        detail=detail, about=who,
-                        extra={"jurisdiction": place, "as_of": _as_of(topic, clause, hit_start),
-                               "agency": first_category(topic, "agencies", clause)}))
+                        as_of=_as_of(topic, clause, hit_start),
+                        agency=first_category(topic, "agencies", clause)))
     return _fold_restricted(rows)
+
+
+def _place_row(topic: Topic, sentence: Sentence, value: str, place: str,
+               about: tuple[str, str] | None, *, detail: str = "", scope: str | None = None,
+               as_of: str = "", agency: str | None = None) -> Assertion:
+    """One status row for one place; `scope` (what conflicts compare) is the place unless
+    the sentence does not say it."""
+    extra = {"jurisdiction": place, "as_of": as_of}
+    if agency is not None:
+        extra["agency"] = agency
+    return Assertion.of(sentence, topic.key, "status", value, qualifier=place,
+                        scope=place if scope is None else scope, detail=detail, about=about,
+                        extra=extra)
 
 
 def _fold_restricted(rows: list[Assertion]) -> list[Assertion]:
@@ -487,9 +499,7 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
         status, detail, about = intro
         listed += 1
         intros.add(intro_start)
-        rows.append(Assertion.of(s, topic.key, "status", status, qualifier=places[0],
-                                 scope=places[0], detail=detail, about=about,
-                                 extra={"jurisdiction": places[0], "as_of": ""}))
+        rows.append(_place_row(topic, s, status, places[0], about, detail=detail))
     return rows, intros
 
 
@@ -511,15 +521,14 @@ def _table_row(topic: Topic, s: Sentence, ctx: ArticleContext | None) -> Asserti
     if status is None:
         return None
     place = _label(topic, m.group("place"))
-    if not place or place != _label(topic, s.text) or len(find_jurisdictions(topic, s.text)) != 1:
+    if not place or find_jurisdictions(topic, s.text) != [place]:
         return None
     about = None
     if ctx is not None:
         about = ctx.subject(s, 0, (0, len(s.text)))
         if about is None:
             return None
-    return Assertion.of(s, topic.key, "status", status, qualifier=place, scope=place,
-                        about=about, extra={"jurisdiction": place, "as_of": ""})
+    return _place_row(topic, s, status, place, about)
 
 
 # "It has been banned in 15 states. These are Alaska, Colorado, ...": the sentence after
@@ -570,11 +579,9 @@ def _named_after(topic: Topic, sentences: list[Sentence], ctx: ArticleContext | 
             for place in places:
                 if place in vague:
                     continue
-                rows.append(Assertion.of(sentences[j], topic.key, "status", first.value,
-                                         qualifier=place, scope=place, detail=first.detail,
-                                         about=about,
-                                         extra={"jurisdiction": place,
-                                                "as_of": first.extra.get("as_of", "")}))
+                rows.append(_place_row(topic, sentences[j], first.value, place, about,
+                                       detail=first.detail,
+                                       as_of=first.extra.get("as_of", "")))
                 intros.add(prev.start)
             j += 1
             places = (_only_places(topic, sentences[j].text)

@@ -63,16 +63,15 @@ _YARDSTICK_MARK = re.compile(
     r"\bincluding|\bsimilar\s+to|\bversus|\bvs\.?)\s+(?:the\s+|a\s+|an\s+|other\s+|most\s+|"
     r"many\s+)*$", re.I)
 # A name given as an example of a kind of thing: the claim is about the kind.
-_EXAMPLE_MARK = re.compile(
-    r"\b(?:substances|drugs|medications|medicines|supplements|herbs|products|stimulants|"
+_KINDS_THEN_EXAMPLE = (
+    r"(?:substances|drugs|medications|medicines|supplements|herbs|products|stimulants|"
     r"compounds|chemicals|foods|beverages|drinks)\s*,?\s*(?:such\s+as|including|like|"
-    r"e\.g\.,?)\s+$", re.I)
-# ... and an example of a class that is itself the yardstick: "than stimulants like X"
+    r"e\.g\.,?)\s+$")
+_EXAMPLE_MARK = re.compile(rf"\b{_KINDS_THEN_EXAMPLE}", re.I)
+# ... and an example of a kind that is itself the yardstick: "than stimulants like X"
 _YARDSTICK_CLASS = re.compile(
     r"(?:\bunlike|\bthan|\bcompared\s+(?:to|with)|\bas\s+with|\bsimilar\s+to|\bversus|"
-    r"\bvs\.?)\s+(?:[\w-]+\s+){0,3}?(?:substances|drugs|medications|medicines|stimulants|"
-    r"opioids|opiates|benzodiazepines|sedatives|compounds|chemicals)\s*,?\s*(?:such\s+as|"
-    r"including|like|e\.g\.,?)\s+$", re.I)
+    rf"\bvs\.?)\s+(?:[\w-]+\s+){{0,3}}?{_KINDS_THEN_EXAMPLE}", re.I)
 # Words just before a name that make it an ingredient of the thing the claim is about
 # ("strains high in mitragynine"), on either side of the claim.
 _CONTENT_MARK = re.compile(
