@@ -43,6 +43,9 @@ def test_dose_forms_are_read_as_ranges(text, low, high, unit):
     ("Experienced users take more than 12 grams daily.", 12, None),
     ("Doses exceeding 4 grams were studied.", 4, None),
     ("Doses above 20 mg are not recommended.", None, 20),  # a maximum, said from above
+    ("Users should take at least 2 grams a day.", 2, None),
+    # "at least" bounds the number it stands before, not one further on
+    ("At least a 50% drop in pain was seen in patients injected with 70 mg a month.", 70, 70),
 ])
 def test_open_ended_doses_leave_one_end_empty(text, low, high):
     got_low, got_high, _, _ = _one(text)

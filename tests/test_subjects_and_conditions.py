@@ -354,6 +354,15 @@ def test_authorizations_said_plainly_and_revoked_later(text, expected):
      "of the vitamin had more cancers.", {"vitamin e", "selenium"}, [("vitamin e", "400 IU")]),
     ("Alcohol cravings fell. Heavy alcohol drinkers joined. They received a 2-mg dose "
      "of Chantix before drinks.", {"alcohol", "varenicline"}, [("varenicline", "2 mg")]),
+    # a route word between "of" and the name keeps the amount bound to that name
+    ("Women were randomized to 80 micrograms of abaloparatide or open-label 20 "
+     "micrograms of subcutaneous teriparatide.", {"abaloparatide", "teriparatide"},
+     [("abaloparatide", "0.08 mg"), ("teriparatide", "0.02 mg")]),
+    # "of a kind of thing called X" binds the amount to X
+    ("The men received injections of 200 milligrams of a long-acting progestogen called "
+     "norethisterone enanthate and 1,000 milligrams of a long-acting androgen called testosterone.",
+     {"norethisterone", "testosterone"},
+     [("norethindrone enanthate", "200 mg"), ("testosterone", "1000 mg")]),
 ])
 def test_a_dose_of_a_named_drug_or_of_the_vitamin_is_that_ones(text, subjects, expected):
     rows = claims(text, "dose", subjects=subjects)

@@ -580,7 +580,10 @@ def extract_quantities(topic: Topic, sentence: Sentence,
                 level = "max"  # "4,000 IU daily is mostly safe for adults": as much as is safe
             if level == "max":
                 low = None
-            elif minimum is not None and minimum.search(window_before):
+            elif minimum is not None and minimum.search(
+                    _OTHER_NUMBER.sub("", window_before, count=1)):
+                # "at least a 50% reduction ... for patients given 70 mg": the words
+                # bound another number
                 high = None
         bound = "at most" if low is None else "at least" if high is None else (
             "single" if low == high else "range")

@@ -307,6 +307,11 @@ class SubjectResolver:
         if names and names[0].start - head <= 24 and _FORM.match(
                 self.text[head:names[0].start]):
             return names[0]
+        called = _CALLED.match(self.text, head) if m.end() > 0 else None
+        if called:  # "200 mg of a long-acting progestogen called norethisterone"
+            named = self.within(called.end(), called.end() + 40)
+            if named and named[0].start == called.end():
+                return named[0]
         stand_in = _STAND_IN.match(self.text, head) if m.end() > 0 else None
         if stand_in:
             word = stand_in.group(1).lower()
@@ -478,6 +483,9 @@ _LABEL_GAP = re.compile(r"[ \t]*:?[ \t]+")
 _OF = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:of|per\s+day\s+of|a\s+day\s+of|daily\s+of|"
                  r"(?:daily\s+|single\s+|oral\s+|once-daily\s+)?(?:doses?|dosage|tablets?|"
                  r"capsules?|pills?|servings?|injections?)\s+of)\s+)?", re.I)
+# "of a long-acting androgen called testosterone": the name the kind word is given
+_CALLED = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){1,4}?(?:called|named|known\s+as)\s+"
+                     r"[\"“']?", re.I)
 # "400 IU of the vitamin": the named thing whose name holds the stand-in word
 _STAND_IN = re.compile(r"(?:the|this|that)\s+(vitamin|mineral|herb|extract|oil|acid)\b", re.I)
 # Words between "of" and a name that keep the value bound to it ("of dried kratom").
@@ -485,4 +493,6 @@ _FORM = re.compile(r"^(?:(?:the|a|an|this|that|pure|dried|raw|powdered|ground|cr
                    r"fresh|standardi[sz]ed|high-quality|quality|organic|premium|oral|liquid|"
                    r"concentrated|full-spectrum|broad-spectrum|isolate|supplemental|"
                    r"elemental|total|your|their|his|her|liquid|softgels?|gel|capsules?|tablets?|"
-                   r"gummy|gummies|chewable|sublingual)\s+)*$", re.I)
+                   r"gummy|gummies|chewable|sublingual|subcutaneous|intravenous|"
+                   r"intramuscular|intranasal|nasal|inhaled|injectable|topical|open-label|"
+                   r"(?:extended|immediate|delayed|sustained)-release)\s+)*$", re.I)
