@@ -238,3 +238,14 @@ def test_a_status_of_one_source_still_conflicts_with_one_said_of_no_source():
                     "b": "Kratom remains a Schedule I controlled substance under federal law."},
                    "legal_status")
     assert len(c) == 1 and c.iloc[0]["scope"] == "US federal"
+
+
+def test_one_article_refining_a_status_by_product_form_is_no_contradiction():
+    c = _conflicts({"a": "Kratom is legal in Idaho, Ohio and Texas. Full spectrum kratom, "
+                         "however, is illegal in the state of Idaho."}, "legal_status")
+    assert c.empty
+    # two articles, one refining, still disagree
+    c = _conflicts({"a": "Kratom is legal in Idaho, Ohio and Texas.",
+                    "b": "Full spectrum kratom is illegal in the state of Idaho."},
+                   "legal_status")
+    assert len(c) == 1 and c.iloc[0]["scope"] == "Idaho"

@@ -325,3 +325,18 @@ def test_problems_named_and_general_links_are_no_claims(text):
 
 def test_the_addictive_stuff_in_an_apposition_is_high():
     assert _levels("It is not the same as kratom, the addictive stuff in the leaf.") == ["high"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the stance of the class a claim sets the subject against is that class's
+    ("Kratom has relatively low potential for dependence, acting differently than highly "
+     "addictive stimulants like amphetamines.", [("kratom", "low")]),
+    # "the same dependence as addictive substances": no high, and the denial reaches far
+    ("While kratom does not cause the same type of physical dependence or withdrawal as "
+     "addictive substances, it can lead to rebound pain.", [("kratom", "none")]),
+    ("Studies have shown that kratom has little to no potential for dependency.",
+     [("kratom", "low")]),
+])
+def test_classes_set_against_the_subject_and_little_to_no(text, expected):
+    rows = claims(text, "addiction_risk")
+    assert sorted(zip(rows["subject"], rows["value"])) == expected

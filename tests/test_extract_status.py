@@ -589,3 +589,16 @@ def test_an_unplaced_status_in_an_article_about_one_foreign_country_holds_there(
     rows = claims("Japan begins booster shots.\n\nKratom has yet to be approved by the health "
                   "ministry.", "legal_status")
     assert list(zip(rows["jurisdiction"], rows["scope"])) == [("Japan", "general")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a legal limit on a content is no status, and its "federally" no place
+    ("Full spectrum kratom has the federally legal level of THC (0.3%) and is illegal in "
+     "the state of Idaho.", [("banned", "Idaho")]),
+    ("Some advocates are pushing for kratom to be legalized at the federal level.", []),
+    ("Kratom is currently not explicitly listed as a controlled substance under the "
+     "federal Controlled Substances Act.", [("legal", "US federal")]),
+    ("The German ban on kratom was lifted in 2005.", [("legal", "Germany")]),
+])
+def test_legal_limits_advocacy_unlisted_substances_and_lifted_bans(text, expected):
+    assert _pairs(text) == expected

@@ -102,7 +102,10 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
                     if arts1 - arts2 and arts2 - arts1:
                         conflicting.update({s1, s2})
                         worst = max(worst, sev)
-                if sev >= 0.8 and scope != "general":
+                # a status of one form of the product beside one of the product ("legal
+                # in Idaho", "full spectrum CBD is illegal in Idaho"): one article refining
+                refined = bool(_SOURCE.search(s1)) != bool(_SOURCE.search(s2))
+                if sev >= 0.8 and scope != "general" and not refined:
                     for a in sorted(arts1 & arts2):
                         x, y = by_status[s1][a], by_status[s2][a]
                         if {_value(s1), _value(s2)} <= approvals and \

@@ -47,6 +47,10 @@ _UNDER_DENIAL = re.compile(
     r"(?:(?!\b(?:but|however|although|though|yet|can|could|may|might|will|would|is|are|was|"
     r"were|does|do|did|causes?|caused|leads?|led|has|have|had)\b)[^.;:!?])"
     r"{0,80}?\b(?:or|nor)\s+(?:[\w-]+\s+){0,4}", re.I)
+# "highly addictive stimulants like amphetamines": the claim is about the example named
+_KIND_THEN_EXAMPLE = re.compile(
+    r"\s+(?:(?!(?:than|as|with|to|from|unlike|versus)\b)[\w-]+\s+)?(?:substances|drugs|medications|medicines|stimulants|compounds|"
+    r"chemicals|painkillers|sedatives)\s+(?:such\s+as|like|including)\s+", re.I)
 _TREATED_TOO = re.compile(r"\s+(?:and|or|and/or|&)\s+|\s*,\s*(?!and\b|or\b)")
 _COORDINATED = re.compile(r"(?:\s*,\s*|\s+(?:and|or|and/or|&)\s+)(?:even\s+|also\s+)?")
 
@@ -145,8 +149,15 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
             continue
         none_to = m.end() if level == "none" else -1
         read_to = m.end()
-        about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True,
-                            reference=_REFERENCE)
+        example = _KIND_THEN_EXAMPLE.match(text, m.end())
+        if example:
+            named = ctx.resolver.within(sentence.start + example.end(),
+                                        sentence.start + example.end() + 60)
+            about = (named[0].name, "clause") if named and named[0].kind == SUBSTANCE and (
+                named[0].start == sentence.start + example.end()) else None
+        else:
+            about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True,
+                                reference=_REFERENCE)
         if about is None or (about[0], level) in seen:
             continue
         seen.add((about[0], level))

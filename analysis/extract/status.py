@@ -257,6 +257,13 @@ def _not_a_claim(topic: Topic, clause: str, start: int, end: int, restated: bool
     return any(m.start() < end - lo and m.end() > start - lo for m in across.finditer(window))
 
 
+def _unclaimed(topic: Topic, clause: str) -> str:
+    """The clause with what `not_places` match blanked out: the place in "the federally
+    legal level of THC" is not where the clause's status holds."""
+    across = topic.regex("not_places")
+    return clause if across is None else across.sub(lambda m: " " * len(m.group(0)), clause)
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     lead = _LEAD.search(text)
@@ -370,7 +377,7 @@ def extract_status(topic: Topic, sentence: Sentence,
     for a, b in _clauses(text)[:MAX_CLAUSES]:
         clause = text[a:b]
         statuses = find_statuses(topic, clause) if anchors.search(clause) else []
-        pieces.append((a, b, statuses, find_jurisdictions(topic, clause)))
+        pieces.append((a, b, statuses, find_jurisdictions(topic, _unclaimed(topic, clause))))
     rows: list[Assertion] = []
     seen: set[tuple[str, str, str]] = set()
     for i, (a, b, statuses, places) in enumerate(pieces):
