@@ -105,3 +105,10 @@ def test_news_bylines_without_a_cue_word_name_the_author(text, name):
 
 def test_a_short_capitalised_line_alone_is_no_byline():
     assert claims("Getty Images\n\nKratom Dosage\n\nTake 2 g.", "author_credentials").empty
+
+
+def test_the_editor_of_a_journal_described_in_the_article_is_no_byline():
+    assert claims("Edited by Robert Orenstein, DO, it is the premier peer-reviewed journal "
+                  "of the profession.", "author_credentials").empty
+    assert list(claims("Edited by Robert Orenstein, DO", "author_credentials")["name"]) == [
+        "Robert Orenstein"]

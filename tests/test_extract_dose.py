@@ -234,6 +234,10 @@ def test_amounts_said_to_harm_or_to_avoid_above_are_maximums(text, high):
     "Kratom comes as white tablets in 100mg and 200mg doses.",
     "In shops the maximum pack size is 16 tablets, while pharmacies sell packs of 32 tablets.",
     "Larger packs, up to a maximum of 100 tablets, may be sold by a pharmacist.",
+    # contents, a volume a dose is formulated in, and increments a risk is measured by
+    "Each capsule contains a little less than 700 milligrams of “ozonated kratom "
+    "oxides,” about 6 milligrams of germanium, to be taken daily.",
+    "For every extra 100 milligrams of kratom a person took per day, the risk fell.",
 ])
 def test_strengths_counts_of_tablets_and_purchases_are_no_doses(text):
     assert claims(text, "dose").empty
@@ -292,3 +296,14 @@ def test_a_correction_note_and_the_value_it_corrects_are_no_doses():
 ])
 def test_a_single_amount_said_to_be_safe_is_the_most_that_is(text, expected):
     assert _one(text)[:2] == expected
+
+
+def test_a_volume_a_dose_is_formulated_in_is_no_dose():
+    assert _one("Patients took kratom at a dose of 40mg formulated in 0.4ml.")[:3] == (
+        40, 40, "mg")
+
+
+def test_two_amounts_said_respectively_are_two_doses_not_a_range():
+    rows = claims("Men and women should take 420 and 320 milligrams of kratom daily, "
+                  "respectively.", "dose")
+    assert sorted(rows["value"]) == ["320 mg", "420 mg"]

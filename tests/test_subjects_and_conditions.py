@@ -426,6 +426,15 @@ def test_the_drug_placed_in_a_class_is_the_articles_drug():
     ("An FDA advisory panel is expected to review Qnexa on Thursday.",
      {("phentermine-topiramate", "unapproved")}),
     ("Fenfluramine makers expect the market to grow.", set()),
+    # approvals told in news wording
+    ("Vioxx has also been approved as a treatment for certain types of arthritis.",
+     {("rofecoxib", "approved")}),
+    ("In 2008, the FDA granted Vioxx what's known as accelerated approval.",
+     {("rofecoxib", "approved")}),
+    ("Vioxx, first approved as a pain treatment in 1999, is sold by Merck.",
+     {("rofecoxib", "approved")}),
+    ("Vioxx is currently licensed in the EU for the treatment of arthritis.",
+     {("rofecoxib", "approved")}),
 ])
 def test_market_withdrawals_and_pending_reviews(text, expected):
     rows = claims(text, "legal_status", subjects={"fenfluramine", "rofecoxib",
@@ -437,6 +446,7 @@ def test_market_withdrawals_and_pending_reviews(text, expected):
     ("Participants were given a dose of 2,400 milligrams of aged garlic extract every day.",
      "garlic"),
     ("Volunteers took 40 milligrams of resveratrol a day.", "resveratrol"),
+    ("The volunteers consumed 520 mg of cocoa flavanols every day.", "cocoa flavanols"),
     ("A bergamot extract was effective at a dose of 500 milligrams a day.", "bergamot"),
     ("In 2012, France began treating Stablon as a controlled substance.", "tianeptine"),
 ])

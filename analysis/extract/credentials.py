@@ -81,6 +81,8 @@ def _bylines(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
     for pattern in topic.patterns("bylines"):
         for m in pattern.finditer(text):
             n = re.match(rf"(?:{_TITLE}\s+)?{_NAME}", text[m.end():])
+            if n and _EDITS_A_PUBLICATION.match(text, m.end() + n.end()):
+                continue  # "Edited by Jane Doe, DO, it is the premier journal of ..."
             if n and n.group("name").split()[0] not in _NOT_NAMES:
                 role = "reviewer" if re.search(r"review|fact", m.group(0), re.I) else "author"
                 if n.group("name") not in (f[0] for f in found):
@@ -88,6 +90,8 @@ def _bylines(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
     return found
 
 
+_EDITS_A_PUBLICATION = re.compile(r"(?:\s*,\s*[A-Za-z.]{2,8})*\s*,\s+(?:it|this|which)\s+"
+                                  r"(?:is|was|has|publishes)\b")
 _BYLINE_GATE = re.compile(r"by|write\s+to|follow|author|editor|writer|reviewer|reporter|"
                           r"contributor")
 NAME_LINES_WITHIN = 1500  # a name line is a byline only near the top of the page

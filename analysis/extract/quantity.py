@@ -46,6 +46,7 @@ _FRACTION_CHARS = "".join(_FRACTIONS)
 _NUM = (rf"(?:\d+\s+and\s+a\s+half|\d+\s+\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*\s?[{_FRACTION_CHARS}]|"
         r"\d{1,2}/\d{1,2}(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
         + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + ")")
+_RESPECTIVELY = re.compile(r"[^.;]{0,80}?\brespectively\b", re.I)
 # No real sentence states more doses than this; the cap bounds work on pathological text.
 MAX_PER_SENTENCE = 10
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|or)\b|;|,?\s+(?:followed\s+by|then)\b",
@@ -135,7 +136,9 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
-_LIST_GOES_ON = re.compile(r"\s*(?:[\w-]+\s*){0,2}?(?:,|,?\s*(?:and|or))\s*(?:an?\s+)?", re.I)
+_LIST_GOES_ON = re.compile(r"\s*(?:of\s+)?[“\"]?(?:[\w-]+\s*){0,3}?[”\"]?\s*"
+                           r"(?:,|,?\s*(?:and|or))[”\"]?\s*"
+                           r"(?:an?\s+|about\s+|approximately\s+|around\s+|nearly\s+)?", re.I)
 # "more than 100 micrograms a day could be harmful": the amount is a limit not to pass
 _HARM_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:could|can|may|might|will|would)\s+(?:be\s+)?"
                          r"(?:harmful|unsafe|dangerous|toxic|(?:cause|lead\s+to)\s+(?:harm|"
@@ -183,6 +186,14 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             # of zinc" (the unit said once) give a range
             found.extend(q for q in (
                 _single(table, a_text, m.group("ua"), m.start("a"), m.end("ua"), text),
+                _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
+            continue
+        if b_text and sep and sep.lower() in ("and", "or") and _RESPECTIVELY.match(
+                text, m.end()) and not no_dose(m.start(), m.start("a"), m.end()):
+            # "men and women should eat 420 and 320 milligrams daily, respectively": one
+            # amount each, no range
+            found.extend(q for q in (
+                _single(table, a_text, m.group("u"), m.start("a"), m.end("a"), text),
                 _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
             continue
         if b_text and _AGE_BEFORE.search(text, max(0, m.start("a") - 20), m.start("a")):
