@@ -307,3 +307,14 @@ def test_two_amounts_said_respectively_are_two_doses_not_a_range():
     rows = claims("Men and women should take 420 and 320 milligrams of kratom daily, "
                   "respectively.", "dose")
     assert sorted(rows["value"]) == ["320 mg", "420 mg"]
+
+
+def test_a_recommended_allowance_under_an_upper_limit_heading_is_typical():
+    text = ("Understanding the Upper Limit of Kratom Intake\n\nFor most adults, the UL for "
+            "kratom is set at 4,000 IU per day. The recommended dietary allowance (RDA) for "
+            "most adults is 600 IU, increasing to 800 IU for those over 70. Doses well above "
+            "the UL, typically over 10,000 IU daily, are needed to cause harm.")
+    rows = claims(text, "dose")
+    assert list(zip(rows["value"], rows["level"])) == [
+        ("≤ 4000 IU", "max"), ("600 IU", "typical"), ("800 IU", "typical"),
+        ("≥ 10000 IU", "strong")]

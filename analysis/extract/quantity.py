@@ -434,12 +434,20 @@ def _about_harm(topic: Topic, window: str) -> bool:
     return harm is not None and not _AVOIDED.search(window, 0, harm.start())
 
 
+_PAST_THE_LIMIT = re.compile(r"(?<!not\s)(?<!no\s)(?<!n[’']t\s)(?<!never\s)"
+                             r"\b(?:well\s+|far\s+)?(?:above|beyond|exceed\w*|higher\s+than)\s+"
+                             r"(?:the\s+|this\s+|that\s+|an?\s+)?(?:UL|upper\s+(?:intake\s+)?"
+                             r"(?:level|limit)|tolerable\s+upper|max(?:imum)?\s+(?:dose|limit))\b")
+
+
 def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "") -> str:
     """start, strong or typical from the clause's words. A limit ("no more than 10 g",
     "the maximum is 12 g") is the `max` level whatever else the clause says, and so is
     an upper bound ("up to 15 g") with no other level word."""
     if _about_harm(topic, window):
         return "toxic"
+    if _PAST_THE_LIMIT.search(window):
+        return "strong"  # "doses well above the UL, typically over 10,000 IU daily"
     said_max = topic.regex("levels.max")
     if said_max is not None and said_max.search(window):
         return "max"
@@ -567,8 +575,11 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         # level words are read next to the value: "the higher amounts ... beyond the
         # recommended 600 to 800 IU" does not make 600-800 IU a strong dose
         level_before = _OTHER_NUMBER.sub("", window_before[-60:], count=1)
-        level = _level(topic, level_before + " " + window_after[:60], low is None,
-                       sentence.section)
+        # a recommended allowance named under a heading about upper limits is no limit
+        recommended = topic.regex("levels.recommended")
+        section = "" if recommended is not None and recommended.search(
+            text[max(0, q.start - 150):q.start]) else sentence.section
+        level = _level(topic, level_before + " " + window_after[:60], low is None, section)
         if level in {"typical", "strong"} and _about_harm(topic, window_before[-140:]):
             level = "toxic"  # "Vitamin D toxicity is typically associated with much higher
             # doses (above 10,000 IU daily)": the clause is about harm, not use
