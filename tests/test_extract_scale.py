@@ -340,3 +340,17 @@ def test_the_addictive_stuff_in_an_apposition_is_high():
 def test_classes_set_against_the_subject_and_little_to_no(text, expected):
     rows = claims(text, "addiction_risk")
     assert sorted(zip(rows["subject"], rows["value"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names joined by "and" share the claim
+    ("Nicotine and caffeine are two of the most common physically addictive chemicals.",
+     [("caffeine", "high"), ("nicotine", "high")]),
+    ("Unlike opioids, kratom and kava are not addictive.", [("kava", "none"), ("kratom", "none")]),
+    # ... and so do the classes a comparison names: they are no subject
+    ("Kratom, like opioids and benzodiazepines, can cause dependence.", [("kratom", "possible")]),
+    ("Phenibut has a propensity for physical dependence.", [("phenibut", "possible")]),
+])
+def test_coordinated_names_share_a_claim_and_comparisons_name_no_subject(text, expected):
+    rows = claims(text, "addiction_risk", subjects={"kratom", "kava", "caffeine", "phenibut"})
+    assert sorted(zip(rows["subject"], rows["value"])) == expected

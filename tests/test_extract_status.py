@@ -602,3 +602,10 @@ def test_an_unplaced_status_in_an_article_about_one_foreign_country_holds_there(
 ])
 def test_legal_limits_advocacy_unlisted_substances_and_lifted_bans(text, expected):
     assert _pairs(text) == expected
+
+
+def test_a_content_of_another_substance_is_not_the_status_subject():
+    rows = claims("Possessing or selling kratom products, regardless of their THC content, is "
+                  "a criminal offense in Nebraska.", "legal_status")
+    assert list(zip(rows["subject"], rows["value"], rows["scope"])) == [
+        ("kratom", "banned", "Nebraska")]

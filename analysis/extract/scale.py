@@ -158,13 +158,20 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         else:
             about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True,
                                 reference=_REFERENCE)
-        if about is None or (about[0], level) in seen:
+        if about is None:
             continue
-        seen.add((about[0], level))
+        # "Nicotine and caffeine are two of the most addictive chemicals": one claim each
+        also = ctx.resolver.coordinated(about[0], sentence.start + c_start,
+                                        sentence.start + m.start(), and_only=True
+                                        ) if about[1] == "clause" else []
         clause = text[c_start:c_end]
         hedges = topic.regex("hedges.patterns")
-        rows.append(Assertion.of(
-            sentence, topic.key, "scale", level, level=level, about=about,
-            hedged=bool(hedges.search(clause)) if hedges is not None else False,
-            negated=level == "none", detail=clause.strip()[:200]))
+        for who in [about] + [(name, about[1]) for name in also]:
+            if (who[0], level) in seen:
+                continue
+            seen.add((who[0], level))
+            rows.append(Assertion.of(
+                sentence, topic.key, "scale", level, level=level, about=who,
+                hedged=bool(hedges.search(clause)) if hedges is not None else False,
+                negated=level == "none", detail=clause.strip()[:200]))
     return rows

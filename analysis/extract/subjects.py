@@ -332,22 +332,28 @@ class SubjectResolver:
             return names[-1]
         return None
 
-    def coordinated(self, name: str, start: int, end: int) -> list[str]:
+    def coordinated(self, name: str, start: int, end: int, *, and_only: bool = False
+                    ) -> list[str]:
         """Substances joined to `name` by "and", "or" or commas inside [start, end):
-        "hydroxychloroquine and chloroquine" makes one claim about each."""
+        "hydroxychloroquine and chloroquine" makes one claim about each. `and_only`: joined
+        by "and" alone, and not named as examples or yardsticks ("drugs like LSD and
+        psilocybin", "opioids such as morphine, ketamine")."""
         inside = [m for m in self.within(start, end) if m.kind == SUBSTANCE]
+        joint = _AND_JOINED if and_only else _COORDINATION
         out: list[str] = []
         for i, m in enumerate(inside):
             if m.name != name:
                 continue
             lo = i
-            while lo > 0 and _COORDINATION.fullmatch(
-                    self.text[inside[lo - 1].end:inside[lo].start]):
+            while lo > 0 and joint.fullmatch(self.text[inside[lo - 1].end:inside[lo].start]):
                 lo -= 1
             hi = i
-            while hi + 1 < len(inside) and _COORDINATION.fullmatch(
+            while hi + 1 < len(inside) and joint.fullmatch(
                     self.text[inside[hi].end:inside[hi + 1].start]):
                 hi += 1
+            if and_only and _COMPARATOR_MARK.search(
+                    self.text[max(0, inside[lo].start - 40):inside[lo].start]):
+                break
             out = [x.name for x in inside[lo:hi + 1] if x.name != name]
             break
         out = list(dict.fromkeys(out))
@@ -424,8 +430,18 @@ class SubjectResolver:
                 return m
         mentions = [m for m in mentions
                     if not _CONTENT_MARK.search(self.text[max(0, m.start - 30):m.start])]
-        left = [m for m in mentions if m.end <= pos
-                and not _COMPARATOR_MARK.search(self.text[max(0, m.start - 40):m.start])]
+        left = []
+        compared: Mention | None = None  # the last comparator: "like opioids and benzos"
+        for m in mentions:
+            if m.end > pos:
+                break
+            before = self.text[max(0, m.start - 40):m.start]
+            if _COMPARATOR_MARK.search(before):
+                compared = m if _COMPARISON.search(before) else None
+            elif compared is not None and _JOINED.fullmatch(self.text, compared.end, m.start):
+                compared = m
+            else:
+                left.append(m)
         if left:
             return left[0] if first else left[-1]
         if left_only:
@@ -468,12 +484,20 @@ class SubjectResolver:
         return ""
 
 
+# "like opioids and benzodiazepines": joined by a word (a bare comma may end the phrase:
+# "Unlike opioids, kratom is ...")
+_JOINED = re.compile(r",?\s+(?:and|or|&)\s+", re.I)
+# ... a comparison, not an example ("drugs like oxycodone and hydrocodone" are examples)
+_COMPARISON = re.compile(r"(?:\bunlike|\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|"
+                         r"\bsimilar\s+to|,\s*like|\bas\s+with)\s+(?:the\s+|other\s+)?$", re.I)
+_AND_JOINED = re.compile(r",?\s+(?:and|&)\s+", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
 _RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
 _MODIFIER = re.compile(
     r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced)\b|"
     r"\s+(?:receptors?|system|systems|antagonists?|agonists?|rivals?|alternatives?|"
-    r"substitutes?|competitors?|counterparts?)\b|\s+and\s+Drugs?\s+(?:Administration|Act)\b|"
+    r"substitutes?|competitors?|counterparts?|content|contents|concentrations?|"
+    r"potency)\b|\s+and\s+Drugs?\s+(?:Administration|Act)\b|"
     r"\s+(?-i:(?:[A-Z][a-z]+\s+){0,2}(?:Control|Enforcement|Board|Commission|Division|Agency|"
     r"Council|Association|Society|Institute|Industry|Coalition|Foundation|Program|Project|"
     r"Office|Bureau|Authority|Act))\b", re.I)
