@@ -609,3 +609,14 @@ def test_a_content_of_another_substance_is_not_the_status_subject():
                   "a criminal offense in Nebraska.", "legal_status")
     assert list(zip(rows["subject"], rows["value"], rows["scope"])) == [
         ("kratom", "banned", "Nebraska")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a likeness to a prescription drug is no prescription status
+    ("Its activity is similar to that of a prescription strength sedative.", []),
+    # sources or shops that are (not) regulated say nothing of the subject's status
+    ("Buy kratom from regulated sources only.", []),
+    ("Non-regulated sources of kratom are sold online.", []),
+])
+def test_likenesses_and_regulated_sources_are_no_statuses(text, expected):
+    assert _pairs(text) == expected

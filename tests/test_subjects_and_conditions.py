@@ -435,6 +435,10 @@ def test_the_drug_placed_in_a_class_is_the_articles_drug():
      {("rofecoxib", "approved")}),
     ("Vioxx is currently licensed in the EU for the treatment of arthritis.",
      {("rofecoxib", "approved")}),
+    ("The company now plans to apply for a U.S. approval of fenfluramine.",
+     {("fenfluramine", "unapproved")}),
+    ("We found fenfluramine, which is already on the market, helped patients.",
+     {("fenfluramine", "legal")}),
 ])
 def test_market_withdrawals_and_pending_reviews(text, expected):
     rows = claims(text, "legal_status", subjects={"fenfluramine", "rofecoxib",
