@@ -112,3 +112,8 @@ def test_the_editor_of_a_journal_described_in_the_article_is_no_byline():
                   "of the profession.", "author_credentials").empty
     assert list(claims("Edited by Robert Orenstein, DO", "author_credentials")["name"]) == [
         "Robert Orenstein"]
+
+
+def test_a_company_described_like_a_person_is_no_author():
+    assert claims("Kratom news\n\nJanssen Pharmaceuticals, Inc. is part of the Janssen "
+                  "Pharmaceutical Companies of Johnson & Johnson.", "author_credentials").empty

@@ -238,6 +238,9 @@ def test_amounts_said_to_harm_or_to_avoid_above_are_maximums(text, high):
     "Each capsule contains a little less than 700 milligrams of “ozonated kratom "
     "oxides,” about 6 milligrams of germanium, to be taken daily.",
     "For every extra 100 milligrams of kratom a person took per day, the risk fell.",
+    # amounts sold and bottle sizes
+    "In the UK retailers may sell no more than 32 tablets of kratom a day.",
+    "It is common to buy kratom in bottles of 50, 200, 500 and even 1,000 capsules daily.",
 ])
 def test_strengths_counts_of_tablets_and_purchases_are_no_doses(text):
     assert claims(text, "dose").empty
@@ -318,3 +321,13 @@ def test_a_recommended_allowance_under_an_upper_limit_heading_is_typical():
     assert list(zip(rows["value"], rows["level"])) == [
         ("≤ 4000 IU", "max"), ("600 IU", "typical"), ("800 IU", "typical"),
         ("≥ 10000 IU", "strong")]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Pain relief: 4-10 mg. per kilogram every 6-8 hours.", 4, 10),
+    ("Take 200 micrograms (mcg) of kratom per kg of body weight.", 0.2, 0.2),
+    ("Guidelines recommend 150\u2011200 \u00b5g/kg for parasites.", 0.15, 0.2),
+])
+def test_doses_per_kilogram_with_a_stop_a_gloss_or_a_non_breaking_hyphen(text, low, high):
+    rows = claims(text, "dose")
+    assert list(zip(rows["low"], rows["high"], rows["unit"])) == [(low, high, "mg/kg")]

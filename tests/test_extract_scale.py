@@ -354,3 +354,12 @@ def test_classes_set_against_the_subject_and_little_to_no(text, expected):
 def test_coordinated_names_share_a_claim_and_comparisons_name_no_subject(text, expected):
     rows = claims(text, "addiction_risk", subjects={"kratom", "kava", "caffeine", "phenibut"})
     assert sorted(zip(rows["subject"], rows["value"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Developing an addiction to kratom is generally considered a low risk.", ["low"]),
+    # a button on a web page
+    ('Use the "Report Abuse" button to make a difference.', []),
+])
+def test_a_risk_called_low_after_the_term_and_report_abuse_buttons(text, expected):
+    assert _levels(text) == expected

@@ -620,3 +620,35 @@ def test_a_content_of_another_substance_is_not_the_status_subject():
 ])
 def test_likenesses_and_regulated_sources_are_no_statuses(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # prescription-only rules told as bans on sale without one
+    ("A ban on the sale of the herbal product kratom, without prescription, is to be "
+     "enforced from next week in Ireland.", [("regulated", "Ireland")]),
+    ("The board is going ahead with a ban on non-prescription sales of kratom.",
+     [("regulated", "general")]),
+    # withdrawn from sale, still on sale, not allowed, a limit on how many tablets are sold
+    ("Kratom has been withdrawn from sale in France and Portugal.",
+     [("banned", "France"), ("banned", "Portugal")]),
+    ("In Alaska, the sale or possession of kratom is not allowed.", [("banned", "Alaska")]),
+    ("Kratom is not allowed to be sold to minors in Utah.", [("regulated", "Utah")]),
+    ("It is illegal for retailers in the UK to sell more than 32 tablets of kratom.",
+     [("regulated", "United Kingdom")]),
+    # a place said before, and a request or a condition that is no status
+    ("Kratom sales rose in Arkansas. Under state law, it is classified as a Schedule IV "
+     "controlled substance.", [("controlled", "Arkansas")]),
+    ("The board asked the ministry to modify the classification of kratom to include it in "
+     "Schedule I.", []),
+    ("If kratom is eventually approved for use, it would be the second such drug.", []),
+])
+def test_bans_on_sales_without_prescription_withdrawals_and_requests(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_examples_named_for_a_status_are_its_subjects():
+    rows = claims("Diclofenac is a topical painkiller. Some, including Vioxx and Celebrex, "
+                  "were taken off the market.", "legal_status", subjects={"diclofenac"})
+    assert set(zip(rows["subject"], rows["value"])) == {("rofecoxib", "revoked"),
+                                                        ("celecoxib", "revoked")}
+

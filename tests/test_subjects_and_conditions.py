@@ -363,6 +363,9 @@ def test_authorizations_said_plainly_and_revoked_later(text, expected):
      "norethisterone enanthate and 1,000 milligrams of a long-acting androgen called testosterone.",
      {"norethisterone", "testosterone"},
      [("norethindrone enanthate", "200 mg"), ("testosterone", "1000 mg")]),
+    # two named amounts joined by a slash
+    ("Children took once-daily ledipasvir 45 mg/sofosbuvir 200 mg for 12 weeks.",
+     {"ledipasvir", "sofosbuvir"}, [("ledipasvir", "45 mg"), ("sofosbuvir", "200 mg")]),
 ])
 def test_a_dose_of_a_named_drug_or_of_the_vitamin_is_that_ones(text, subjects, expected):
     rows = claims(text, "dose", subjects=subjects)

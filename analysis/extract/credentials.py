@@ -28,6 +28,9 @@ _BIO_VERB = (r"(?:is|was|has|holds|serves|works|earned|received|brings|specializ
              r"specialises|graduated)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:(?:\w+\s+){0,4})?(she|he|they|her|his|their|hers|him|them)\b",
                             re.I)
+_ORGANISATION = re.compile(r"\b(?:Pharmaceuticals?|Inc|Corp(?:oration)?|Compan(?:y|ies)|Group|"
+                           r"Labs?|Laboratories|Holdings|Therapeutics|Biosciences|"
+                           r"Technologies|LLC|Ltd|GmbH|AG|plc)\b\.?")
 _NOT_NAMES = {"The", "This", "That", "These", "Our", "We", "It", "In", "As", "With", "For",
               "Kratom", "Chronic", "According", "However", "About", "Medically", "Reviewed",
               "Written", "Author", "Name", "Age", "Location", "By"}
@@ -152,6 +155,8 @@ def _bio_opening(topic: Topic, s: Sentence, in_block: bool) -> tuple[str, str, s
     if not m or m.group("name").split()[0] in _NOT_NAMES:
         return None
     after = text[m.end():]
+    if _ORGANISATION.search(m.group("name") + after[:12]):
+        return None  # "Janssen Pharmaceuticals, Inc. is part of ...": a company
     degree_then_verb = re.match(rf"(?:\s*,\s*[A-Za-z.]{{2,8}})*\s*,?\s+{_BIO_VERB}", after)
     if not degree_then_verb:
         return None

@@ -81,9 +81,12 @@ def _build_units(topic: Topic) -> _UnitTable:
     pattern = re.compile(
         rf"(?P<pre>\b(?:between|from)\s+)?(?<![\w.,-])(?P<a>{_NUM})(?P<plus>\+)?\s*"
         rf"(?:(?P<ua>{unit_re})\.?(?:\s*\((?:{unit_re})\))?)?"  # "250 milligrams (mg) and"
-        rf"(?:-?\s*(?P<sep>-|–|—|to|or|and)\s*(?P<b>{_NUM}))?-?\s*"
+        rf"(?:-?\s*(?P<sep>-|–|—|‑|‐|−|to|or|and)\s*(?P<b>{_NUM}))?-?\s*"
         rf"(?P<u>{unit_re})"
-        rf"(?:(?![\w/])|(?=/(?:day|d|night|dose|serving)\b))",
+        rf"(?:(?![\w/])|(?=/(?:day|d|night|dose|serving)\b)"
+        # "ledipasvir 45 mg/sofosbuvir 200 mg": the slash joins two named amounts
+        rf"|(?=/(?!(?:liters?|litres?|kilograms?|deciliters?|decilitres?|minute|hours?)\b)"
+        rf"[a-z]{{5,}}\b))",
         re.I)
     factor = {u: (v[0], float(v[1])) for u, v in topic.get("unit_factor", {}).items()}
     scale = {u: float(v) for u, v in topic.get("unit_scale", {}).items()}
@@ -391,7 +394,8 @@ _LIST_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d++(?:\.\d++)?)(?:\s*+,\s*+\d++(?:
                           r"\s*+,?\s*+(?:or|and)\s+$")
 _OR_GLOSS = re.compile(r"(?:/(?:day|d))?\s*,?\s*(?:or|i\.e\.,?|=)\s*(?:about\s+|roughly\s+)?", re.I)
 # "5-10 mg of ibuprofen per kilogram of body weight": a mass per body weight.
-_PER_KG = re.compile(r"\s*(?:of\s+[\w\s-]{1,30}?\s+)?(?:(?:per|/|a|each|for\s+(?:every|each))\s*"
+_PER_KG = re.compile(r"\.?\s*(?:\(\w+\)\s*)?(?:of\s+[\w\s-]{1,30}?\s+)?"
+                     r"(?:(?:per|/|a|each|for\s+(?:every|each))\s*"
                      r"|(?:multiplied\s+by|times)\s+(?:your\s+|the\s+)?(?:body\s*)?weight\s+in\s+)"
                      r"(?:(?P<kg>kilograms?|kgs?)|(?P<lb>pounds?|lbs?))\b"
                      r"(?:\s+of\s+body\s*weight)?", re.I)

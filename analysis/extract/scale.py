@@ -89,7 +89,7 @@ def _capped(topic: Topic, term: str, level: str | None) -> str | None:
 
 def level_of(topic: Topic, left: str, right: str) -> str | None:
     """The scale level that the clause context gives the term, or None for no claim."""
-    left, right = left[-80:], _NEXT_CLAUSE.split(right[:40], maxsplit=1)[0]
+    left, right = left[-80:], _NEXT_CLAUSE.split(right[:60], maxsplit=1)[0]
     for n, rule in enumerate(topic.get("rules", [])):
         hit = first_match(topic.compile(rule.get("left", []), f"rules.{n}.left"), left)
         if hit is None and not any_match(topic.compile(rule.get("right", []),

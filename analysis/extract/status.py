@@ -40,7 +40,9 @@ _ANAPHOR_START = re.compile(rf"^\W*(?:it|this|they|these|that|such|the\s+{STAND_
 _AFTER = re.compile(r"\b(?:after|following)\s+(?:years\s+of\s+|decades\s+of\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|before|prior\s+to)\s+(?:the\s+)?$", re.I)
 _SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory|law|bill|measure|ban|"
-                         r"ruling|rule|legislation|regulation)(?:.s)?\b", re.I)
+                         r"ruling|rule|legislation|regulation)(?:.s)?\b|"
+                         r"\b(?:under|by)\s+state\s+(?:law|statute|legislation)\b|\bthis\s+state\b",
+                         re.I)
 # "its sale is banned", "the herb is legal": the claim is about the article's subject.
 REFERENCE = reference_pattern(
     r"such\s+products|sales?|possession|purchase|importation|distribution|"
@@ -295,7 +297,7 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
     restriction = first_category(topic, "restrictions", clause, sentence_text)
     if status in {"legal", "regulated"} and restriction:
         return "regulated", restriction
-    if status == "banned" and restriction in {"prescription only", "age limit"}:
+    if status == "banned" and restriction in {"prescription only", "age limit", "quantity limit"}:
         return "regulated", restriction
     if status in regulator_statuses(topic):
         m = _FOR.match(clause[end:])
@@ -416,7 +418,7 @@ def extract_status(topic: Topic, sentence: Sentence,
             if ctx is not None:
                 bound = ctx.resolver.bound_after(sentence.start + a + hit_end, connector=_OBJECT)
                 about = ctx.subject(sentence, a + hit_start, (a, b), bound=bound,
-                                    others_block=True, reference=REFERENCE)
+                                    others_block=True, reference=REFERENCE, examples=True)
                 if about is None:
                     continue
                 # "revoked the authorization for hydroxychloroquine and chloroquine"

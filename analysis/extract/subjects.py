@@ -363,7 +363,8 @@ class SubjectResolver:
                 bound: Mention | None = None, left_only: bool = False,
                 others_block: bool = False, first: bool = False,
                 reference: re.Pattern[str] | None = None,
-                sentence_left_only: bool = False) -> tuple[str, str] | None:
+                sentence_left_only: bool = False,
+                examples: bool = False) -> tuple[str, str] | None:
         """`first`: the clause's first name is its subject ("CBD with less than 0.3% THC
         is legal"), else the name nearest before the claim; `left_only`: names after the
         claim are what it is compared with ("addiction associated with opioids");
@@ -378,6 +379,13 @@ class SubjectResolver:
         hit = self._nearest(in_clause, pos, left_only=left_only, first=first)
         if hit is not None:
             return (hit.name, "clause") if self._subject_kind(hit) else None
+        if examples:
+            # "some, including Vioxx and Bextra, were taken off the market": with no other
+            # name before the claim, the examples are what it is about
+            named = [m for m in in_clause if m.end <= pos and m.kind == SUBSTANCE
+                     and _EXAMPLE_WORD.search(self.text[max(0, m.start - 20):m.start])]
+            if named:
+                return named[0].name, "clause"
         in_sentence = self.within(sentence.start, sentence.end)
         substances = [m for m in in_sentence if m.kind == SUBSTANCE]
         hit = self._nearest(substances, pos, left_only=sentence_left_only and bool(
@@ -484,6 +492,7 @@ class SubjectResolver:
         return ""
 
 
+_EXAMPLE_WORD = re.compile(r"(?:\bincluding|\bsuch\s+as|\bnotably|\bespecially)\s+$", re.I)
 # "like opioids and benzodiazepines": joined by a word (a bare comma may end the phrase:
 # "Unlike opioids, kratom is ...")
 _JOINED = re.compile(r",?\s+(?:and|or|&)\s+", re.I)
