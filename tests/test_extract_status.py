@@ -652,3 +652,9 @@ def test_examples_named_for_a_status_are_its_subjects():
     assert set(zip(rows["subject"], rows["value"])) == {("rofecoxib", "revoked"),
                                                         ("celecoxib", "revoked")}
 
+
+
+def test_what_an_approval_is_for_stops_before_the_verb():
+    rows = claims("The only drugs approved to treat irritability in autism are risperidone "
+                  "and aripiprazole.", "legal_status", subjects={"risperidone"})
+    assert set(rows["detail"]) == {"for irritability in autism"}

@@ -442,6 +442,17 @@ def test_the_drug_placed_in_a_class_is_the_articles_drug():
      {("fenfluramine", "unapproved")}),
     ("We found fenfluramine, which is already on the market, helped patients.",
      {("fenfluramine", "legal")}),
+    # not yet approved, told four ways; the drug an approval is an alternative to
+    ("Rofecoxib would not be marketed for cancer prevention until the FDA approves it.",
+     {("rofecoxib", "unapproved")}),
+    ("Though fenfluramine is still considered investigational, it looks promising.",
+     {("fenfluramine", "unapproved")}),
+    ("Fenfluramine was rejected by U.S. regulators earlier this year.",
+     {("fenfluramine", "unapproved")}),
+    ("On Oct. 19, FDA approved another alternative to Coumadin, Boehringer's Pradaxa.",
+     {("dabigatran", "approved")}),
+    ("Xarelto is also a prescription medicine used to treat deep vein thrombosis.",
+     {("rivaroxaban", "regulated")}),
 ])
 def test_market_withdrawals_and_pending_reviews(text, expected):
     rows = claims(text, "legal_status", subjects={"fenfluramine", "rofecoxib",

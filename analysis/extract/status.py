@@ -283,7 +283,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 _FOR = re.compile(r"^\s*(?:[\w’\x27-]+\s+){0,4}?(?:only\s+)?(?:for|to\s+treat|treat|"
                   r"as\s+a\s+treatment\s+for|in\s+the\s+treatment\s+of)\s+"
-                  r"((?:the\s+)?[^,.;()]{3,60})", re.I)
+                  r"((?:the\s+)?(?:(?!\s(?:are|is|was|were|has|have|had|include|includes)\s)"
+                  r"[^,.;()]){3,60})", re.I)
 
 
 def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: int

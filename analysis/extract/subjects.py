@@ -60,7 +60,8 @@ _COMPARATOR_MARK = re.compile(
 # or "with" after it do not: "addiction to kratom", "withdrawal with kratom").
 _YARDSTICK_MARK = re.compile(
     r"(?:\bunlike|\bthan|(?<!-)\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|"
-    r"\bincluding|\bsimilar\s+to|\bversus|\bvs\.?)\s+(?:the\s+|a\s+|an\s+|other\s+|most\s+|"
+    r"\bincluding|\bsimilar\s+to|\bversus|\bvs\.?|\balternatives?\s+to|\binstead\s+of|"
+    r"\brather\s+than|\breplacements?\s+for)\s+(?:the\s+|a\s+|an\s+|other\s+|most\s+|"
     r"many\s+)*$", re.I)
 # A name given as an example of a kind of thing: the claim is about the kind.
 _KINDS_THEN_EXAMPLE = (
