@@ -363,3 +363,7 @@ def test_coordinated_names_share_a_claim_and_comparisons_name_no_subject(text, e
 ])
 def test_a_risk_called_low_after_the_term_and_report_abuse_buttons(text, expected):
     assert _levels(text) == expected
+
+
+def test_dependence_said_to_be_extremely_common_is_high():
+    assert _levels("Kratom dependence and withdrawal are extremely common.") == ["high"]

@@ -658,3 +658,16 @@ def test_what_an_approval_is_for_stops_before_the_verb():
     rows = claims("The only drugs approved to treat irritability in autism are risperidone "
                   "and aripiprazole.", "legal_status", subjects={"risperidone"})
     assert set(rows["detail"]) == {"for irritability in autism"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The state health department has not explicitly prohibited or allowed the sale of "
+     "kratom products.", [("uncertain", "general")]),
+    # the plants a product is made from are no subject of its status
+    ("The sale of kratom products derived from hemp and marijuana is regulated.",
+     [("regulated", "general")]),
+])
+def test_neither_prohibited_nor_allowed_and_what_a_product_is_made_from(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["scope"])) == expected
+    assert set(rows["subject"]) == {"kratom"}

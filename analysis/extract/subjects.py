@@ -78,6 +78,10 @@ _YARDSTICK_CLASS = re.compile(
 _CONTENT_MARK = re.compile(
     r"\b(?:(?:high|rich|low|richer|higher|lower)\s+in|containing|contain|contains|"
     r"levels?\s+of|concentrations?\s+of)\s+(?:the\s+)?$", re.I)
+# ... and the plant a product is made from ("delta-8 products derived from hemp and
+# marijuana"), when the product is named too ("medications derived from THC" are THC's)
+_SOURCE_MARK = re.compile(r"\b(?:derived|extracted|made|sourced)\s+from(?:\s+[\w-]+\s+(?:and|or))?"
+                          r"\s+(?:the\s+)?$", re.I)
 MIN_ARTICLE_MENTIONS = 2  # a substance named once in passing is not what an article is about
 
 
@@ -439,6 +443,10 @@ class SubjectResolver:
                 return m
         mentions = [m for m in mentions
                     if not _CONTENT_MARK.search(self.text[max(0, m.start - 30):m.start])]
+        made_of = [m for m in mentions
+                   if _SOURCE_MARK.search(self.text[max(0, m.start - 40):m.start])]
+        if made_of and len(made_of) < len([m for m in mentions if m.end <= pos]):
+            mentions = [m for m in mentions if m not in made_of]
         left = []
         compared: Mention | None = None  # the last comparator: "like opioids and benzos"
         for m in mentions:
