@@ -376,11 +376,14 @@ def extract_status(topic: Topic, sentence: Sentence,
     anchors = topic.regex("anchors")
     if anchors is None or sentence.is_heading or is_question(text) or not anchors.search(text):
         return []
-    pieces = []
+    found = []
     for a, b in _clauses(text)[:MAX_CLAUSES]:
         clause = text[a:b]
-        statuses = find_statuses(topic, clause) if anchors.search(clause) else []
-        pieces.append((a, b, statuses, find_jurisdictions(topic, _unclaimed(topic, clause))))
+        found.append((a, b, find_statuses(topic, clause) if anchors.search(clause) else []))
+    if not any(statuses for _, _, statuses in found):
+        return []  # places are looked for only in a sentence that states a status
+    pieces = [(a, b, statuses, find_jurisdictions(topic, _unclaimed(topic, text[a:b])))
+              for a, b, statuses in found]
     rows: list[Assertion] = []
     seen: set[tuple[str, str, str]] = set()
     for i, (a, b, statuses, places) in enumerate(pieces):
