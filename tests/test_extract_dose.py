@@ -331,3 +331,21 @@ def test_a_recommended_allowance_under_an_upper_limit_heading_is_typical():
 def test_doses_per_kilogram_with_a_stop_a_gloss_or_a_non_breaking_hyphen(text, low, high):
     rows = claims(text, "dose")
     assert list(zip(rows["low"], rows["high"], rows["unit"])) == [(low, high, "mg/kg")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an aside in brackets keeps the level words in reach, and "for adults and" passes
+    # the level on
+    ("The maximum recommended daily consumption (except for extreme cases) is 100mg for "
+     "adults and 50mg for children.", [("≤ 100 mg", "max"), ("≤ 50 mg", "max")]),
+    ("When smoking, a mild dose is 50-100 mg and a heavy dose is 400-500 mg.",
+     [("50–100 mg", "start"), ("400–500 mg", "strong")]),
+    # two ends of one span said apart
+    ("Reported dosages range from 10mg, taken once daily, to 300mg taken three times daily.",
+     [("10–300 mg", "typical")]),
+    ("The recommended dose lies somewhere between 50 mg and a maximum of 500 mg.",
+     [("50–500 mg", "typical")]),
+])
+def test_levels_past_asides_mild_doses_and_spans_said_apart(text, expected):
+    rows = claims(text, "dose")
+    assert list(zip(rows["value"], rows["level"])) == expected

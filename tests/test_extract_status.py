@@ -671,3 +671,19 @@ def test_neither_prohibited_nor_allowed_and_what_a_product_is_made_from(text, ex
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["scope"])) == expected
     assert set(rows["subject"]) == {"kratom"}
+
+
+@pytest.mark.parametrize("text", [
+    # over-the-counter things of another kind, and moves towards a law
+    "Parents should first try the over-the-counter lice treatments because they are cheap.",
+    "Lice resist widely used over-the-counter shampoos such as Nix, which contain permethrin.",
+])
+def test_other_over_the_counter_products_are_no_status_of_the_subject(text):
+    assert _pairs(text) == []
+
+
+def test_examples_after_a_status_said_of_it_leave_it_the_subject():
+    rows = claims("In Arkansas, kratom sales rose. Under state law, it is classified as a "
+                  "Schedule IV controlled substance alongside other alkaloids such as "
+                  "delta-10 THC and HHC.", "legal_status")
+    assert list(zip(rows["subject"], rows["value"])) == [("kratom", "controlled")]

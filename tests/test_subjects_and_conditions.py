@@ -465,6 +465,8 @@ def test_market_withdrawals_and_pending_reviews(text, expected):
      "garlic"),
     ("Volunteers took 40 milligrams of resveratrol a day.", "resveratrol"),
     ("The volunteers consumed 520 mg of cocoa flavanols every day.", "cocoa flavanols"),
+    ("A mild dose of sceletium is 50-100 mg.", "kanna"),
+    ("HHC is legal in Iowa, like delta-10 THC.", "hhc"),
     ("A bergamot extract was effective at a dose of 500 milligrams a day.", "bergamot"),
     ("In 2012, France began treating Stablon as a controlled substance.", "tianeptine"),
 ])

@@ -285,11 +285,14 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
 
 # "from as low as 20 mg per day to up to 1,500 mg per day": one span said in two values,
 # each with its unit and frequency, that the range pattern reads as two.
-_FROM_LOW = re.compile(r"\bfrom\s+(?:as\s+(?:low|little|few)\s+as\s+|about\s+|around\s+|"
-                       r"approximately\s+|just\s+|only\s+)?$", re.I)
-_TO_HIGH = re.compile(r"\s*(?:(?:per|a|each)\s+(?:day|dose)|daily|/day)?\s*,?\s*(?:up\s+)?to\s+"
+_FROM_LOW = re.compile(r"\b(?:from|between)\s+(?:as\s+(?:low|little|few)\s+as\s+|about\s+|"
+                       r"around\s+|approximately\s+|just\s+|only\s+)?$", re.I)
+# ... "from 10mg, taken once daily, to 300mg", "between 50 mg and a maximum of 500 mg"
+_TO_HIGH = re.compile(r"\s*(?:(?:per|a|each)\s+(?:day|dose)|daily|/day)?\s*,?\s*"
+                      r"(?:(?:taken\s+)?(?:once|twice|three\s+times)\s+(?:daily|a\s+day|per\s+day)"
+                      r"\s*,\s*)?(?:(?:up\s+)?to|and)\s+"
                       r"(?:up\s+to\s+|as\s+(?:much|high|many)\s+as\s+|about\s+|around\s+|"
-                      r"approximately\s+)?$", re.I)
+                      r"approximately\s+|a\s+max(?:imum)?\s+of\s+)?$", re.I)
 
 
 def _join_from_to(found: list[Quantity], text: str, table: _UnitTable) -> list[Quantity]:
@@ -418,8 +421,11 @@ def _qualifier(topic: Topic, window: str) -> str:
 
 
 # Between two values that share the words before the first: "800 mg per dose or 3200 mg".
+_ASIDE = re.compile(r"\s*\([^()\d]{0,60}\)")
 _ALSO = re.compile(r"\s*(?:(?:per|a|an|each|every)\s+\w+\s*|at\s+(?:once|a\s+time|one\s+time)\s*|"
-                   r"daily\s*)?(?:,\s*)?(?:or|and|,)\s*", re.I)
+                   r"daily\s*|for\s+(?:most\s+|healthy\s+)?(?:adults|children|teens|teenagers|"
+                   r"adolescents|women|men|infants|kids|seniors|the\s+elderly)\s*)?"
+                   r"(?:,\s*)?(?:or|and|,)\s*", re.I)
 # The words a level is read from end at a number of something else: "weighs no more than
 # 68 kg and takes 50 mg" gives 50 mg no maximum.
 _OTHER_NUMBER = re.compile(r".*\d[\d,.]*\s*[a-zA-Z%]*\s", re.S)
@@ -578,7 +584,10 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         low, high = q.low, q.high
         # level words are read next to the value: "the higher amounts ... beyond the
         # recommended 600 to 800 IU" does not make 600-800 IU a strong dose
-        level_before = _OTHER_NUMBER.sub("", window_before[-60:], count=1)
+        # an aside in brackets does not push the level words out of reach: "the maximum
+        # recommended daily consumption (except for extreme cases) is 100mg"
+        level_before = " ".join(_OTHER_NUMBER.sub("", w[-60:], count=1) for w in (
+            window_before, _ASIDE.sub("", window_before)))
         # a recommended allowance named under a heading about upper limits is no limit
         recommended = topic.regex("levels.recommended")
         section = "" if recommended is not None and recommended.search(

@@ -291,6 +291,7 @@ class SubjectResolver:
         self.article_subjects = ranked
         self._sentences = sentences
         self._sentence_starts = [s.start for s in sentences]
+        self._examples_only = False  # set by _nearest: only examples or yardsticks named
 
     # -- lookups -----------------------------------------------------------------
     def within(self, start: int, end: int) -> list[Mention]:
@@ -393,10 +394,15 @@ class SubjectResolver:
                 return named[0].name, "clause"
         in_sentence = self.within(sentence.start, sentence.end)
         substances = [m for m in in_sentence if m.kind == SUBSTANCE]
+        self._examples_only = False
         hit = self._nearest(substances, pos, left_only=sentence_left_only and bool(
             self.article_subject), first=first)
         if hit is not None:
             return hit.name, "sentence"
+        anaphor = _ANAPHOR.match(sentence.text) or _ANAPHOR.match(self.text[c_start:c_end])
+        if self._examples_only and not anaphor and not (
+                reference is not None and reference.search(self.text[c_start:c_end])):
+            return None  # "not classically addictive like cocaine and heroin": their class
         framing = [m for m in in_sentence if not self._yardstick(m)]
         if not _SELF.match(sentence.text) and (
                 any(m.kind == CLASS for m in framing) or any(
@@ -406,7 +412,7 @@ class SubjectResolver:
             # sentence is about "the drug" it places in a class ("The drug is one of
             # three new anti-obesity drugs")
             return None
-        if _ANAPHOR.match(sentence.text) or _ANAPHOR.match(self.text[c_start:c_end]):
+        if anaphor:
             before = self._previous_substance(sentence)
             if before is None:
                 return None
@@ -465,8 +471,17 @@ class SubjectResolver:
             return None
         # "dependence can occur even with non-addictive substances, such as caffeine":
         # an example or yardstick after the claim is not what it is about either
-        right = [m for m in mentions if m.start >= pos
-                 and not _YARDSTICK_MARK.search(self.text[max(0, m.start - 40):m.start])]
+        right = []
+        marked: Mention | None = None  # "such as delta-10 and HHC": both examples
+        for m in mentions:
+            if m.start < pos:
+                continue
+            if _YARDSTICK_MARK.search(self.text[max(0, m.start - 40):m.start]) or (
+                    marked is not None and _JOINED.fullmatch(self.text, marked.end, m.start)):
+                marked = m
+            else:
+                right.append(m)
+        self._examples_only = not right and marked is not None
         return right[0] if right else None
 
     def sentences_before(self, sentence, count: int = 2, *, same_section: bool = True):
