@@ -687,3 +687,18 @@ def test_examples_after_a_status_said_of_it_leave_it_the_subject():
                   "Schedule IV controlled substance alongside other alkaloids such as "
                   "delta-10 THC and HHC.", "legal_status")
     assert list(zip(rows["subject"], rows["value"])) == [("kratom", "controlled")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Doctors urged governor Andrew Cuomo to ban the sale of all kratom products.", []),
+    ("Laws in more than half the number of states in the US prohibit kratom use.",
+     [("banned", "many US states")]),
+])
+def test_urging_a_ban_and_half_the_states(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_makers_covid_vaccine_said_with_a_possessive_is_that_makers():
+    rows = claims("The FDA has approved Pfizer’s COVID-19 vaccine for children.",
+                  "legal_status", subjects=set())
+    assert list(rows["subject"]) == ["pfizer-biontech covid-19 vaccine"]
