@@ -702,3 +702,19 @@ def test_a_makers_covid_vaccine_said_with_a_possessive_is_that_makers():
     rows = claims("The FDA has approved Pfizer’s COVID-19 vaccine for children.",
                   "legal_status", subjects=set())
     assert list(rows["subject"]) == ["pfizer-biontech covid-19 vaccine"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Once it is authorized in Canada, kratom will be reviewed again.", []),
+    ("Kratom is to be approved later this month.", [("unapproved", "general")]),
+    ("In December, the FDA had approved kratom under an emergency-use authorization.",
+     [("authorized", "US federal")]),
+    ("Kratom was the first drug of its kind to be authorized for use last year.",
+     [("authorized", "general")]),
+    ("Now that kratom has been re-approved, doctors can use it.", [("approved", "general")]),
+    ("In 2006 kratom got its license from the FDA.", [("approved", "US federal")]),
+    ("Kratom is a class A drug in Britain.", [("controlled", "United Kingdom")]),
+    ("Kratom is not illegal anywhere in the United States.", [("legal", "all US states")]),
+])
+def test_news_wording_of_authorizations_licences_and_classes(text, expected):
+    assert _pairs(text) == expected

@@ -48,6 +48,8 @@ REFERENCE = reference_pattern(
     r"such\s+products|sales?|possession|purchase|importation|distribution|"
     r"the\s+ban(?!\s+on)")  # "a court overturned the ban": the one said before
 GENERAL = "general"
+_UNDER_EUA = re.compile(r"\bapproved\b[^.;]{0,60}\bunder\s+(?:an?\s+|the\s+)?(?:emergency|EUA)",
+                        re.I)
 _PENDING = frozenset({"unapproved"})  # a status that hopes and plans only confirm
 MAX_CLAUSES = 8  # bounds the work on a run-on sentence; real ones have two or three
 MAX_PLACES = 60  # a sentence listing every state that bans something
@@ -220,6 +222,9 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
                     continue
                 if status not in (f[0] for f in found):
                     found.append((status, hit.start(), hit.end()))
+    if {"approved", "authorized"} <= {f[0] for f in found} and _UNDER_EUA.search(clause):
+        # "the FDA had approved the shots under an emergency-use authorization"
+        found = [f for f in found if f[0] != "approved"]
     return found
 
 
