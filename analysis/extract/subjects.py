@@ -291,7 +291,6 @@ class SubjectResolver:
         self.article_subjects = ranked
         self._sentences = sentences
         self._sentence_starts = [s.start for s in sentences]
-        self._examples_only = False  # set by _nearest: only examples or yardsticks named
 
     # -- lookups -----------------------------------------------------------------
     def within(self, start: int, end: int) -> list[Mention]:
@@ -394,13 +393,13 @@ class SubjectResolver:
                 return named[0].name, "clause"
         in_sentence = self.within(sentence.start, sentence.end)
         substances = [m for m in in_sentence if m.kind == SUBSTANCE]
-        self._examples_only = False
-        hit = self._nearest(substances, pos, left_only=sentence_left_only and bool(
-            self.article_subject), first=first)
+        sentence_left = sentence_left_only and bool(self.article_subject)
+        hit = self._nearest(substances, pos, left_only=sentence_left, first=first)
         if hit is not None:
             return hit.name, "sentence"
         anaphor = _ANAPHOR.match(sentence.text) or _ANAPHOR.match(self.text[c_start:c_end])
-        if self._examples_only and not anaphor and not (
+        examples_only = not sentence_left and self._sides(substances, pos)[2]
+        if examples_only and not anaphor and not (
                 reference is not None and reference.search(self.text[c_start:c_end])):
             return None  # "not classically addictive like cocaine and heroin": their class
         framing = [m for m in in_sentence if not self._yardstick(m)]
@@ -447,6 +446,16 @@ class SubjectResolver:
         for m in reversed([m for m in mentions if m.end <= pos]):
             if _RELATIVE.match(self.text, m.end) and pos - m.end < 60:
                 return m
+        left, right, _ = self._sides(mentions, pos, right_too=not left_only)
+        if left:
+            return left[0] if first else left[-1]
+        return right[0] if right else None
+
+    def _sides(self, mentions: list[Mention], pos: int, *, right_too: bool = True
+               ) -> tuple[list[Mention], list[Mention], bool]:
+        """(names before the claim, names after it, whether the names after it are all
+        examples or yardsticks) — leaving out contents, the plants a named product is made
+        from, and what the claim is compared with."""
         mentions = [m for m in mentions
                     if not _CONTENT_MARK.search(self.text[max(0, m.start - 30):m.start])]
         made_of = [m for m in mentions
@@ -465,10 +474,8 @@ class SubjectResolver:
                 compared = m
             else:
                 left.append(m)
-        if left:
-            return left[0] if first else left[-1]
-        if left_only:
-            return None
+        if left or not right_too:
+            return left, [], False
         # "dependence can occur even with non-addictive substances, such as caffeine":
         # an example or yardstick after the claim is not what it is about either
         right = []
@@ -481,8 +488,7 @@ class SubjectResolver:
                 marked = m
             else:
                 right.append(m)
-        self._examples_only = not right and marked is not None
-        return right[0] if right else None
+        return left, right, not right and marked is not None
 
     def sentences_before(self, sentence, count: int = 2, *, same_section: bool = True):
         """Up to `count` sentences before `sentence`, nearest first; with `same_section`,
