@@ -367,3 +367,8 @@ def test_a_risk_called_low_after_the_term_and_report_abuse_buttons(text, expecte
 
 def test_dependence_said_to_be_extremely_common_is_high():
     assert _levels("Kratom dependence and withdrawal are extremely common.") == ["high"]
+
+
+def test_what_we_would_call_addictive_in_quotes_is_a_definition():
+    assert _levels("People can be addicted to food, although none of these are what we’d "
+                   "consider “classically addictive” like heroin or cocaine.") == []
