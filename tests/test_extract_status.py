@@ -718,3 +718,13 @@ def test_a_makers_covid_vaccine_said_with_a_possessive_is_that_makers():
 ])
 def test_news_wording_of_authorizations_licences_and_classes(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The DEA lists kratom as a drug of concern but it is not federally scheduled.",
+     [("legal", "US federal")]),
+    ("Kratom has never been scheduled.", [("legal", "general")]),
+    ("The vote on kratom is scheduled to take place in June.", []),
+])
+def test_not_scheduled_and_never_scheduled_are_legal(text, expected):
+    assert _pairs(text) == expected
