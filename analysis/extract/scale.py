@@ -24,7 +24,7 @@ from .common import (
     is_question,
     reference_pattern,
 )
-from .subjects import SUBSTANCE
+from .subjects import KIND_NOUNS, SUBSTANCE
 
 # Terms looked at per sentence: real sentences have one or two; this bounds the work.
 MAX_TERMS_PER_SENTENCE = 8
@@ -49,8 +49,8 @@ _UNDER_DENIAL = re.compile(
     r"{0,80}?\b(?:or|nor)\s+(?:[\w-]+\s+){0,4}", re.I)
 # "highly addictive stimulants like amphetamines": the claim is about the example named
 _KIND_THEN_EXAMPLE = re.compile(
-    r"\s+(?:(?!(?:than|as|with|to|from|unlike|versus)\b)[\w-]+\s+)?(?:substances|drugs|medications|medicines|stimulants|compounds|"
-    r"chemicals|painkillers|sedatives)\s+(?:such\s+as|like|including)\s+", re.I)
+    r"\s+(?:(?!(?:than|as|with|to|from|unlike|versus)\b)[\w-]+\s+)?"
+    rf"{KIND_NOUNS}\s+(?:such\s+as|like|including)\s+", re.I)
 _TREATED_TOO = re.compile(r"\s+(?:and|or|and/or|&)\s+|\s*,\s*(?!and\b|or\b)")
 _COORDINATED = re.compile(r"(?:\s*,\s*|\s+(?:and|or|and/or|&)\s+)(?:even\s+|also\s+)?")
 

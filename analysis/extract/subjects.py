@@ -64,10 +64,11 @@ _YARDSTICK_MARK = re.compile(
     r"\brather\s+than|\breplacements?\s+for)\s+(?:the\s+|a\s+|an\s+|other\s+|most\s+|"
     r"many\s+)*$", re.I)
 # A name given as an example of a kind of thing: the claim is about the kind.
+# Plural nouns for a kind of thing that names its members next ("drugs such as ...").
+KIND_NOUNS = (r"(?:substances|drugs|medications|medicines|supplements|herbs|products|"
+              r"stimulants|compounds|chemicals|foods|beverages|drinks|painkillers|sedatives)")
 _KINDS_THEN_EXAMPLE = (
-    r"(?:substances|drugs|medications|medicines|supplements|herbs|products|stimulants|"
-    r"compounds|chemicals|foods|beverages|drinks)\s*,?\s*(?:such\s+as|including|like|"
-    r"e\.g\.,?)\s+$")
+    rf"{KIND_NOUNS}\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)\s+$")
 _EXAMPLE_MARK = re.compile(rf"\b{_KINDS_THEN_EXAMPLE}", re.I)
 # ... and an example of a kind that is itself the yardstick: "than stimulants like X"
 _YARDSTICK_CLASS = re.compile(
