@@ -728,3 +728,17 @@ def test_news_wording_of_authorizations_licences_and_classes(text, expected):
 ])
 def test_not_scheduled_and_never_scheduled_are_legal(text, expected):
     assert _pairs(text) == expected
+
+
+def test_a_prescription_medicine_in_a_release_naming_the_fda_is_shown_in_the_us():
+    text = ("The FDA approved Xarelto for the prevention of stroke in 2011. Trials ran in "
+            "Germany and Canada. Xarelto (rivaroxaban) is a prescription medicine used to treat "
+            "blood clots.")
+    rows = claims(text, "legal_status", subjects=["rivaroxaban"])
+    row = rows[rows["value"] == "regulated"].iloc[0]
+    # shown where the agency the article names rules, compared as unplaced: the sentence
+    # itself names no place
+    assert (row["jurisdiction"], row["scope"]) == ("US federal", "general")
+    alone = claims("Xarelto (rivaroxaban) is a prescription medicine used to treat blood "
+                   "clots.", "legal_status", subjects=["rivaroxaban"])
+    assert list(alone["jurisdiction"]) == ["general"]

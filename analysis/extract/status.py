@@ -416,6 +416,11 @@ def extract_status(topic: Topic, sentence: Sentence,
                               for st, _, _ in statuses):
             places = _regulator_place(topic, ctx)
         inferred = not places
+        if not places and (first_category(topic, "restrictions", clause) == "prescription only"
+                           or first_category(topic, "legal_details", clause)):
+            # "Xarelto is a prescription medicine" in a release that names the FDA: the
+            # rule of the agency the article names most (shown, compared as unplaced)
+            places = _regulator_place(topic, ctx)
         if not places:
             places = _home_country(topic, ctx)
         # restrictions of the sentence count only where said in a clause with no status of
