@@ -27,6 +27,10 @@ def _rows(text, topic, subjects=frozenset({"kratom"})):
     ("Lithium is a naturally occurring element.", "lithium"),
     ("Testosterone gels are prescribed to older men.", "testosterone"),
     ("Paxlovid cut hospital stays.", "nirmatrelvir"),
+    ("Unlike psilocybin, Amanita muscaria is federally legal.", "amanita muscaria"),
+    ("Salvia divinorum is a Schedule I drug in Delaware.", "salvia divinorum"),
+    ("Take 200 mg of magnesium bisglycinate at night.", "magnesium"),
+    ("Tongkat ali and maca are sold as libido boosters.", "tongkat ali"),
 ])
 def test_substances_are_found_by_brand_generic_and_herbal_names(text, name):
     lexicon = build_lexicon(load_topics().tables["substances"])
