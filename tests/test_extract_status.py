@@ -742,3 +742,23 @@ def test_a_prescription_medicine_in_a_release_naming_the_fda_is_shown_in_the_us(
     alone = claims("Xarelto (rivaroxaban) is a prescription medicine used to treat blood "
                    "clots.", "legal_status", subjects=["rivaroxaban"])
     assert list(alone["jurisdiction"]) == ["general"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain unveils a ban on e-cigarettes for under-18s.",
+     [("regulated", "United Kingdom", "age limit")]),
+    ("Utah has passed legislation banning e-cigarettes wherever smoking is prohibited.",
+     [("regulated", "Utah", "place of use")]),
+    ("India banned e-cigarettes in 2019.", [("banned", "India", "")]),
+])
+def test_a_ban_for_minors_or_on_where_it_is_used_is_regulation(text, expected):
+    rows = claims(text, "legal_status", subjects=["e-cigarettes"])
+    assert list(zip(rows["value"], rows["scope"], rows["detail"])) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The DEA will be reclassifying marijuana as a Schedule 2 drug in August.",
+    "Rumors began to circulate on social media claiming that the DEA had legalized marijuana.",
+])
+def test_a_rumour_being_checked_is_no_status(text):
+    assert claims(text, "legal_status", subjects=["cannabis"]).empty

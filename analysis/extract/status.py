@@ -303,7 +303,8 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
     restriction = first_category(topic, "restrictions", clause, sentence_text)
     if status in {"legal", "regulated"} and restriction:
         return "regulated", restriction
-    if status == "banned" and restriction in {"prescription only", "age limit", "quantity limit"}:
+    if status == "banned" and restriction in {"prescription only", "age limit", "quantity limit",
+                                              "place of use"}:
         return "regulated", restriction
     if status in regulator_statuses(topic):
         m = _FOR.match(clause[end:])
