@@ -353,3 +353,21 @@ def test_doses_per_kilogram_with_a_stop_a_gloss_or_a_non_breaking_hyphen(text, l
 def test_levels_past_asides_mild_doses_and_spans_said_apart(text, expected):
     rows = claims(text, "dose")
     assert list(zip(rows["value"], rows["level"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The maximum recommended dose of doxylamine succinate for sleep is generally 50 mg "
+     "per day.", [(None, 50.0, "max")]),
+    ("Exceeding the 3,000mg threshold of lion's mane does not offer additional benefits.",
+     [(None, 3000.0, "max")]),
+    ("Use 250 mg of magnesium daily, avoiding doses exceeding 350 mg/day.",
+     [(250.0, 250.0, "typical"), (None, 350.0, "max")]),
+    ("Some go up to doses of 400, 600, or even 800 mg of l-theanine for anxiety.",
+     [(400.0, 800.0, "typical")]),
+])
+def test_a_limit_said_around_its_value_and_a_list_ending_in_its_unit(text, expected):
+    rows = claims(text, "dose", subjects={"doxylamine", "lion's mane", "magnesium",
+                                          "l-theanine"})
+    got = [(None if math.isnan(lo) else lo, hi, level)
+           for lo, hi, level in zip(rows["low"], rows["high"], rows["level"])]
+    assert got == expected

@@ -762,3 +762,19 @@ def test_a_ban_for_minors_or_on_where_it_is_used_is_regulation(text, expected):
 ])
 def test_a_rumour_being_checked_is_no_status(text):
     assert claims(text, "legal_status", subjects=["cannabis"]).empty
+
+
+def test_a_relative_clause_is_about_the_name_it_hangs_on():
+    text = ("Unlike psilocybin mushrooms, which are classified as controlled substances, "
+            "amanita muscaria is sold openly.")
+    rows = claims(text, "legal_status", subjects=["amanita muscaria"])
+    assert list(zip(rows["subject"], rows["value"])) == [("psilocybin", "controlled")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Salvia is not federally regulated nor is the plant banned in all states.",
+     [("unregulated", "US federal"), ("varies", "many US states")]),
+    ("Kratom is not legal in every state.", [("varies", "many US states")]),
+])
+def test_not_banned_in_all_states_says_it_varies_and_nor_starts_a_clause(text, expected):
+    assert _pairs(text) == expected

@@ -149,6 +149,8 @@ _HARM_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:could|can|may|might|will|would)\s
                          r"(?:harmful|unsafe|not\s+(?:recommended|advised|safe)))\b", re.I)
 _BEFORE = 40  # characters before a number read for what it is an amount of
 _LIST_HEAD = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?)*\s*,\s*$")
+_LIST_TAIL = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?)+\s*,?\s*"
+                        r"(?:or|and)\s+(?:even\s+|perhaps\s+|possibly\s+|maybe\s+)$")
 # "assigned 30 people to take pills containing 2 grams of ginger": what was taken, a dose
 _TAKEN_CONTAINING = re.compile(
     r"\b(?:take|takes|took|taking|given|receiv\w*|swallow\w*)\s+(?:[\w-]+\s+){0,6}?(?:pills?|"
@@ -226,6 +228,11 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         if b_text and sep.lower() in ("or", "and"):
             # "dosages of 30, 50 or 70 mg/day": the doses tested span a range
             listed = _LIST_HEAD.search(text, max(0, m.start("a") - 60), m.start("a"))
+            if listed and float(listed.group("n")) < low:
+                low, list_start = float(listed.group("n")), listed.start("n")
+        elif not b_text:
+            # "doses of 400, 600, or even 800 mg": the list ends with its unit
+            listed = _LIST_TAIL.search(text, max(0, m.start("a") - 60), m.start("a"))
             if listed and float(listed.group("n")) < low:
                 low, list_start = float(listed.group("n")), listed.start("n")
         if no_dose(m.start(), m.start("a"), match_end):

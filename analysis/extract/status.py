@@ -29,7 +29,7 @@ from .common import (
 )
 
 _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b|"
-                    r"\b(?:but|whereas|although|though)\b|\s[–—-]\s|"
+                    r"\b(?:but|whereas|although|though)\b|\s[–—-]\s|,?\s*(?=\bnor\b)|"
                     r",\s+(?:and|or)\s+(?=(?:the|other|some|many|most|several|a\s+few)\b)")
 # A leading subordinate clause ("Despite hemp's removal from the Act, CBD remains ...")
 # is a clause of its own.
@@ -440,11 +440,19 @@ def extract_status(topic: Topic, sentence: Sentence,
                 also = ctx.resolver.coordinated(about[0], sentence.start + a,
                                                 sentence.start + b)
             value, detail = _condition(topic, status, free, clause, hit_end)
+            if value == "varies":
+                # "not banned in all states": it differs from state to state, which says
+                # nothing of any one state
+                vague = list(topic.get("vague_scopes", ()))[:1]
+                where = [vague[0] if p == topic.get("every_state") and vague else p
+                         for p in places]
+            else:
+                where = places
             detail = detail or first_category(topic, "sources", clause)
             if about is not None and about[0] in " ".join(detail.lower().split()[:5]):
                 detail = ""  # "authorization for hydroxychloroquine" names the drug, not a use
             subjects = [about] + [(name, about[1]) for name in also] if about else [None]
-            for place in places or [GENERAL]:
+            for place in where or [GENERAL]:
                 for who in subjects:
                     key = (who[0] if who else "", value, place)
                     if key in seen:

@@ -380,6 +380,11 @@ class SubjectResolver:
         if bound is not None:
             return (bound.name, "clause") if self._subject_kind(bound) else None
         c_start, c_end = clause or (sentence.start, sentence.end)
+        head = self._relative_head(sentence.start, c_start, pos)
+        if head is not None:
+            # "Unlike psilocybin, which is a controlled substance, amanita is not": the
+            # relative clause is about the name it hangs on, even across the comma
+            return (head.name, "clause") if self._subject_kind(head) else None
         in_clause = [m for m in self.within(c_start, c_end)
                      if m.kind != OTHER or others_block]
         hit = self._nearest(in_clause, pos, left_only=left_only, first=first)
@@ -430,6 +435,17 @@ class SubjectResolver:
         if self.article_subject:
             return self.article_subject, "article"
         return None
+
+    def _relative_head(self, start: int, c_start: int, pos: int) -> Mention | None:
+        """The name before the clause that a relative clause holding `pos` hangs on."""
+        before = [m for m in self.within(start, pos) if m.end <= pos]
+        if not before or before[-1].end > c_start:
+            return None  # a name inside the clause is nearer: the clause's own
+        m = before[-1]
+        rel = _RELATIVE.match(self.text, m.end)
+        if rel is None or pos - m.end >= 60 or re.search(r"[;:()]", self.text[m.end:pos]):
+            return None
+        return m
 
     def _yardstick(self, m: Mention) -> bool:
         """"lower abuse potential than stimulants like amphetamines": a class (or its
