@@ -778,3 +778,34 @@ def test_a_relative_clause_is_about_the_name_it_hangs_on():
 ])
 def test_not_banned_in_all_states_says_it_varies_and_nor_starts_a_clause(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is legal in Colorado and banned in Alabama.",
+     [("banned", "Alabama"), ("legal", "Colorado")]),
+    ("Kratom is banned in Alabama, Indiana and Wisconsin, and legal in Texas.",
+     [("banned", "Alabama"), ("banned", "Indiana"), ("banned", "Wisconsin"),
+      ("legal", "Texas")]),
+])
+def test_each_status_of_a_clause_keeps_its_own_places(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington state cannabis retailer opens in defiance of county ban.",
+     [("banned", "cities and counties")]),
+    ("Since Washington legalized recreational marijuana in 2012, scores of municipalities "
+     "have passed laws curbing pot shops, from zoning to outright bans.",
+     [("banned", "cities and counties"), ("legal", "Washington")]),
+    ("Spicer answered a question about states that have legalized marijuana in defiance "
+     "of federal law.", [("legal", "many US states")]),
+])
+def test_local_bans_and_state_laws_defying_federal_law_keep_their_level(text, expected):
+    rows = claims(text, "legal_status", subjects=["cannabis"])
+    assert sorted(zip(rows["value"], rows["scope"])) == expected
+
+
+def test_a_reported_future_rescheduling_is_no_status():
+    text = ("The DEA will reclassify marijuana as a Schedule Two drug on August 1, "
+            "essentially legalizing medicinal cannabis in all 50 states.")
+    assert claims(text, "legal_status", subjects=["cannabis"]).empty

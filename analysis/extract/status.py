@@ -114,12 +114,13 @@ def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
         # in six states: Alabama, ...": the states it names
         places = [p for p in places if p not in vague]
     cities = set(topic.get("jurisdictions.cities", ()))
-    if "cities and counties" in places and any(
+    if _LOCAL in places and any(
             p.split(",")[0] in cities or _LOCAL_NAME.search(p) for p in places):
-        places = [p for p in places if p != "cities and counties"]  # they are named
+        places = [p for p in places if p != _LOCAL]  # they are named
     return places
 
 
+_LOCAL = "cities and counties"
 _LOCAL_NAME = re.compile(r"\b(?:County|Parish|City|Town)\b")
 
 
@@ -159,6 +160,11 @@ def _listed_locals(topic: Topic, clause: str, labels: dict[str, str]
 
 
 def _find_jurisdictions(topic: Topic, clause: str) -> list[str]:
+    return [label for _, label in _jurisdictions_at(topic, clause)]
+
+
+def _jurisdictions_at(topic: Topic, clause: str) -> list[tuple[int, str]]:
+    """(where, jurisdiction) for each place named in `clause`, in order."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str]] = []
     patterns, labels = topic.cached("jurisdictions", _build_jurisdictions)
@@ -188,8 +194,8 @@ def _find_jurisdictions(topic: Topic, clause: str) -> list[str]:
             if label not in (f for _, f in found):
                 found.append((m.start(), label))
             if len(found) >= MAX_PLACES:
-                return [lab for _, lab in sorted(found)]
-    return [label for _, label in sorted(found)]
+                return sorted(found)
+    return sorted(found)
 
 
 def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
@@ -427,6 +433,13 @@ def extract_status(topic: Topic, sentence: Sentence,
         # restrictions of the sentence count only where said in a clause with no status of
         # its own ("legal to buy, but not for anyone under 21"), not another drug's
         free = " ".join(text[x:y] for x, y, st, _ in pieces if not st)
+        paired = _pair_places(topic, clause, statuses, places) if places is pieces[i][3] \
+            else {}
+        if len(statuses) == 1 and _LOCAL in places:
+            # "Washington retailer opens in defiance of county ban": the state only holds
+            # the counties
+            states = set(topic.get("jurisdictions.states", ()))
+            places = [p for p in places if p not in states]
         for status, hit_start, hit_end in statuses:
             about = None
             also: list[str] = []
@@ -440,14 +453,13 @@ def extract_status(topic: Topic, sentence: Sentence,
                 also = ctx.resolver.coordinated(about[0], sentence.start + a,
                                                 sentence.start + b)
             value, detail = _condition(topic, status, free, clause, hit_end)
+            where = paired.get((status, hit_start), places)
             if value == "varies":
                 # "not banned in all states": it differs from state to state, which says
                 # nothing of any one state
                 vague = list(topic.get("vague_scopes", ()))[:1]
                 where = [vague[0] if p == topic.get("every_state") and vague else p
-                         for p in places]
-            else:
-                where = places
+                         for p in where]
             detail = detail or first_category(topic, "sources", clause)
             if about is not None and about[0] in " ".join(detail.lower().split()[:5]):
                 detail = ""  # "authorization for hydroxychloroquine" names the drug, not a use
@@ -466,6 +478,39 @@ def extract_status(topic: Topic, sentence: Sentence,
                         as_of=_as_of(topic, clause, hit_start),
                         agency=first_category(topic, "agencies", clause)))
     return _fold_restricted(rows)
+
+
+_BETWEEN = re.compile(r",?\s+(?:and|or|but|while|whereas)\s+|,\s*")
+
+
+def _pair_places(topic: Topic, clause: str, statuses: list[tuple[str, int, int]],
+                 places: list[str]) -> dict[tuple[str, int], list[str]]:
+    """Each status's own places when a clause states several in several places: "legal in
+    Colorado and banned in Alabama" bans it in Alabama only. The text between two
+    statuses is cut at its last joint ("and", a comma): places before the cut are the
+    earlier status's, after it the later one's; a status left with none keeps the place
+    nearest to it."""
+    if len(statuses) < 2 or len(places) < 2:
+        return {}
+    at = [(p, label) for p, label in _jurisdictions_at(topic, _unclaimed(topic, clause))
+          if label in places]
+    if len(at) < 2:
+        return {}
+    ordered = sorted(statuses, key=lambda st: st[1])
+    cuts = []
+    for (_, _, end), (_, start, _) in zip(ordered, ordered[1:]):
+        joints = list(_BETWEEN.finditer(clause, end, max(end, start)))
+        cuts.append(joints[-1].end() if joints else start)
+    paired: dict[tuple[str, int], list[str]] = {}
+    for p, label in at:
+        k = sum(p >= cut for cut in cuts)
+        st = ordered[k]
+        paired.setdefault((st[0], st[1]), []).append(label)
+    for st in statuses:
+        if (st[0], st[1]) not in paired:
+            near = min(at, key=lambda pl: min(abs(pl[0] - st[1]), abs(pl[0] - st[2])))
+            paired[(st[0], st[1])] = [near[1]]
+    return paired
 
 
 def _place_row(topic: Topic, sentence: Sentence, value: str, place: str,
