@@ -372,3 +372,12 @@ def test_dependence_said_to_be_extremely_common_is_high():
 def test_what_we_would_call_addictive_in_quotes_is_a_definition():
     assert _levels("People can be addicted to food, although none of these are what we’d "
                    "consider “classically addictive” like heroin or cocaine.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A lack of information has led casual users to believe, erroneously, that kratom is "
+    "not addictive.",
+    "A common myth is that kratom is not addictive.",
+])
+def test_a_belief_called_wrong_is_no_claim(text):
+    assert claims(text, "addiction_risk", subjects=["kratom"]).empty

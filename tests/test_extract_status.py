@@ -759,6 +759,7 @@ def test_a_ban_for_minors_or_on_where_it_is_used_is_regulation(text, expected):
 @pytest.mark.parametrize("text", [
     "The DEA will be reclassifying marijuana as a Schedule 2 drug in August.",
     "Rumors began to circulate on social media claiming that the DEA had legalized marijuana.",
+    "“I just want this regulated, not banned,” said one marijuana user.",
 ])
 def test_a_rumour_being_checked_is_no_status(text):
     assert claims(text, "legal_status", subjects=["cannabis"]).empty
