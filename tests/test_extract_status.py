@@ -810,3 +810,15 @@ def test_a_reported_future_rescheduling_is_no_status():
     text = ("The DEA will reclassify marijuana as a Schedule Two drug on August 1, "
             "essentially legalizing medicinal cannabis in all 50 states.")
     assert claims(text, "legal_status", subjects=["cannabis"]).empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("FDA approves dapagliflozin for type 2 diabetes\n\nThe pill lowers blood sugar.",
+     [("dapagliflozin", "approved", "US federal")]),
+    ("Biogen multiple sclerosis drug Tecfidera wins European approval.",
+     [("dimethyl fumarate", "approved", "European Union")]),
+    ("Legal status of dapagliflozin\n\nThe pill lowers blood sugar.", []),
+])
+def test_a_news_headline_states_an_approval_in_the_present_tense(text, expected):
+    rows = claims(text, "legal_status", subjects=["dapagliflozin", "dimethyl fumarate"])
+    assert list(zip(rows["subject"], rows["value"], rows["scope"])) == expected

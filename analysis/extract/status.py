@@ -374,6 +374,12 @@ def _previous_places(topic: Topic, ctx: ArticleContext | None, sentence: Sentenc
     return []
 
 
+# A news headline states its news with a verb ("FDA approves Epclusa for hepatitis C"): a
+# claim, unlike a heading that names a topic ("Legal status of kratom").
+_HEADLINE_VERB = re.compile(r"\b(?:approves|approved|OKs|OK[’\x27]d|clears|cleared|bans|banned|"
+                            r"legali[sz]es|legali[sz]ed|outlaws|rejects|rejected|wins|won|gets|"
+                            r"pulls|pulled|revokes|revoked|authori[sz]es|authori[sz]ed)\b")
+
 # What a ban or a law is on: "a ban on gatherings", "banned the sale of flavored vapes".
 _OBJECT = re.compile(r"\s*(?:on|of|against)\s+(?:the\s+|all\s+|any\s+|most\s+|public\s+|"
                      r"large\s+|mass\s+|non-essential\s+)*(?:(?:sale|sales|use|import|imports|"
@@ -386,7 +392,9 @@ def extract_status(topic: Topic, sentence: Sentence,
     another product, a class of drugs) gives no row, and neither does a heading."""
     text = sentence.text
     anchors = topic.regex("anchors")
-    if anchors is None or sentence.is_heading or is_question(text) or not anchors.search(text):
+    headline = sentence.is_heading and sentence.start < 3 and _HEADLINE_VERB.search(text)
+    if anchors is None or (sentence.is_heading and not headline) or is_question(text) \
+            or not anchors.search(text):
         return []
     found = []
     for a, b in _clauses(text)[:MAX_CLAUSES]:
