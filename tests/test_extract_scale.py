@@ -381,3 +381,9 @@ def test_what_we_would_call_addictive_in_quotes_is_a_definition():
 ])
 def test_a_belief_called_wrong_is_no_claim(text):
     assert claims(text, "addiction_risk", subjects=["kratom"]).empty
+
+
+def test_addiction_last_in_a_list_of_conditions_treated_is_no_claim():
+    text = ("Psilocybin is being studied for its therapeutic potential in treating "
+            "depression, anxiety, PTSD, and addiction.")
+    assert claims(text, "addiction_risk", subjects=["psilocybin"]).empty
