@@ -822,3 +822,14 @@ def test_a_reported_future_rescheduling_is_no_status():
 def test_a_news_headline_states_an_approval_in_the_present_tense(text, expected):
     rows = claims(text, "legal_status", subjects=["dapagliflozin", "dimethyl fumarate"])
     assert list(zip(rows["subject"], rows["value"], rows["scope"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Denver Post (based in Colorado, where marijuana is currently legal for recreational "
+     "use) ran an editorial saying the DEA may keep it.", [("legal", "Colorado")]),
+    ("Sales rose in Thailand and in the U.S., where marijuana is legal in some form.",
+     [("legal", "US federal")]),
+])
+def test_a_status_in_a_where_clause_holds_in_the_place_it_hangs_on(text, expected):
+    rows = claims(text, "legal_status", subjects=["cannabis"])
+    assert list(zip(rows["value"], rows["scope"])) == expected

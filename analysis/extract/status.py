@@ -462,6 +462,9 @@ def extract_status(topic: Topic, sentence: Sentence,
                                                 sentence.start + b)
             value, detail = _condition(topic, status, free, clause, hit_end)
             where = paired.get((status, hit_start), places)
+            if len(where) > 1:
+                # "based in Colorado, where marijuana is legal": that place alone
+                where = _place_where(topic, clause, hit_start, where) or where
             if value == "varies":
                 # "not banned in all states": it differs from state to state, which says
                 # nothing of any one state
@@ -486,6 +489,19 @@ def extract_status(topic: Topic, sentence: Sentence,
                         as_of=_as_of(topic, clause, hit_start),
                         agency=first_category(topic, "agencies", clause)))
     return _fold_restricted(rows)
+
+
+# "based in Colorado, where marijuana is legal": the place the claim is said of
+_PLACE_WHERE = re.compile(r"[^,;()]{1,40}?\)?\s*,\s*where\s+(?:[\w’\x27-]+\s+){0,6}$")
+
+
+def _place_where(topic: Topic, clause: str, at: int, places: list[str]) -> list[str]:
+    """The place a status is said of in a "where" clause hung on it, else []."""
+    before = [(p, label) for p, label in _jurisdictions_at(topic, _unclaimed(topic, clause))
+              if p < at and label in places]
+    if before and _PLACE_WHERE.match(clause, before[-1][0], at):
+        return [before[-1][1]]
+    return []
 
 
 _BETWEEN = re.compile(r",?\s+(?:and|or|but|while|whereas)\s+|,\s*")
