@@ -833,3 +833,10 @@ def test_a_news_headline_states_an_approval_in_the_present_tense(text, expected)
 def test_a_status_in_a_where_clause_holds_in_the_place_it_hangs_on(text, expected):
     rows = claims(text, "legal_status", subjects=["cannabis"])
     assert list(zip(rows["value"], rows["scope"])) == expected
+
+
+def test_a_would_far_before_the_status_still_makes_it_hypothetical():
+    text = ("The article stated that marijuana would be rescheduled alongside “Percocet, "
+            "Adderall, Oxycontin, Hydrocodone and other drugs that are common with a "
+            "prescription” as a Schedule 2 drug.")
+    assert claims(text, "legal_status", subjects=["cannabis"]).empty

@@ -219,7 +219,7 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
                 if any(hit.start() < e and s < hit.end() for s, e in taken):
                     continue
                 taken.append((hit.start(), hit.end()))
-                before = clause[max(0, hit.start() - 120):hit.end()]  # "considering a ban"
+                before = clause[max(0, hit.start() - 200):hit.end()]  # "considering a ban"
                 if hypothetical is not None and status not in _PENDING and \
                         hypothetical.search(before):
                     continue  # ("hopes to win approval" says it is not approved yet)
