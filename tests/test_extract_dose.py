@@ -371,3 +371,12 @@ def test_a_limit_said_around_its_value_and_a_list_ending_in_its_unit(text, expec
     got = [(None if math.isnan(lo) else lo, hi, level)
            for lo, hi, level in zip(rows["low"], rows["high"], rows["level"])]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Magnesium dose: new to it / sensitive stomach100–150 mg/day", [(100.0, 150.0)]),
+    ("Kava dosing table. Light1 - 2 g per session", [(1.0, 2.0)]),
+])
+def test_a_number_glued_to_a_table_label_is_read_whole(text, expected):
+    rows = claims(text, "dose", subjects={"magnesium", "kava", "omega-3"})
+    assert list(zip(rows["low"], rows["high"])) == expected

@@ -79,7 +79,10 @@ def _build_units(topic: Topic) -> _UnitTable:
     unit_re = "(?:" + "|".join(f"(?-i:{re.escape(f)})" if f in lower_only else re.escape(f)
                                for f in forms) + ")"
     pattern = re.compile(
-        rf"(?P<pre>\b(?:between|from)\s+)?(?<![\w.,-])(?P<a>{_NUM})(?P<plus>\+)?\s*"
+        # a number glued to the label before it, as tables lose their cells in flattened
+        # pages ("Light1 - 5 g", "sensitive stomach100–150 mg/day")
+        rf"(?P<pre>\b(?:between|from)\s+)?(?:(?<![\w.,-])|(?<=[a-z]{{4}})(?=\d))"
+        rf"(?P<a>{_NUM})(?P<plus>\+)?\s*"
         rf"(?:(?P<ua>{unit_re})\.?(?:\s*\((?:{unit_re})\))?)?"  # "250 milligrams (mg) and"
         rf"(?:-?\s*(?P<sep>-|–|—|‑|‐|−|to|or|and)\s*(?P<b>{_NUM}))?-?\s*"
         rf"(?P<u>{unit_re})"
