@@ -840,3 +840,14 @@ def test_a_would_far_before_the_status_still_makes_it_hypothetical():
             "Adderall, Oxycontin, Hydrocodone and other drugs that are common with a "
             "prescription” as a Schedule 2 drug.")
     assert claims(text, "legal_status", subjects=["cannabis"]).empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It is legal to possess and cultivate amanita in most of the country, with Louisiana "
+     "being the only exception.", [("legal", "many US states", "")]),
+    ("In Oregon (and soon-to-be Colorado), psilocybin is legal to use as long as you follow "
+     "the state regulations.", [("regulated", "Oregon", "conditions")]),
+])
+def test_exceptions_places_to_come_and_conditions_of_use(text, expected):
+    rows = claims(text, "legal_status", subjects=["amanita muscaria", "psilocybin"])
+    assert list(zip(rows["value"], rows["scope"], rows["detail"])) == expected

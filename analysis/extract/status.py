@@ -86,9 +86,13 @@ _FEDERAL = re.compile(r"\b(?:federal(?:ly)?|FDA|DEA|Congress|Farm\s+Bill|Drug\s+
                       r"Food\s+and\s+Drug|nationwide|national)\b", re.I)
 # "everywhere except Alabama", "Sarasota County, Florida": the place is an exception,
 # or only names where a county lies.
-_NOT_THERE = re.compile(r"\b(?i:except|excluding|other\s+than|apart\s+from|besides|outside)\b"
+_NOT_THERE = re.compile(r"\b(?i:soon-to-be|soon\s+to\s+be)\s+$|"
+                        r"\b(?i:except|excluding|other\s+than|apart\s+from|besides|outside)\b"
                         r"(?:[^.;,]|,(?=\s*(?:and\s+|or\s+)?(?:[A-Z]|$))){0,120}$|"
                         r"\b(?:County|Parish|City|Township),?\s*$")
+# "with Louisiana being the only exception", "soon-to-be Colorado": not where it holds
+_EXCEPTION_AFTER = re.compile(r"\s+(?:being|is|was|as)\s+(?:the\s+|an\s+)?(?:only\s+|sole\s+|"
+                              r"lone\s+|one\s+|single\s+|notable\s+)?exceptions?\b", re.I)
 # "San Diego, California": the state only says where the city lies (a name before it
 # that is no jurisdiction, after a lower-case word or a comma).
 _CITY_BEFORE = re.compile(r"(?:\b[a-z]+|,)\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s*$")
@@ -179,7 +183,8 @@ def _jurisdictions_at(topic: Topic, clause: str) -> list[tuple[int, str]]:
                 continue
             taken.append((m.start(), m.end()))
             if _PLACE_MODIFIER.match(clause, m.end()) or _NOT_THERE.search(
-                    clause[max(0, m.start() - 130):m.start()]):
+                    clause[max(0, m.start() - 130):m.start()]) or _EXCEPTION_AFTER.match(
+                    clause, m.end()):
                 continue
             label = (labels.get(m.group(0), m.group(0)) if name == "*" else
                      name or re.sub(r"\s+", " ", m.group(0)).strip())
