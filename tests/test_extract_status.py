@@ -851,3 +851,16 @@ def test_a_would_far_before_the_status_still_makes_it_hypothetical():
 def test_exceptions_places_to_come_and_conditions_of_use(text, expected):
     rows = claims(text, "legal_status", subjects=["amanita muscaria", "psilocybin"])
     assert list(zip(rows["value"], rows["scope"], rows["detail"])) == expected
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Testosterone is not currently approved for older men with age-related decline.",
+     "testosterone"),
+    ("The FDA had initially rejected dapagliflozin over concerns about cancer.",
+     "dapagliflozin"),
+    ("The panel voted 10 to 0 against approval of Xarelto for acute coronary syndrome.",
+     "rivaroxaban"),
+])
+def test_not_currently_approved_rejected_and_voted_against_are_unapproved(text, subject):
+    rows = claims(text, "legal_status", subjects=[subject])
+    assert list(zip(rows["subject"], rows["value"])) == [(subject, "unapproved")]
