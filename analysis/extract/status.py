@@ -84,13 +84,13 @@ _ELSEWHERE = re.compile(r"\b(?:elsewhere|other\s+(?:states|countries)|rest\s+of|
 # Words that make "US federal" the federal law, not the country that holds the states.
 _FEDERAL = re.compile(r"\b(?:federal(?:ly)?|FDA|DEA|Congress|Farm\s+Bill|Drug\s+Enforcement|"
                       r"Food\s+and\s+Drug|nationwide|national)\b", re.I)
-# "everywhere except Alabama", "Sarasota County, Florida": the place is an exception,
-# or only names where a county lies.
+# "everywhere except Alabama", "Sarasota County, Florida", "soon-to-be Colorado": the
+# place is an exception, only names where a county lies, or is still to come.
 _NOT_THERE = re.compile(r"\b(?i:soon-to-be|soon\s+to\s+be)\s+$|"
                         r"\b(?i:except|excluding|other\s+than|apart\s+from|besides|outside)\b"
                         r"(?:[^.;,]|,(?=\s*(?:and\s+|or\s+)?(?:[A-Z]|$))){0,120}$|"
                         r"\b(?:County|Parish|City|Township),?\s*$")
-# "with Louisiana being the only exception", "soon-to-be Colorado": not where it holds
+# "with Louisiana being the only exception": not where it holds
 _EXCEPTION_AFTER = re.compile(r"\s+(?:being|is|was|as)\s+(?:the\s+|an\s+)?(?:only\s+|sole\s+|"
                               r"lone\s+|one\s+|single\s+|notable\s+)?exceptions?\b", re.I)
 # "San Diego, California": the state only says where the city lies (a name before it
@@ -98,6 +98,9 @@ _EXCEPTION_AFTER = re.compile(r"\s+(?:being|is|was|as)\s+(?:the\s+|an\s+)?(?:onl
 _CITY_BEFORE = re.compile(r"(?:\b[a-z]+|,)\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s*$")
 _STATE_AFTER = re.compile(r",\s*((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\b")
 _PLACE_MODIFIER = re.compile(r"-based\b|\s+(?:company|firm|maker|researchers|scientists)\b")
+
+
+_LOCAL = "cities and counties"  # the vague scope of local bans and ordinances
 
 
 def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
@@ -124,7 +127,6 @@ def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
     return places
 
 
-_LOCAL = "cities and counties"
 _LOCAL_NAME = re.compile(r"\b(?:County|Parish|City|Town)\b")
 
 
@@ -446,8 +448,10 @@ def extract_status(topic: Topic, sentence: Sentence,
         # restrictions of the sentence count only where said in a clause with no status of
         # its own ("legal to buy, but not for anyone under 21"), not another drug's
         free = " ".join(text[x:y] for x, y, st, _ in pieces if not st)
-        paired = _pair_places(topic, clause, statuses, places) if places is pieces[i][3] \
-            else {}
+        # where each place is named, read once per clause that names several
+        at = ([(p, label) for p, label in _jurisdictions_at(topic, _unclaimed(topic, clause))
+               if label in places] if len(places) > 1 else [])
+        paired = _pair_places(clause, statuses, at) if places is pieces[i][3] else {}
         if len(statuses) == 1 and _LOCAL in places:
             # "Washington retailer opens in defiance of county ban": the state only holds
             # the counties
@@ -469,7 +473,7 @@ def extract_status(topic: Topic, sentence: Sentence,
             where = paired.get((status, hit_start), places)
             if len(where) > 1:
                 # "based in Colorado, where marijuana is legal": that place alone
-                where = _place_where(topic, clause, hit_start, where) or where
+                where = _place_where(clause, hit_start, at, where) or where
             if value == "varies":
                 # "not banned in all states": it differs from state to state, which says
                 # nothing of any one state
@@ -500,11 +504,11 @@ def extract_status(topic: Topic, sentence: Sentence,
 _PLACE_WHERE = re.compile(r"[^,;()]{1,40}?\)?\s*,\s*where\s+(?:[\w’\x27-]+\s+){0,6}$")
 
 
-def _place_where(topic: Topic, clause: str, at: int, places: list[str]) -> list[str]:
+def _place_where(clause: str, hit: int, at: list[tuple[int, str]], places: list[str]
+                 ) -> list[str]:
     """The place a status is said of in a "where" clause hung on it, else []."""
-    before = [(p, label) for p, label in _jurisdictions_at(topic, _unclaimed(topic, clause))
-              if p < at and label in places]
-    if before and _PLACE_WHERE.match(clause, before[-1][0], at):
+    before = [(p, label) for p, label in at if p < hit and label in places]
+    if before and _PLACE_WHERE.match(clause, before[-1][0], hit):
         return [before[-1][1]]
     return []
 
@@ -512,18 +516,14 @@ def _place_where(topic: Topic, clause: str, at: int, places: list[str]) -> list[
 _BETWEEN = re.compile(r",?\s+(?:and|or|but|while|whereas)\s+|,\s*")
 
 
-def _pair_places(topic: Topic, clause: str, statuses: list[tuple[str, int, int]],
-                 places: list[str]) -> dict[tuple[str, int], list[str]]:
+def _pair_places(clause: str, statuses: list[tuple[str, int, int]],
+                 at: list[tuple[int, str]]) -> dict[tuple[str, int], list[str]]:
     """Each status's own places when a clause states several in several places: "legal in
     Colorado and banned in Alabama" bans it in Alabama only. The text between two
     statuses is cut at its last joint ("and", a comma): places before the cut are the
     earlier status's, after it the later one's; a status left with none keeps the place
     nearest to it."""
-    if len(statuses) < 2 or len(places) < 2:
-        return {}
-    at = [(p, label) for p, label in _jurisdictions_at(topic, _unclaimed(topic, clause))
-          if label in places]
-    if len(at) < 2:
+    if len(statuses) < 2 or len(at) < 2:
         return {}
     ordered = sorted(statuses, key=lambda st: st[1])
     cuts = []
