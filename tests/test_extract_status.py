@@ -864,3 +864,14 @@ def test_exceptions_places_to_come_and_conditions_of_use(text, expected):
 def test_not_currently_approved_rejected_and_voted_against_are_unapproved(text, subject):
     rows = claims(text, "legal_status", subjects=[subject])
     assert list(zip(rows["subject"], rows["value"])) == [(subject, "unapproved")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A DEA lawyer explained the difference between Schedule 1 and Schedule 2 "
+     "classifications for marijuana.", []),
+    ("Washington legalized marijuana in 2012, even as medical pot businesses flourish "
+     "virtually unregulated.", [("legal", "Washington")]),
+])
+def test_schedules_compared_and_a_trade_left_unregulated_are_no_status(text, expected):
+    rows = claims(text, "legal_status", subjects=["cannabis"])
+    assert list(zip(rows["value"], rows["scope"])) == expected
