@@ -387,3 +387,12 @@ def test_addiction_last_in_a_list_of_conditions_treated_is_no_claim():
     text = ("Psilocybin is being studied for its therapeutic potential in treating "
             "depression, anxiety, PTSD, and addiction.")
     assert claims(text, "addiction_risk", subjects=["psilocybin"]).empty
+
+
+@pytest.mark.parametrize("text", [
+    "Addiction and withdrawal issues have not been noted with traditional use of kanna.",
+    "Withdrawal symptoms have not been reported with kanna.",
+])
+def test_issues_never_noted_or_reported_are_no_risk(text):
+    rows = claims(text, "addiction_risk", subjects=["kanna"])
+    assert list(zip(rows["subject"], rows["value"])) == [("kanna", "none")]
