@@ -396,3 +396,13 @@ def test_addiction_last_in_a_list_of_conditions_treated_is_no_claim():
 def test_issues_never_noted_or_reported_are_no_risk(text):
     rows = claims(text, "addiction_risk", subjects=["kanna"])
     assert list(zip(rows["subject"], rows["value"])) == [("kanna", "none")]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Kava dependence has been reported in heavy users.", "possible"),
+    ("St John's wort withdrawal is a very real, often frustrating experience.", "possible"),
+    ("Kava dependence has not been reported.", "none"),
+])
+def test_reported_and_very_real_say_it_happens(text, level):
+    rows = claims(text, "addiction_risk", subjects=["kava", "st john's wort"])
+    assert list(rows["value"]) == [level]
