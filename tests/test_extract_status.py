@@ -875,3 +875,16 @@ def test_not_currently_approved_rejected_and_voted_against_are_unapproved(text, 
 def test_schedules_compared_and_a_trade_left_unregulated_are_no_status(text, expected):
     rows = claims(text, "legal_status", subjects=["cannabis"])
     assert list(zip(rows["value"], rows["scope"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fentanyl can legally be prescribed in the United States.",
+     [("fentanyl", "regulated", "US federal", "prescription only")]),
+    ("Gabapentin is not a controlled substance federally, but several states have "
+     "scheduled it.", [("gabapentin", "legal", "US federal", ""),
+                       ("gabapentin", "controlled", "many US states", "")]),
+    ("Doctors have scheduled it for next week.", []),
+])
+def test_legally_prescribed_and_states_that_scheduled_it(text, expected):
+    rows = claims(text, "legal_status", subjects=["fentanyl", "gabapentin"])
+    assert list(zip(rows["subject"], rows["value"], rows["scope"], rows["detail"])) == expected
