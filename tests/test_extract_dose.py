@@ -380,3 +380,15 @@ def test_a_limit_said_around_its_value_and_a_list_ending_in_its_unit(text, expec
 def test_a_number_glued_to_a_table_label_is_read_whole(text, expected):
     rows = claims(text, "dose", subjects={"magnesium", "kava", "omega-3"})
     assert list(zip(rows["low"], rows["high"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A daily dose of a standardized preparation of Rhodiola rosea roots containing 576 mg "
+     "of extract was effective.", [(576.0, 576.0)]),
+    ("People benefit from a daily dose range containing 340 to 680 mg of rhodiola extract.",
+     [(340.0, 680.0)]),
+    ("Each rhodiola capsule contains 500 mg of extract.", []),
+])
+def test_a_dose_containing_an_amount_is_a_dose_a_capsule_containing_one_is_not(text, expected):
+    rows = claims(text, "dose", subjects=["rhodiola"])
+    assert list(zip(rows["low"], rows["high"])) == expected

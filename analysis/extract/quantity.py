@@ -157,7 +157,9 @@ _LIST_TAIL = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?
 # "assigned 30 people to take pills containing 2 grams of ginger": what was taken, a dose
 _TAKEN_CONTAINING = re.compile(
     r"\b(?:take|takes|took|taking|given|receiv\w*|swallow\w*)\s+(?:[\w-]+\s+){0,6}?(?:pills?|"
-    r"capsules?|tablets?|supplements?|softgels?|doses?)\s*,?\s+containing\s+$", re.I)
+    r"capsules?|tablets?|supplements?|softgels?|doses?)\s*,?\s+containing\s+$|"
+    # "a daily dose of a standardized preparation of the roots containing 576 mg"
+    r"\bdos(?:e|es|age)\s+(?:range\s+)?(?:of\s+(?:[\w-]+\s+){0,8}?)?containing\s+$", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
 
 
