@@ -442,10 +442,13 @@ class SubjectResolver:
         if not before or before[-1].end > c_start:
             return None  # a name inside the clause is nearer: the clause's own
         m = before[-1]
-        rel = _RELATIVE.match(self.text, m.end)
-        if rel is None or pos - m.end >= 60 or re.search(r"[;:()]", self.text[m.end:pos]):
+        if not self._hangs_on(m, pos) or re.search(r"[;:()]", self.text[m.end:pos]):
             return None
         return m
+
+    def _hangs_on(self, m: Mention, pos: int) -> bool:
+        """Whether a relative clause right after `m` ("X, which is") reaches `pos`."""
+        return bool(_RELATIVE.match(self.text, m.end)) and pos - m.end < 60
 
     def _yardstick(self, m: Mention) -> bool:
         """"lower abuse potential than stimulants like amphetamines": a class (or its
@@ -461,7 +464,7 @@ class SubjectResolver:
                  first: bool = False) -> Mention | None:
         # "prescription medications that are approved": the name a relative clause hangs on
         for m in reversed([m for m in mentions if m.end <= pos]):
-            if _RELATIVE.match(self.text, m.end) and pos - m.end < 60:
+            if self._hangs_on(m, pos):
                 return m
         left, right, _ = self._sides(mentions, pos, right_too=not left_only)
         if left:
