@@ -117,3 +117,20 @@ def test_the_editor_of_a_journal_described_in_the_article_is_no_byline():
 def test_a_company_described_like_a_person_is_no_author():
     assert claims("Kratom news\n\nJanssen Pharmaceuticals, Inc. is part of the Janssen "
                   "Pharmaceutical Companies of Johnson & Johnson.", "author_credentials").empty
+
+
+@pytest.mark.parametrize("bio, name", [
+    ("Sam Reyes writes for Health Desk Weekly.", "Sam Reyes"),
+    ("Nora Vance has worked as a freelance writer and editor since 2009.", "Nora Vance"),
+    ("Ola Brandt is the commentary editor at the Daily Ledger.", "Ola Brandt"),
+])
+def test_a_bio_naming_a_writing_job_makes_its_person_an_author(bio, name):
+    text = f"Kava news\n\nKava is a drink from the South Pacific.\n\n{bio}"
+    rows = claims(text, "author_credentials")
+    assert list(rows["name"]) == [name]
+
+
+def test_a_person_who_merely_wrote_something_is_no_author():
+    text = ("Kava news\n\nKava is a drink.\n\nLena Holt wrote that kava is calming. "
+            "Ben Ortiz is the owner of a kava bar.")
+    assert claims(text, "author_credentials").empty

@@ -24,7 +24,7 @@ _DEGREE = (r"(?:Ph\.?D|M\.?D|PharmD|Pharm\.D|R\.?Ph|D\.?O|DNP|DPT|DDS|DVM|MPH|MS
            r"BSc|RN|NP|PA-C|RD|RDN|LAc|MBBS|MSN|BSN|LCSW|LMHC|PsyD|BCBBS|BCPS|FACP|FAAP|CNS)")
 _NAMED_WITH_DEGREES = re.compile(
     rf"(?:{_TITLE}\s+)?{_NAME}\s*,\s*(?P<degrees>{_DEGREE}(?:\s*,\s*{_DEGREE})*)(?=[,\s]|$|[A-Z][a-z])")
-_BIO_VERB = (r"(?:is|was|has|holds|serves|works|earned|received|brings|specializes|"
+_BIO_VERB = (r"(?:is|was|has|holds|serves|works|writes|earned|received|brings|specializes|"
              r"specialises|graduated)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:(?:\w+\s+){0,4})?(she|he|they|her|his|their|hers|him|them)\b",
                             re.I)
