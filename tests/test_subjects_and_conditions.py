@@ -482,3 +482,21 @@ def test_supplements_and_brands_the_drug_list_lacks_are_subjects(text, subject):
 def test_an_amount_of_sodium_is_no_dose_of_the_article_subject():
     assert claims("Adults should eat less than 1.5 g of sodium per day.", "dose",
                   subjects={"alginate"}).empty
+
+
+@pytest.mark.parametrize("before", [
+    "Part of its off-label use is easing withdrawal symptoms from alcohol and cocaine.",
+    "Doctors also give it for cocaine addiction.",
+])
+def test_it_after_a_sentence_on_what_the_drug_weans_people_off_is_the_drug(before):
+    text = (f"Gabapentin withdrawal\n\nGabapentin is used to control seizures. {before} "
+            "It is classified as a Schedule V controlled substance in some states.")
+    rows = claims(text, "legal_status", subjects={"gabapentin"})
+    assert set(rows["subject"]) == {"gabapentin"}
+
+
+def test_it_after_a_sentence_naming_another_drug_is_still_that_drug():
+    text = ("Gabapentin withdrawal\n\nGabapentin is used to control seizures. Pregabalin is "
+            "a related drug. It is classified as a Schedule V controlled substance.")
+    rows = claims(text, "legal_status", subjects={"gabapentin"})
+    assert set(rows["subject"]) == {"pregabalin"}

@@ -83,6 +83,13 @@ _CONTENT_MARK = re.compile(
 # marijuana"), when the product is named too ("medications derived from THC" are THC's)
 _SOURCE_MARK = re.compile(r"\b(?:derived|extracted|made|sourced)\s+from(?:\s+[\w-]+\s+(?:and|or))?"
                           r"\s+(?:the\s+)?$", re.I)
+# A name that is what something weans people off ("eases withdrawal from alcohol and
+# cocaine", "cocaine addiction"): "It is classified as..." next is not about it.
+_WEANED_BEFORE = re.compile(
+    r"\b(?:withdrawal(?:\s+symptoms)?\s+from|addict(?:ion|ed)\s+to|dependen(?:ce|t)\s+on|"
+    r"quit(?:ting)?|wean(?:ing)?\s+off|detox(?:ing|ification)?\s+from)\s+"
+    r"(?:[\w-]+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
+_WEANED_AFTER = re.compile(r"\s+(?:addiction|use\s+disorders?|withdrawal|dependence|abuse)\b", re.I)
 MIN_ARTICLE_MENTIONS = 2  # a substance named once in passing is not what an article is about
 
 
@@ -524,11 +531,16 @@ class SubjectResolver:
         """The substance named last in the sentences before (same section); None when
         that is a class of drugs, "" when none is named."""
         for prev in self.sentences_before(sentence):
-            names = [m for m in self.within(prev.start, prev.end) if m.kind != OTHER]
+            names = [m for m in self.within(prev.start, prev.end)
+                     if m.kind != OTHER and not self._weaned(m)]
             if names:  # "... unlike benzodiazepines. They are addictive." is about them
                 last = names[-1]
                 return last.name if self._subject_kind(last) else None
         return ""
+
+    def _weaned(self, m: Mention) -> bool:
+        return bool(_WEANED_BEFORE.search(self.text[max(0, m.start - 60):m.start])
+                    or _WEANED_AFTER.match(self.text, m.end))
 
     def _heading_subject(self, sentence) -> str:
         if not sentence.section:
