@@ -392,3 +392,18 @@ def test_a_number_glued_to_a_table_label_is_read_whole(text, expected):
 def test_a_dose_containing_an_amount_is_a_dose_a_capsule_containing_one_is_not(text, expected):
     rows = claims(text, "dose", subjects=["rhodiola"])
     assert list(zip(rows["low"], rows["high"])) == expected
+
+
+def test_a_list_of_strengths_one_per_line_gives_no_dose():
+    text = ("Kratom forms and strengths\n\nThese include:\n\n  • 100 mg tablets\n\n"
+            "  • 400 mg tablets (Rx)\n\n  • 200 mg capsule\n\n  • 100 mg chewable tablet\n\n"
+            "  • 100 mg per 5 mL oral suspension (liquid)\n\n- 50 mg per 1.25 mL oral suspension")
+    assert claims(text, "dose").empty
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Adults: 400 mg tablets every 6 hours", "400 mg"),  # more on the line: a dose
+    ("Give 5 mL of the 100 mg per 5 mL suspension.", "5 ml"),  # the volume given, not the strength
+])
+def test_an_amount_with_more_than_a_form_on_its_line_stays_a_dose(text, value):
+    assert list(claims(text, "dose")["value"]) == [value]

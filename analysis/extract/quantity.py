@@ -163,12 +163,22 @@ _TAKEN_CONTAINING = re.compile(
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
 
 
+def _strength_line(text: str, number_at: int, end: int, pattern: re.Pattern[str]) -> bool:
+    """Whether the amount is alone on its line with a product form after it."""
+    line_start = text.rfind("\n", 0, number_at) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (not re.search(r"[^\W_]", text[line_start:number_at])
+            and bool(pattern.match(text[end:line_end])))
+
+
 def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     """Every number or range with a schema unit in `text`, open ends applied."""
     table = _units(topic)
     at_most, at_least = topic.cached("bounds", _build_bounds)
     not_before = topic.regex("not_preceded_by")
     not_after = topic.regex("not_followed_by")
+    strength_line = topic.regex("strength_lines")
     after_least = topic.regex("bounds.after_at_least")
     after_most = topic.regex("bounds.after_at_most")
     found: list[Quantity] = []
@@ -181,6 +191,7 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         return bool((not_before and not_before.search(before) and not _TAKEN_CONTAINING.search(
             text, max(0, number_at - 90), number_at))
             or (not_after and not_after.search(after))
+            or (strength_line is not None and _strength_line(text, number_at, end, strength_line))
             or (skipped_end is not None and _LIST_GOES_ON.fullmatch(text, skipped_end, start)))
 
     for m in table.pattern.finditer(text):
