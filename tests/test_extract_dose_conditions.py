@@ -243,3 +243,39 @@ def test_a_clause_about_toxicity_gives_a_toxic_amount_not_a_strong_dose():
     rows = claims("To avoid toxicity, take no more than 4,000 IU of vitamin D a day.", "dose",
                   subjects={"vitamin d"})
     assert rows["level"].tolist() == ["max"]
+
+
+def _doses(text, subjects=frozenset({"loperamide"})):
+    rows = claims(text, "dose", subjects=subjects)
+    return [(r.subject, r.value, r.level) for r in rows.itertuples()]
+
+
+def test_a_drug_taken_for_withdrawal_from_another_is_the_dose_subject():
+    assert _doses("Some are taking upwards of 60 milligrams in order to deal with opioid "
+                  "withdrawal symptoms.") == [("loperamide", "≥ 60 mg", "typical")]
+
+
+@pytest.mark.parametrize("text", [
+    "The maximum dose is 8 mg per day OTC or 16 mg per day with a prescription.",
+    "The maximum approved dose is 8 mg per day for OTC use and 16 mg per day for "
+    "prescription use.",
+])
+def test_a_maximum_goes_on_to_the_prescription_amount_after_it(text):
+    assert [v for _, v, _ in _doses(text)] == ["≤ 8 mg", "≤ 16 mg"]
+    assert {lvl for _, _, lvl in _doses(text)} == {"max"}
+
+
+def test_amounts_taken_recreationally_are_heavy_use():
+    text = ("The usual dose is 10 to 20 mg every 4 hours. When used recreationally, dosages "
+            "are generally much higher, in the range of 250 to 1500 mg.")
+    assert [(v, lvl) for _, v, lvl in _doses(text, {"dextromethorphan"})] == [
+        ("10–20 mg", "typical"), ("250–1500 mg", "strong")]
+
+
+def test_grams_per_kilogram_and_mls_are_read_and_a_loading_phase_is_a_start():
+    text = ("Creatine starts with a loading phase of 20g/day for 5-7 days, followed by a "
+            "maintenance dose of 3-5g/day (or 0.03g/kg/day).")
+    assert _doses(text, {"creatine"}) == [("creatine", "20 g", "start"),
+                                          ("creatine", "3–5 g", "typical"),
+                                          ("creatine", "30 mg/kg", "typical")]
+    assert [v for _, v, _ in _doses("Dosage: 2-7 mls per day.", {"creatine"})] == ["2–7 ml"]

@@ -406,3 +406,13 @@ def test_issues_never_noted_or_reported_are_no_risk(text):
 def test_reported_and_very_real_say_it_happens(text, level):
     rows = claims(text, "addiction_risk", subjects=["kava", "st john's wort"])
     assert list(rows["value"]) == [level]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Kratom is a stimulant. That means it’s addictive, as every user knows.", "high"),
+    ("Kratom is a stimulant. They're addictive.", "high"),
+    ("Kratom is a stimulant. It’s not addictive.", "none"),
+    ("Headaches aren’t the only risk of kratom withdrawal.", "possible"),
+])
+def test_contracted_verbs_and_a_negation_of_something_else(text, level):
+    assert _levels(text) == [level]

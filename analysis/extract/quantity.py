@@ -448,6 +448,9 @@ _ASIDE = re.compile(r"\s*\([^()\d]{0,60}\)")
 _ALSO = re.compile(r"\s*(?:(?:per|a|an|each|every)\s+\w+\s*|at\s+(?:once|a\s+time|one\s+time)\s*|"
                    r"daily\s*|for\s+(?:most\s+|healthy\s+)?(?:adults|children|teens|teenagers|"
                    r"adolescents|women|men|infants|kids|seniors|the\s+elderly)\s*)?"
+                   # "8 mg per day OTC or 16 mg per day with a prescription", "for OTC use and"
+                   r"(?:(?:(?:for|with|on|under)\s+(?:an?\s+|the\s+)?)?"
+                   r"(?:OTC|over[- ]the[- ]counter|prescription|[Rr]x)(?:\s+use)?\s*)?"
                    r"(?:,\s*)?(?:or|and|,)\s*", re.I)
 # The words a level is read from end at a number of something else: "weighs no more than
 # 68 kg and takes 50 mg" gives 50 mg no maximum.
@@ -579,7 +582,7 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             bound = (ctx.resolver.bound_after(sentence.start + q.end)
                      or ctx.resolver.bound_before(sentence.start + q.start))
             about = ctx.subject(sentence, q.start, (c_start, c_end), bound=bound,
-                                left_only=True, sentence_left_only=True)
+                                left_only=True, sentence_left_only=True, treated_too=False)
             if about is None:
                 continue
         window_before = text[max(prev_end, c_start):q.start]
@@ -624,6 +627,10 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             # "strong" dose from "receive" after "severe pain")
             above = _level(topic, lead_in[-80:], False)
             level = above if above in {"max", "start", "toxic"} else level
+        strong_sentence = topic.regex("levels.strong_sentence")
+        if level == "typical" and strong_sentence is not None and strong_sentence.search(
+                text, 0, q.start):
+            level = "strong"
         if i and said_level and level == "typical" and _ALSO.fullmatch(
                 text[prev_end:q.start]):
             level = said_level  # "the maximum is 800 mg per dose or 3200 mg per day"

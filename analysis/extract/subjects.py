@@ -377,13 +377,15 @@ class SubjectResolver:
                 others_block: bool = False, first: bool = False,
                 reference: re.Pattern[str] | None = None,
                 sentence_left_only: bool = False,
-                examples: bool = False) -> tuple[str, str] | None:
+                examples: bool = False, treated_too: bool = True) -> tuple[str, str] | None:
         """`first`: the clause's first name is its subject ("CBD with less than 0.3% THC
         is legal"), else the name nearest before the claim; `left_only`: names after the
         claim are what it is compared with ("addiction associated with opioids");
         `reference`: a claim whose clause names no substance is the heading's or the
         article's only when the clause refers to something ("it", "the herb"): without,
-        "a Schedule IV substance must meet criteria" is about no substance."""
+        "a Schedule IV substance must meet criteria" is about no substance;
+        `treated_too=False`: a name the claim's thing weans people off ("to deal with
+        opioid withdrawal") is no candidate."""
         if bound is not None:
             return (bound.name, "clause") if self._subject_kind(bound) else None
         c_start, c_end = clause or (sentence.start, sentence.end)
@@ -393,7 +395,8 @@ class SubjectResolver:
             # relative clause is about the name it hangs on, even across the comma
             return (head.name, "clause") if self._subject_kind(head) else None
         in_clause = [m for m in self.within(c_start, c_end)
-                     if m.kind != OTHER or others_block]
+                     if (m.kind != OTHER or others_block)
+                     and (treated_too or not self._weaned(m))]
         hit = self._nearest(in_clause, pos, left_only=left_only, first=first)
         if hit is not None:
             return (hit.name, "clause") if self._subject_kind(hit) else None
@@ -404,7 +407,8 @@ class SubjectResolver:
                      and _EXAMPLE_WORD.search(self.text[max(0, m.start - 20):m.start])]
             if named:
                 return named[0].name, "clause"
-        in_sentence = self.within(sentence.start, sentence.end)
+        in_sentence = [m for m in self.within(sentence.start, sentence.end)
+                       if treated_too or not self._weaned(m)]
         substances = [m for m in in_sentence if m.kind == SUBSTANCE]
         sentence_left = sentence_left_only and bool(self.article_subject)
         hit = self._nearest(substances, pos, left_only=sentence_left, first=first)
