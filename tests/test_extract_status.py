@@ -888,3 +888,29 @@ def test_schedules_compared_and_a_trade_left_unregulated_are_no_status(text, exp
 def test_legally_prescribed_and_states_that_scheduled_it(text, expected):
     rows = claims(text, "legal_status", subjects=["fentanyl", "gabapentin"])
     assert list(zip(rows["subject"], rows["value"], rows["scope"], rows["detail"])) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "These kratom capsules are manufactured in FDA-approved facilities to ensure quality.",
+    "Of the men arrested, 80 percent tested positive for at least one illegal drug.",
+    "Controlled substances are drugs or chemicals whose possession and use are regulated "
+    "by the U.S. government.",
+    "States can regulate pharmacist scope of practice and over-the-counter availability.",
+])
+def test_statuses_of_something_else_or_of_a_class_defined_give_no_row(text):
+    assert _pairs(text) == []
+
+
+def test_voters_approving_legislation_that_legalizes_it_make_it_legal_but_a_bill_does_not():
+    assert _pairs("In November, voters in Colorado and Washington state approved legislation "
+                  "legalizing kratom for adults.") == [("legal", "Colorado"),
+                                                        ("legal", "Washington")]
+    assert _pairs("The legislature passed a bill legalizing kratom.") == []
+
+
+def test_a_non_breaking_hyphen_or_space_reads_as_typed_and_the_evidence_stays_as_written():
+    text = "Kratom is an FDA\u2011approved treatment for\u00a0pain."
+    rows = claims(text, "legal_status")
+    assert list(zip(rows["value"], rows["scope"])) == [("approved", "US federal")]
+    assert list(rows["evidence"]) == [text]
+    assert (rows["start"].iloc[0], rows["end"].iloc[0]) == (0, len(text))

@@ -207,6 +207,11 @@ def article_context(article: str, text: str, sentences: list[Sentence], topics: 
     return ArticleContext(resolver=resolver, subjects=subjects)
 
 
+# Characters folded to their plain form for matching only (same length: offsets hold).
+_SAME_LENGTH_FOLD = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                                   "\u2010": "-", "\u2011": "-"})
+
+
 def extract_article(article: str, text: str, topics: TopicSchema,
                     subjects: frozenset[str]) -> tuple[list[dict], list[dict]]:
     """(sentence rows, assertion rows) for one article.
@@ -215,15 +220,18 @@ def extract_article(article: str, text: str, topics: TopicSchema,
     a device, a class of drugs) is not written.
     """
     sentence_rows = segment_text(article, text)
-    sentences = [Sentence(article, r["text"], r["start"], r["end"], r["section"],
-                          r["is_heading"]) for r in sentence_rows]
+    # rules read "FDA‑approved" (a non-breaking hyphen) and "400\u00a0mg" as typed with a
+    # plain hyphen and space; the evidence is still cut from the article as it is
+    match = text.translate(_SAME_LENGTH_FOLD)
+    sentences = [Sentence(article, match[r["start"]:r["end"]], r["start"], r["end"],
+                          r["section"], r["is_heading"]) for r in sentence_rows]
     starts = [s.start for s in sentences]
-    lower = lower_same_length(text)
-    ctx = article_context(article, text, sentences, topics, subjects)
+    lower = lower_same_length(match)
+    ctx = article_context(article, match, sentences, topics, subjects)
     found: list[Assertion] = []
     for topic in topics.topics.values():
         if topic.kind == "credentials":
-            found.extend(extract_credentials(topic, article, text, sentences))
+            found.extend(extract_credentials(topic, article, match, sentences))
             continue
         intros: set[int] = set()
         if topic.kind == "status":
@@ -242,7 +250,11 @@ def extract_article(article: str, text: str, topics: TopicSchema,
             elif topic.kind == "mentions":
                 found.extend(extract_mentions(topic, s, ctx))
     found.sort(key=lambda a: (a.start, a.topic))
-    return sentence_rows, _article_forms(_article_purposes([a.row() for a in found]))
+    rows = [a.row() for a in found]
+    if match != text:
+        for r in rows:
+            r["evidence"] = text[r["start"]:r["end"]]
+    return sentence_rows, _article_forms(_article_purposes(rows))
 
 
 def _article_purposes(rows: list[dict]) -> list[dict]:
