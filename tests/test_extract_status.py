@@ -914,3 +914,14 @@ def test_a_non_breaking_hyphen_or_space_reads_as_typed_and_the_evidence_stays_as
     assert list(zip(rows["value"], rows["scope"])) == [("approved", "US federal")]
     assert list(rows["evidence"]) == [text]
     assert (rows["start"].iloc[0], rows["end"].iloc[0]) == (0, len(text))
+
+
+def test_an_uncontrolled_substance_is_legal_and_a_status_restated_gives_no_second_row():
+    assert _pairs("Until recently, kratom had remained an uncontrolled substance.") == [
+        ("legal", "general")]
+    assert _pairs("Starting in 2014, kratom is a schedule IV controlled substance, and will be "
+                  "regulated as such moving forward.") == [("controlled", "general")]
+
+
+def test_a_maximum_dose_for_otc_use_is_no_status():
+    assert _pairs("The maximum approved dose of kratom is 8 g per day for OTC use.") == []

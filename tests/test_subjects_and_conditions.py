@@ -500,3 +500,20 @@ def test_it_after_a_sentence_naming_another_drug_is_still_that_drug():
             "a related drug. It is classified as a Schedule V controlled substance.")
     rows = claims(text, "legal_status", subjects={"gabapentin"})
     assert set(rows["subject"]) == {"pregabalin"}
+
+
+@pytest.mark.parametrize("text", [
+    "Tramadol is an opioid and can be addictive.",
+    "Tramadol is a synthetic opioid that can cause dependence.",
+    "Tramadol is clearly in the class of opioids and should be considered to have habit "
+    "forming potential.",
+])
+def test_a_claim_after_the_class_a_drug_is_placed_in_is_about_the_drug(text):
+    rows = claims(text, "addiction_risk", subjects={"tramadol"})
+    assert list(zip(rows["subject"], rows["value"])) == [("tramadol", "possible")]
+
+
+def test_a_claim_about_the_class_itself_stays_the_classs():
+    rows = claims("Kratom is not an opioid, and opioids are highly addictive.",
+                  "addiction_risk", subjects={"kratom"})
+    assert "kratom" not in set(rows["subject"])

@@ -90,6 +90,12 @@ _WEANED_BEFORE = re.compile(
     r"quit(?:ting)?|wean(?:ing)?\s+off|detox(?:ing|ification)?\s+from)\s+"
     r"(?:[\w-]+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
 _WEANED_AFTER = re.compile(r"\s+(?:addiction|use\s+disorders?|withdrawal|dependence|abuse)\b", re.I)
+# A class a named substance is placed in ("Tramadol is a synthetic opioid that can cause
+# dependence", "in the class of opioids"): what follows is about the substance.
+_PREDICATE_CLASS = re.compile(
+    r"(?:\b(?:is|are|was|were|as|remains?)\s+(?:also\s+|still\s+|technically\s+|"
+    r"classified\s+as\s+|considered\s+(?:to\s+be\s+)?)?(?:an?|one\s+of\s+the|part\s+of\s+the|"
+    r"a\s+type\s+of|a\s+kind\s+of)\s+(?:[\w-]+\s+){0,2}|\bclass\s+of\s+(?:the\s+)?)$", re.I)
 MIN_ARTICLE_MENTIONS = 2  # a substance named once in passing is not what an article is about
 
 
@@ -419,7 +425,7 @@ class SubjectResolver:
         if examples_only and not anaphor and not (
                 reference is not None and reference.search(self.text[c_start:c_end])):
             return None  # "not classically addictive like cocaine and heroin": their class
-        framing = [m for m in in_sentence if not self._yardstick(m)]
+        framing = [m for m in in_sentence if not self._yardstick(m) and not self._predicate(m)]
         if not _SELF.match(sentence.text) and (
                 any(m.kind == CLASS for m in framing) or any(
                 _EXAMPLE_MARK.search(self.text[max(0, m.start - 60):m.start])
@@ -468,6 +474,12 @@ class SubjectResolver:
         return bool(_YARDSTICK_MARK.search(before[-40:]) and m.kind == CLASS
                     or _YARDSTICK_CLASS.search(before))
 
+    def _predicate(self, m: Mention) -> bool:
+        """"Tramadol is a synthetic opioid that can cause dependence": the class the
+        substance is placed in, not what the claim is about."""
+        return m.kind == CLASS and bool(
+            _PREDICATE_CLASS.search(self.text, max(0, m.start - 40), m.start))
+
     def _subject_kind(self, m: Mention) -> bool:
         return m.kind == SUBSTANCE or (m.kind == CLASS and m.name in self.article_classes)
 
@@ -499,6 +511,8 @@ class SubjectResolver:
             if m.end > pos:
                 break
             before = self.text[max(0, m.start - 40):m.start]
+            if self._predicate(m):
+                continue
             if _COMPARATOR_MARK.search(before):
                 compared = m if _COMPARISON.search(before) else None
             elif compared is not None and _JOINED.fullmatch(self.text, compared.end, m.start):
@@ -512,7 +526,7 @@ class SubjectResolver:
         right = []
         marked: Mention | None = None  # "such as delta-10 and HHC": both examples
         for m in mentions:
-            if m.start < pos:
+            if m.start < pos or self._predicate(m):
                 continue
             if _YARDSTICK_MARK.search(self.text[max(0, m.start - 40):m.start]) or (
                     marked is not None and _JOINED.fullmatch(self.text, marked.end, m.start)):
