@@ -416,3 +416,28 @@ def test_reported_and_very_real_say_it_happens(text, level):
 ])
 def test_contracted_verbs_and_a_negation_of_something_else(text, level):
     assert _levels(text) == [level]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Neither tolerance nor dependence was observed.", "none"),
+    ("There is a limited risk of physical or psychological dependence.", "low"),
+])
+def test_what_was_observed_or_the_risk_said_to_be_there_is_about_the_subject(text, level):
+    assert _levels(text) == [level]
+
+
+def test_a_general_remark_naming_no_substance_is_still_no_claim():
+    assert _levels("Tolerance drives addiction.") == []
+    assert _levels("There is no cure for addiction.") == []
+
+
+def test_addicting_and_addictive_products_are_claims():
+    assert _levels("The company goes on selling its deadly and addictive products.") == ["high"]
+    assert _levels("Kratom is an addicting plant.") == ["high"]
+
+
+def test_a_claim_in_an_apposition_is_about_the_name_it_describes():
+    rows = claims("Some worry that e-cigarettes might introduce more people to nicotine, the "
+                  "addicting chemical found in tobacco.", "addiction_risk",
+                  subjects={"e-cigarettes"})
+    assert list(zip(rows["subject"], rows["value"])) == [("nicotine", "high")]

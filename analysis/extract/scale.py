@@ -31,9 +31,15 @@ MAX_TERMS_PER_SENTENCE = 8
 # "regular use can lead to dependence" refers to the subject; "tolerance drives
 # addiction" to none.
 # ... and the people and trials of a study of it ("no dependence was seen in participants")
+# ... and what was seen of it, or the risk said to be there ("neither tolerance nor
+# dependence was observed", "there is a limited risk of dependence", "when stopped")
 _REFERENCE = reference_pattern(r"users?|use|used|using|consum\w*|taking|intake|doses?|dosing|"
                                r"drinkers?|drinking|smokers?|participants|volunteers|"
-                               r"the\s+(?:trial|study)")
+                               r"the\s+(?:trial|study)|observed|evident|(?:was|were)\s+(?:found|seen|"
+                               r"noted)|there\s+(?:is|are|was|were|appears\s+to\s+be|seems\s+to\s+be)"
+                               r"\s+(?:a\s+|an\s+|some\s+|no\s+|little\s+|limited\s+|low\s+|minimal\s+|"
+                               r"high\s+|real\s+)?(?:[\w-]+\s+)?(?:risk|potential|chance|danger|"
+                               r"possibility)|when\s+stopped|stopping|discontinu\w*|quitting")
 # Between two terms of one phrase: "misuse and abuse", "addiction, dependence or abuse".
 # What follows the term is read up to the next clause: "it is not addictive, and abuse is
 # rare" says none, then low.

@@ -464,8 +464,10 @@ class SubjectResolver:
         return m
 
     def _hangs_on(self, m: Mention, pos: int) -> bool:
-        """Whether a relative clause right after `m` ("X, which is") reaches `pos`."""
-        return bool(_RELATIVE.match(self.text, m.end)) and pos - m.end < 60
+        """Whether a relative clause right after `m` ("X, which is") reaches `pos`, or
+        an apposition ends at it ("X, the addictive chemical")."""
+        return (bool(_RELATIVE.match(self.text, m.end)) and pos - m.end < 60
+                or bool(_APPOSITION.fullmatch(self.text, m.end, pos)))
 
     def _yardstick(self, m: Mention) -> bool:
         """"lower abuse potential than stimulants like amphetamines": a class (or its
@@ -582,6 +584,8 @@ _COMPARISON = re.compile(r"(?:\bunlike|\bthan|\bcompared\s+(?:to|with)|\bversus|
 _AND_JOINED = re.compile(r",?\s+(?:and|&)\s+", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
 _RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
+# "nicotine, the addicting chemical found in tobacco": an apposition describing the name
+_APPOSITION = re.compile(r"\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}", re.I)
 _MODIFIER = re.compile(
     r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced)\b|"
     r"\s+(?:receptors?|system|systems|antagonists?|agonists?|rivals?|alternatives?|"
