@@ -249,3 +249,12 @@ def test_one_article_refining_a_status_by_product_form_is_no_contradiction():
                     "b": "Full spectrum kratom is illegal in the state of Idaho."},
                    "legal_status")
     assert len(c) == 1 and c.iloc[0]["scope"] == "Idaho"
+
+
+def test_a_denial_beside_a_hedged_possibility_is_the_article_weighing_evidence():
+    c = _conflicts({"a": "Kratom is not addictive. Long-term use may lead to dependence."},
+                   "addiction_risk")
+    assert c.empty
+    c = _conflicts({"a": "Kratom is not addictive. Some users may become highly addicted."},
+                   "addiction_risk")
+    assert list(c["kind"]) == ["within-source"]  # the top level still contradicts it

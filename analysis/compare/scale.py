@@ -46,7 +46,11 @@ def _scale_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Con
         # One sentence that says both ("not addictive, though some come to rely on it")
         # qualifies itself; the contradiction is between sentences.
         denials = [r for r in by_article[a] if r["value"] == lo]
-        risks = [r for r in by_article[a] if r["value"] == hi]
+        # A denial beside a hedged "possible" ("not addictive ... though it could be more
+        # addictive than thought") is the article weighing evidence; the top level, or
+        # a risk said outright ("long-term use can lead to dependence"), contradicts it.
+        risks = [r for r in by_article[a] if r["value"] == hi and (
+            hi == levels[-1] or not r["hedged"] or _two_voices(r["evidence"]))]
         apart = any(x["start"] != y["start"] or _two_voices(x["evidence"])
                     for x in denials for y in risks)
         if rank[hi] - rank[lo] >= min_gap and rank[lo] == 0 and apart:
