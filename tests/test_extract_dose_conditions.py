@@ -279,3 +279,16 @@ def test_grams_per_kilogram_and_mls_are_read_and_a_loading_phase_is_a_start():
                                           ("creatine", "3–5 g", "typical"),
                                           ("creatine", "30 mg/kg", "typical")]
     assert [v for _, v, _ in _doses("Dosage: 2-7 mls per day.", {"creatine"})] == ["2–7 ml"]
+
+
+def test_an_unqualified_amount_is_as_seldom_as_the_same_amount_said_weekly_elsewhere():
+    text = ("Your doctor may prescribe 50,000 IU of vitamin D per week. A high-dose supplement "
+            "like 50,000 IU corrects a deficiency. Most adults take 2,000 IU.")
+    rows = claims(text, "dose", subjects={"vitamin d"})
+    assert list(rows["frequency"].fillna("")) == ["week", "week", ""]
+
+
+def test_a_daily_amount_elsewhere_leaves_an_unqualified_one_unqualified():
+    text = "Take 3 mg once daily for a week. A single 3 mg tablet is often enough."
+    rows = claims(text, "dose", subjects={"ivermectin"})
+    assert list(rows["frequency"].fillna("")) == ["day", ""]

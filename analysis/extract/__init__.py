@@ -254,7 +254,7 @@ def extract_article(article: str, text: str, topics: TopicSchema,
     if match != text:
         for r in rows:
             r["evidence"] = text[r["start"]:r["end"]]
-    return sentence_rows, _article_forms(_article_purposes(rows))
+    return sentence_rows, _article_frequencies(_article_forms(_article_purposes(rows)))
 
 
 def _article_purposes(rows: list[dict]) -> list[dict]:
@@ -283,6 +283,29 @@ def _article_forms(rows: list[dict]) -> list[dict]:
         forms = said.get(r["subject"], set())
         if r["kind"] == "quantity" and not r.get("form") and len(forms) == 1:
             r["form"] = next(iter(forms))
+    return rows
+
+
+_SELDOM = frozenset({"week", "month", "year"})
+
+
+def _article_frequencies(rows: list[dict]) -> list[dict]:
+    """A dose that says no frequency is taken as seldom as the article says the same
+    amount of that substance is taken elsewhere ("prescribed 50,000 IU per week", then
+    "a high-dose supplement like 50,000 IU"), when it says one frequency for it. Only
+    weekly and rarer: a dose said unqualified is compared with daily ones, and "once"
+    and "once daily" are the same thing for a drug taken once."""
+    said: dict[tuple, set[str]] = {}
+    for r in rows:
+        if r["kind"] == "quantity" and r.get("frequency") in _SELDOM:
+            key = (r["subject"], r.get("low"), r.get("high"), r.get("unit"))
+            said.setdefault(key, set()).add(r["frequency"])
+    for r in rows:
+        if r["kind"] != "quantity" or r.get("frequency"):
+            continue
+        often = said.get((r["subject"], r.get("low"), r.get("high"), r.get("unit")), set())
+        if len(often) == 1:
+            r["frequency"] = next(iter(often))
     return rows
 
 
