@@ -441,3 +441,14 @@ def test_a_claim_in_an_apposition_is_about_the_name_it_describes():
                   "addicting chemical found in tobacco.", "addiction_risk",
                   subjects={"e-cigarettes"})
     assert list(zip(rows["subject"], rows["value"])) == [("nicotine", "high")]
+
+
+@pytest.mark.parametrize("text", [
+    "Controlled substances are drugs or chemicals whose possession and use are regulated by "
+    "the U.S. government due to their potential for abuse and dependence.",
+    "Congress set up a scheduling system, categorizing these substances into five schedules "
+    "based on their accepted medical use, potential for abuse, and likelihood of causing "
+    "dependence.",
+])
+def test_what_a_class_or_a_schedule_is_defined_by_is_no_claim(text):
+    assert _levels(text) == []

@@ -925,3 +925,8 @@ def test_an_uncontrolled_substance_is_legal_and_a_status_restated_gives_no_secon
 
 def test_a_maximum_dose_for_otc_use_is_no_status():
     assert _pairs("The maximum approved dose of kratom is 8 g per day for OTC use.") == []
+
+
+def test_the_rules_that_apply_to_a_class_are_no_status_of_the_subject():
+    assert _pairs("This means it does not have the federal restrictions on prescribing that "
+                  "apply to controlled substances.") == []

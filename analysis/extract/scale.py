@@ -122,6 +122,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
     read_to = -1  # end of the last term that was given a level
     skipped_to = -1  # end of the last term named as something treated or another's
     none_to = -1  # end of the last term denied: a term it joins with "or" is denied too
+    unclaimed_to = -1  # end of the last term that is no claim: one joined to it is none
     for n, m in enumerate(_term_pattern(topic).finditer(text)):
         if n >= MAX_TERMS_PER_SENTENCE or len(seen) >= levels:
             break
@@ -142,7 +143,10 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         left = text[c_start:m.start()]
         right = text[m.end():c_end]
         not_claim = topic.regex("not_claims")
-        if not_claim is not None and not_claim.search(left[-160:]):
+        if not_claim is not None and (
+                not_claim.search(left[-160:])
+                or (unclaimed_to >= 0 and _COORDINATED.fullmatch(text, unclaimed_to, m.start()))):
+            unclaimed_to = m.end()  # "due to their potential for abuse and dependence"
             continue
         if (condition_after is not None and m.group(0).lower() in condition_nouns
                 and condition_after.search(right)
