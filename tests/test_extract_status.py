@@ -930,3 +930,16 @@ def test_a_maximum_dose_for_otc_use_is_no_status():
 def test_the_rules_that_apply_to_a_class_are_no_status_of_the_subject():
     assert _pairs("This means it does not have the federal restrictions on prescribing that "
                   "apply to controlled substances.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A designer drug first “synthesised” in Russia in the 1960s, kratom, also known as "
+     "ketum, is a legal intoxicant with a poor safety profile.", [("legal", "general")]),
+    ("It is classified as a nutritional supplement, not a drug, everywhere except Russia, the "
+     "Ukraine and Latvia.", [("legal", "general")]),
+    ("Kratom is available only via prescription from a licensed medical professional.",
+     [("regulated", "general")]),
+    ("Kratom is not FDA regulated.", [("unregulated", "US federal")]),
+])
+def test_statuses_said_as_kinds_of_thing_and_places_that_are_not_where_they_hold(text, expected):
+    assert _pairs(text) == expected

@@ -88,7 +88,7 @@ _FEDERAL = re.compile(r"\b(?:federal(?:ly)?|FDA|DEA|Congress|Farm\s+Bill|Drug\s+
 # place is an exception, only names where a county lies, or is still to come.
 _NOT_THERE = re.compile(r"\b(?i:soon-to-be|soon\s+to\s+be)\s+$|"
                         r"\b(?i:except|excluding|other\s+than|apart\s+from|besides|outside)\b"
-                        r"(?:[^.;,]|,(?=\s*(?:and\s+|or\s+)?(?:[A-Z]|$))){0,120}$|"
+                        r"(?:[^.;,]|,(?=\s*(?:and\s+|or\s+)?(?:the\s+)?(?:[A-Z]|$))){0,120}$|"
                         r"\b(?:County|Parish|City|Township),?\s*$")
 # "with Louisiana being the only exception": not where it holds
 _EXCEPTION_AFTER = re.compile(r"\s+(?:being|is|was|as)\s+(?:the\s+|an\s+)?(?:only\s+|sole\s+|"
