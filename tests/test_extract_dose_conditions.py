@@ -292,3 +292,11 @@ def test_a_daily_amount_elsewhere_leaves_an_unqualified_one_unqualified():
     text = "Take 3 mg once daily for a week. A single 3 mg tablet is often enough."
     rows = claims(text, "dose", subjects={"ivermectin"})
     assert list(rows["frequency"].fillna("")) == ["day", ""]
+
+
+def test_a_usual_dose_under_a_misuse_heading_stays_typical_and_addicted_users_take_strong():
+    text = ("Drug abuse help\n\nWhen used as intended for cough, typical dosages run about 10 "
+            "to 20 mg every 4 hours or 30 mg every 6 to 8 hours. Addicted users of this "
+            "substance can use 250-1500 mg at one time.")
+    assert [(v, lvl) for _, v, lvl in _doses(text, {"dextromethorphan"})] == [
+        ("10–20 mg", "typical"), ("30 mg", "typical"), ("250–1500 mg", "strong")]

@@ -129,3 +129,20 @@ def test_sentences_end_after_their_citation_marks():
     units = [r["text"] for r in segment_text("a", text)]
     assert units == ["They are marketed as legal.[22]", "However, it is disputed.[23][24]",
                      "As of 2020, it is banned in Utah.[9-11]", "Next."]
+
+
+def test_a_sentence_wrapped_over_fixed_width_lines_is_one_sentence():
+    from analysis.extract.segment import segment_text
+    text = ("Kratom news\n\nIt is sold under many brand names in shops across the country,\n"
+            "Vicks among them, and in corner stores. Kratom, though, is\none of the few herbal "
+            "products with any serious recreational\nuse/abuse potential.\n\nThese States Now "
+            "Allow Kratom, and More May Follow, as the new laws come in\nby Jane Doe, Kratom "
+            "Today\n")
+    rows = segment_text("a", text)
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+    units = [r["text"] for r in rows]
+    assert ("Kratom, though, is\none of the few herbal products with any serious recreational\n"
+            "use/abuse potential.") in units
+    assert ("It is sold under many brand names in shops across the country,\nVicks among "
+            "them, and in corner stores." in units)
+    assert "by Jane Doe, Kratom Today" in units  # a byline under a title stays its own line

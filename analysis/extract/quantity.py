@@ -476,7 +476,8 @@ _PAST_THE_LIMIT = re.compile(r"(?<!not\s)(?<!no\s)(?<!n[’']t\s)(?<!never\s)"
                              r"(?:level|limit)|tolerable\s+upper|max(?:imum)?\s+(?:dose|limit))\b")
 
 
-def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "") -> str:
+def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "",
+           sentence_before: str = "") -> str:
     """start, strong or typical from the clause's words. A limit ("no more than 10 g",
     "the maximum is 12 g") is the `max` level whatever else the clause says, and so is
     an upper bound ("up to 15 g") with no other level word."""
@@ -497,8 +498,12 @@ def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "")
     if section and said_max is not None and said_max.search(section):
         return "max"
     # "One patient reportedly consumed 3000 mg per day" under "Abuse and addiction potential"
+    # ... unless the clause says the dose is the usual one ("typical dosages run about
+    # 10 to 20 mg" under a site's "Drug abuse help" heading)
     misuse = topic.regex("levels.strong_sections")
-    if section and misuse is not None and misuse.search(section):
+    usual = topic.regex("levels.typical")
+    if section and misuse is not None and misuse.search(section) and not (
+            usual is not None and (usual.search(window) or usual.search(sentence_before))):
         return "strong"
     return "typical"
 
@@ -618,7 +623,8 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         recommended = topic.regex("levels.recommended")
         section = "" if recommended is not None and recommended.search(
             text[max(0, q.start - 150):q.start]) else sentence.section
-        level = _level(topic, level_before + " " + window_after[:60], low is None, section)
+        level = _level(topic, level_before + " " + window_after[:60], low is None, section,
+                       text[:q.start])
         if level in {"typical", "strong"} and _about_harm(topic, window_before[-140:]):
             level = "toxic"  # "Vitamin D toxicity is typically associated with much higher
             # doses (above 10,000 IU daily)": the clause is about harm, not use
