@@ -300,3 +300,11 @@ def test_a_usual_dose_under_a_misuse_heading_stays_typical_and_addicted_users_ta
             "substance can use 250-1500 mg at one time.")
     assert [(v, lvl) for _, v, lvl in _doses(text, {"dextromethorphan"})] == [
         ("10–20 mg", "typical"), ("30 mg", "typical"), ("250–1500 mg", "strong")]
+
+
+def test_amounts_under_a_loading_phase_heading_are_start_doses():
+    text = ("Dosing Protocol\nLoading Phase (Optional but Effective)\n- 20-30g per day for 5-7 "
+            "days\n- Alternative approach: 0.3g/kg of body weight per day for 5-7 days\n"
+            "Maintenance Phase\n- 3-5g per day as a single dose\n")
+    assert [(v, lvl) for _, v, lvl in _doses(text, {"creatine"})] == [
+        ("20–30 g", "start"), ("300 mg/kg", "start"), ("3–5 g", "typical")]

@@ -146,3 +146,10 @@ def test_a_sentence_wrapped_over_fixed_width_lines_is_one_sentence():
     assert ("It is sold under many brand names in shops across the country,\nVicks among "
             "them, and in corner stores." in units)
     assert "by Jane Doe, Kratom Today" in units  # a byline under a title stays its own line
+
+
+def test_a_title_case_line_with_a_note_in_brackets_is_a_heading():
+    from analysis.extract.segment import segment_text
+    rows = segment_text("a", "Loading Phase (Optional but Effective)\n"
+                             "Take it with food (see below)\n")
+    assert [r["is_heading"] for r in rows] == [True, False]

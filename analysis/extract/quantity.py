@@ -502,9 +502,13 @@ def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "",
     # 10 to 20 mg" under a site's "Drug abuse help" heading)
     misuse = topic.regex("levels.strong_sections")
     usual = topic.regex("levels.typical")
-    if section and misuse is not None and misuse.search(section) and not (
-            usual is not None and (usual.search(window) or usual.search(sentence_before))):
+    said_usual = usual is not None and bool(usual.search(window)
+                                            or usual.search(sentence_before))
+    if section and misuse is not None and misuse.search(section) and not said_usual:
         return "strong"
+    starting = topic.regex("levels.start_sections")
+    if section and starting is not None and starting.search(section) and not said_usual:
+        return "start"  # "20-30g per day ... for 5-7 days" under "Loading Phase"
     return "typical"
 
 

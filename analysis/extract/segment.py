@@ -103,6 +103,11 @@ def split_units(text: str) -> Iterator[Unit]:
         yield from _sentences(body, start)
 
 
+# A title-case line with a note in brackets at its end: every word of four letters or
+# more before the bracket capitalised, no full stop.
+_TITLED = re.compile(r"^(?:(?:[A-Z][\w'’-]*|[a-z]{1,3}|&|-|–)\s+)+\([^().]{1,40}\)$")
+
+
 def _looks_like_heading(body: str, next_blank: bool) -> bool:
     if " | " in body or body.startswith("|"):
         return False  # a table row keeps the heading above it as its section
@@ -111,6 +116,8 @@ def _looks_like_heading(body: str, next_blank: bool) -> bool:
         return False
     if body.endswith("?"):
         return len(words) <= 12
+    if body.endswith(")") and _TITLED.match(body) and len(words) <= 8:
+        return True  # "Loading Phase (Optional but Effective)"
     if body[-1] in ".!,;\"”'’)":
         return False
     if body.endswith(":"):
