@@ -407,3 +407,11 @@ def test_a_list_of_strengths_one_per_line_gives_no_dose():
 ])
 def test_an_amount_with_more_than_a_form_on_its_line_stays_a_dose(text, value):
     assert list(claims(text, "dose")["value"]) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "You can start low and increase the amount by 5 mg per week.",
+    "Increase your dosage by 20mg (1mL) per day for another week.",
+])
+def test_a_step_up_and_its_gloss_are_no_doses(text):
+    assert claims(text, "dose").empty

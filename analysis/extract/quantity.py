@@ -145,6 +145,7 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 _LIST_GOES_ON = re.compile(r"\s*(?:of\s+)?[“\"]?(?:[\w-]+\s*){0,3}?[”\"]?\s*"
                            r"(?:,|,?\s*(?:and|or))[”\"]?\s*"
                            r"(?:an?\s+|about\s+|approximately\s+|around\s+|nearly\s+)?", re.I)
+_GLOSS = re.compile(r"\s*\(\s*(?:about\s+|approx\.?\s+|or\s+|~\s*)?")
 # "more than 100 micrograms a day could be harmful": the amount is a limit not to pass
 _HARM_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:could|can|may|might|will|would)\s+(?:be\s+)?"
                          r"(?:harmful|unsafe|dangerous|toxic|(?:cause|lead\s+to)\s+(?:harm|"
@@ -192,7 +193,9 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             text, max(0, number_at - 90), number_at))
             or (not_after and not_after.search(after))
             or (strength_line is not None and _strength_line(text, number_at, end, strength_line))
-            or (skipped_end is not None and _LIST_GOES_ON.fullmatch(text, skipped_end, start)))
+            or (skipped_end is not None and _LIST_GOES_ON.fullmatch(text, skipped_end, start))
+            # "increase your dosage by 20mg (1mL)": the same amount, glossed
+            or (skipped_end is not None and _GLOSS.fullmatch(text, skipped_end, start)))
 
     for m in table.pattern.finditer(text):
         if len(found) >= MAX_PER_SENTENCE:
