@@ -943,3 +943,15 @@ def test_the_rules_that_apply_to_a_class_are_no_status_of_the_subject():
 ])
 def test_statuses_said_as_kinds_of_thing_and_places_that_are_not_where_they_hold(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Policies that legalize recreational kratom make the epidemic worse.",
+    "The FDA-approved label for kratom says it should not be used in kidney disease.",
+])
+def test_a_kind_of_policy_and_an_approved_label_are_no_status(text):
+    assert _pairs(text) == []
+
+
+def test_laws_that_legalize_it_in_a_place_are_still_a_status():
+    assert _pairs("Colorado passed laws that legalize kratom.") == [("legal", "Colorado")]
