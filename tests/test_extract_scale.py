@@ -452,3 +452,8 @@ def test_a_claim_in_an_apposition_is_about_the_name_it_describes():
 ])
 def test_what_a_class_or_a_schedule_is_defined_by_is_no_claim(text):
     assert _levels(text) == []
+
+
+def test_withdrawal_symptoms_when_stopped_say_withdrawal_can_happen():
+    assert _levels("Adverse effects\n\n- Withdrawal symptoms when stopped") == ["possible"]
+    assert _levels("There were no withdrawal symptoms after stopping kratom.") == ["none"]
