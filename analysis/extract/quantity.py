@@ -500,18 +500,18 @@ def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "",
     # a dose chart under "Tolerable upper intake levels" lists maxima
     if section and said_max is not None and said_max.search(section):
         return "max"
-    # "One patient reportedly consumed 3000 mg per day" under "Abuse and addiction potential"
-    # ... unless the clause says the dose is the usual one ("typical dosages run about
-    # 10 to 20 mg" under a site's "Drug abuse help" heading)
-    misuse = topic.regex("levels.strong_sections")
+    # "One patient reportedly consumed 3000 mg per day" under "Abuse and addiction
+    # potential" is heavy use, "20-30g per day" under "Loading Phase" a start, unless the
+    # clause calls the dose the usual one ("typical dosages run about 10 to 20 mg" under
+    # a site's "Drug abuse help" heading)
     usual = topic.regex("levels.typical")
-    said_usual = usual is not None and bool(usual.search(window)
-                                            or usual.search(sentence_before))
-    if section and misuse is not None and misuse.search(section) and not said_usual:
-        return "strong"
-    starting = topic.regex("levels.start_sections")
-    if section and starting is not None and starting.search(section) and not said_usual:
-        return "start"  # "20-30g per day ... for 5-7 days" under "Loading Phase"
+    if not section or (usual is not None and (usual.search(window)
+                                              or usual.search(sentence_before))):
+        return "typical"
+    for level, key in (("strong", "levels.strong_sections"), ("start", "levels.start_sections")):
+        pattern = topic.regex(key)
+        if pattern is not None and pattern.search(section):
+            return level
     return "typical"
 
 
