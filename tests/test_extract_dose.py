@@ -415,3 +415,24 @@ def test_an_amount_with_more_than_a_form_on_its_line_stays_a_dose(text, value):
 ])
 def test_a_step_up_and_its_gloss_are_no_doses(text):
     assert claims(text, "dose").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "maximal" bounds like "maximum"
+    ("The recommended dose is 400 to 800 mg, with a maximal initial dose of 800 mg and a "
+     "maximal daily dosage of 2.4 g.", [(400.0, 800.0), (None, 800.0), (None, 2.4)]),
+    # international units written with stops
+    ("It takes 5,000 I.U. of kratom per day.", [(5000.0, 5000.0)]),
+])
+def test_maximal_bounds_a_dose_and_i_u_is_an_international_unit(text, expected):
+    rows = claims(text, "dose")
+    got = [(None if math.isnan(lo) else lo, hi) for lo, hi in zip(rows["low"], rows["high"])]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The highest strength of kratom available over-the-counter is 200mg.",
+    "Kratom 3 mg tablets is an effective treatment for scabies.",
+])
+def test_a_strength_named_further_back_and_tablets_said_to_be_a_product_are_no_doses(text):
+    assert claims(text, "dose").empty

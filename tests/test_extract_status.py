@@ -955,3 +955,27 @@ def test_a_kind_of_policy_and_an_approved_label_are_no_status(text):
 
 def test_laws_that_legalize_it_in_a_place_are_still_a_status():
     assert _pairs("Colorado passed laws that legalize kratom.") == [("legal", "Colorado")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "never banned" is legal, and the place named after it is where: not one named before
+    ("Anyway, the FDA never jumped on the German bandwagon and kratom was never banned in "
+     "the United States.", [("legal", "US federal")]),
+    # a ban on over-the-counter sale leaves a prescription: regulated, not legal and banned
+    ("Users began stockpiling kratom ahead of the Government's ban on its over-the-counter "
+     "sale.", [("regulated", "general")]),
+    ("As a result, the legality of kratom varies across states.", [("varies", "many US states")]),
+])
+def test_never_banned_a_ban_on_otc_sale_and_variation_across_states(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    '"I believe kratom ought to be available over the counter, around the clock."',
+    "His plan has two parts: allow kratom to be sold over-the-counter and cut its price.",
+    "Udall said he supports allowing over-the-counter sales of kratom.",
+    "The savings from moving kratom over-the-counter would not be realized.",
+    "This article provides a state-by-state analysis of the legal status of kratom.",
+])
+def test_proposals_to_sell_it_over_the_counter_and_a_guide_to_the_laws_are_no_status(text):
+    assert _pairs(text) == []

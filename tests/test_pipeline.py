@@ -153,3 +153,12 @@ def test_a_title_case_line_with_a_note_in_brackets_is_a_heading():
     rows = segment_text("a", "Loading Phase (Optional but Effective)\n"
                              "Take it with food (see below)\n")
     assert [r["is_heading"] for r in rows] == [True, False]
+
+
+def test_a_sentence_glued_to_the_next_and_one_ending_in_etc_are_split():
+    from analysis.extract.segment import segment_text
+    text = ("It is odorless and tasteless.Although rare, it is sold. It helps sleep, "
+            "anxiety, etc.   Kratom is old. Dr. Smith agrees.")
+    units = [r["text"] for r in segment_text("a", text)]
+    assert units == ["It is odorless and tasteless.", "Although rare, it is sold.",
+                     "It helps sleep, anxiety, etc.", "Kratom is old.", "Dr. Smith agrees."]

@@ -152,6 +152,7 @@ _HARM_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:could|can|may|might|will|would)\s
                          r"toxicity|problems|side\s+effects))|(?:is|are)\s+(?:considered\s+)?"
                          r"(?:harmful|unsafe|not\s+(?:recommended|advised|safe)))\b", re.I)
 _BEFORE = 40  # characters before a number read for what it is an amount of
+_STRENGTH_BEFORE = 90  # ... and for a product strength it is the value of
 _LIST_HEAD = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?)*\s*,\s*$")
 _LIST_TAIL = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?)+\s*,?\s*"
                         r"(?:or|and)\s+(?:even\s+|perhaps\s+|possibly\s+|maybe\s+)$")
@@ -179,6 +180,7 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     at_most, at_least = topic.cached("bounds", _build_bounds)
     not_before = topic.regex("not_preceded_by")
     not_after = topic.regex("not_followed_by")
+    strength_before = topic.regex("strength_before")
     strength_line = topic.regex("strength_lines")
     after_least = topic.regex("bounds.after_at_least")
     after_most = topic.regex("bounds.after_at_most")
@@ -192,6 +194,8 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         return bool((not_before and not_before.search(before) and not _TAKEN_CONTAINING.search(
             text, max(0, number_at - 90), number_at))
             or (not_after and not_after.search(after))
+            or (strength_before is not None and strength_before.search(
+                text, max(0, number_at - _STRENGTH_BEFORE), number_at))
             or (strength_line is not None and _strength_line(text, number_at, end, strength_line))
             or (skipped_end is not None and _LIST_GOES_ON.fullmatch(text, skipped_end, start))
             # "increase your dosage by 20mg (1mL)": the same amount, glossed

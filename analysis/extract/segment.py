@@ -18,14 +18,18 @@ import pandas as pd
 from .. import schema
 
 _ABBREV = {
-    "dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "jr", "sr", "no", "fig", "approx",
+    "dr", "mr", "mrs", "ms", "prof", "st", "vs", "jr", "sr", "no", "fig", "approx",
     "inc", "ltd", "co", "al", "e.g", "i.e", "u.s", "u.k", "e.u", "u.s.a", "ph.d", "m.d",
     "dept", "est", "mt", "gen", "gov", "sen", "rep", "vol", "ed", "eds", "ca", "cf", "op",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 # ... a sentence may end in citation marks: "is disputed.[23] As of 2020, ..."
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\[\d{1,3}(?:\s?[-–,]\s?\d{1,3})*\])*"
-                       r"(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–])")
+                       r"(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–])"
+                       # ... or be glued to the next one, as scraped text loses a space
+                       # ("odorless and tasteless.Although ..."): a word of three lower-case
+                       # letters or more before it, a capitalised word after
+                       r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2,}\b)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,7})$")
 _BULLET = re.compile(r"^(?:[-*+•·▪◦–—>]+|\d{1,3}[.)])\s+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")

@@ -473,7 +473,8 @@ def extract_status(topic: Topic, sentence: Sentence,
             where = paired.get((status, hit_start), places)
             if len(where) > 1:
                 # "based in Colorado, where marijuana is legal": that place alone
-                where = _place_where(clause, hit_start, at, where) or where
+                where = (_place_where(clause, hit_start, at, where)
+                         or _place_after(topic, clause, hit_start, hit_end, where) or where)
             if value == "varies":
                 # "not banned in all states": it differs from state to state, which says
                 # nothing of any one state
@@ -511,6 +512,24 @@ def _place_where(clause: str, hit: int, at: list[tuple[int, str]], places: list[
     if before and _PLACE_WHERE.match(clause, before[-1][0], hit):
         return [before[-1][1]]
     return []
+
+
+# "... the German bandwagon and it was never banned in the United States": the place
+# named right after the status, when every other place comes before it
+_IN_PLACE = re.compile(r"\s*(?:in|across|throughout|within)\s+(?:the\s+)?", re.I)
+
+
+def _place_after(topic: Topic, clause: str, hit_start: int, hit_end: int,
+                 places: list[str]) -> list[str]:
+    """The places a status names right after itself ("banned in X"), when the clause's
+    other places all come before the status, else []."""
+    if not _IN_PLACE.match(clause, hit_end):
+        return []
+    after = find_jurisdictions(topic, clause[hit_end:])
+    rest = set(places) - set(after)
+    if not after or not rest or not rest <= set(find_jurisdictions(topic, clause[:hit_start])):
+        return []
+    return after
 
 
 _BETWEEN = re.compile(r",?\s+(?:and|or|but|while|whereas)\s+|,\s*")
