@@ -31,6 +31,11 @@ def _rows(text, topic, subjects=frozenset({"kratom"})):
     ("Salvia divinorum is a Schedule I drug in Delaware.", "salvia divinorum"),
     ("Take 200 mg of magnesium bisglycinate at night.", "magnesium"),
     ("Tongkat ali and maca are sold as libido boosters.", "tongkat ali"),
+    # brands only MedlinePlus names, cut to their generic (or kept whole as a combination)
+    ("Botox is FDA-approved for chronic migraine.", "botulinum toxin"),
+    ("Subutex is prescribed for opioid dependence.", "buprenorphine"),
+    ("Entresto lowered deaths in heart failure.", "sacubitril/valsartan"),
+    ("Intrarosa (a vaginal insert) eases painful sex.", "dhea"),
 ])
 def test_substances_are_found_by_brand_generic_and_herbal_names(text, name):
     lexicon = build_lexicon(load_topics().tables["substances"])

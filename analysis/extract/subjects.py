@@ -178,6 +178,14 @@ _POSSESSIVE = re.compile(r"'s(?![\w'])")
 _NOT_WORD = re.compile(r"[^\w'-]|_")
 
 
+# Words of a MedlinePlus entry that name a form or a route, not the drug.
+_FORM_WORDS = frozenset(
+    "vaginal oral topical nasal injection injectable patch sublingual buccal ophthalmic "
+    "transdermal inhalation rectal otic intravenous implant spray cream gel lozenges gum "
+    "lotion shampoo powder solution suspension tablets capsules extended-release "
+    "delayed-release viscous urogenital".split())
+
+
 @lru_cache(maxsize=1)
 def drug_names() -> dict[str, str]:
     """Generic and brand drug names (lower case) -> generic name, from the DrugBank-backed
@@ -199,14 +207,37 @@ def drug_names() -> dict[str, str]:
     except (ImportError, OSError, KeyError, pickle.UnpicklingError, EOFError):
         return {}
     out: dict[str, str] = {}
+    medline: dict[str, str] = {}
     for variant, names in variants.items():
-        known = [c for c in names if "drugbank_id" in canon.get(c, {})]
-        if not known or len(variant) < 4 or len(variant.split()) > 4:
-            continue
-        if not re.fullmatch(r"[a-z][a-z0-9 .,'/-]*[a-z0-9]", variant) or any(
+        if len(variant) < 4 or len(variant.split()) > 4 or not re.fullmatch(
+                r"[a-z][a-z0-9 .,'/-]*[a-z0-9]", variant) or any(
                 w.isdigit() for w in variant.split()):
             continue
-        out[variant] = known[0]
+        known = [c for c in names if "drugbank_id" in canon.get(c, {})]
+        if known:
+            out[variant] = known[0]
+        elif " " not in variant and any("medline_plus_id" in canon.get(c, {}) for c in names):
+            medline[variant] = names[0]
+    # One-word names known only to MedlinePlus (brands such as Botox or Entresto): their
+    # entries name a use or a form in brackets ("propranolol (cardiovascular)"), so the
+    # name is cut to the generic it starts with, or kept whole where it is a combination.
+    for variant, name in medline.items():
+        if variant in out:
+            continue
+        generic = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip(" ,")
+        if "," in generic:
+            continue
+        parts = [" ".join(w for w in part.split() if w not in _FORM_WORDS)
+                 for part in generic.split(" and ")]
+        heads = [part.split()[0] for part in parts if part]
+        if len(heads) > 1 and all(head in out for head in heads):
+            # a combination, named the way labels write one: "sacubitril/valsartan"
+            out[variant] = "/".join(sorted(out[head] for head in heads))
+        elif heads and heads[0] in out:
+            # "prasterone vaginal", "levonorgestrel intrauterine system": the drug
+            out[variant] = out[heads[0]]
+        elif len(heads) == 1:
+            out[variant] = parts[0]
     return out
 
 
@@ -234,10 +265,15 @@ def _build_lexicon(tables: tuple, extra: tuple[str, ...],
     names: dict[str, tuple[str, str]] = {}
     renames = {k.lower(): v.lower() for k, v in dict(t.get("renames", ())).items()}
     blocked = {n.lower() for n in dict(t.get("not_substances", ())).get("names", ())}
+    # a drug's generic name that our substances file lists under another name is that
+    # name: Intrarosa is prasterone, which the file calls DHEA
+    ours = {_norm(form): canonical.lower()
+            for canonical, aliases in dict(t.get("substances", ())).items()
+            for form in (canonical, *aliases)}
     if dict(t.get("lexicon", ())).get("drug_names", True):
         for variant, generic in drug_names().items():
             if variant not in blocked and generic not in blocked:
-                names[variant] = (renames.get(generic, generic), SUBSTANCE)
+                names[variant] = (renames.get(generic) or ours.get(generic, generic), SUBSTANCE)
     for form in dict(t.get("not_things", ())).get("names", ()):
         names[_norm(form)] = ("", NAMES_NOTHING)
     for group in dict(t.get("other_things", ())).values():
