@@ -436,3 +436,15 @@ def test_maximal_bounds_a_dose_and_i_u_is_an_international_unit(text, expected):
 ])
 def test_a_strength_named_further_back_and_tablets_said_to_be_a_product_are_no_doses(text):
     assert claims(text, "dose").empty
+
+
+def test_doses_said_to_be_unsafe_above_an_amount_set_a_maximum():
+    rows = claims("Kratom is possibly unsafe when used for a long time or in doses over "
+                  "400 mg daily.", "dose")
+    assert len(rows) == 1 and math.isnan(rows["low"].iloc[0])
+    assert (rows["high"].iloc[0], rows["level"].iloc[0]) == (400.0, "max")
+
+
+def test_the_strength_of_an_otc_or_prescription_product_named_as_such_is_no_dose():
+    assert claims("You could just take more of the OTC 200mg kratom to equal the dosage "
+                  "your doctor recommended.", "dose").empty

@@ -457,3 +457,9 @@ def test_what_a_class_or_a_schedule_is_defined_by_is_no_claim(text):
 def test_withdrawal_symptoms_when_stopped_say_withdrawal_can_happen():
     assert _levels("Adverse effects\n\n- Withdrawal symptoms when stopped") == ["possible"]
     assert _levels("There were no withdrawal symptoms after stopping kratom.") == ["none"]
+
+
+def test_a_term_glossed_in_brackets_is_one_claim_with_the_term_before_it():
+    rows = claims("The tablets are assumed to have a very low potential for abuse or physical "
+                  "dependence (addiction).", "addiction_risk")
+    assert list(rows["value"]) == ["low"]

@@ -59,6 +59,8 @@ _KIND_THEN_EXAMPLE = re.compile(
     rf"{KIND_NOUNS}\s+(?:such\s+as|like|including)\s+", re.I)
 _TREATED_TOO = re.compile(r"\s+(?:and|or|and/or|&)\s+|\s*,\s*(?!and\b|or\b)")
 _COORDINATED = re.compile(r"(?:\s*,\s*|\s+(?:and|or|and/or|&)\s+)(?:even\s+|also\s+)?")
+# A term glossed by another in brackets just after it: "physical dependence (addiction)"
+_GLOSSED = re.compile(r"\s*\(\s*(?:i\.e\.,?\s*|or\s+|aka\s+)?")
 
 
 def _term_pattern(topic: Topic) -> re.Pattern[str]:
@@ -123,9 +125,14 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
     skipped_to = -1  # end of the last term named as something treated or another's
     none_to = -1  # end of the last term denied: a term it joins with "or" is denied too
     unclaimed_to = -1  # end of the last term that is no claim: one joined to it is none
+    term_to = -1  # end of the last term met, whatever became of it
     for n, m in enumerate(_term_pattern(topic).finditer(text)):
         if n >= MAX_TERMS_PER_SENTENCE or len(seen) >= levels:
             break
+        glossed = term_to >= 0 and _GLOSSED.fullmatch(text, term_to, m.start())
+        term_to = m.end()
+        if glossed:
+            continue  # the bracketed word names the term before it again: no claim of its own
         if read_to >= 0 and _COORDINATED.fullmatch(text, read_to, m.start()):
             read_to = m.end()  # "a high chance of misuse and abuse": one claim, read at
             continue  # its first term
