@@ -982,7 +982,7 @@ def test_proposals_to_sell_it_over_the_counter_and_a_guide_to_the_laws_are_no_st
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("EU panel backs kratom for approval.", [("unapproved", "general")]),
+    ("A panel backs kratom for approval.", [("unapproved", "general")]),
     ("Biogen will seek U.S. approval for kratom early next year.", [("unapproved", "US federal")]),
     ("The 2009 law gave the FDA authority to regulate kratom.", [("regulated", "US federal")]),
     ("The FDA lacks the authority to regulate kratom before it is sold.",
@@ -995,3 +995,11 @@ def test_backing_for_approval_a_plan_to_seek_it_and_the_power_to_regulate(text, 
 def test_an_amendment_to_ban_something_is_a_proposal_not_a_status():
     assert _pairs("She voted against amendments to ban the federal government from "
                   "interfering with state kratom laws.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("EU panel backs kratom for approval.", [("unapproved", "European Union")]),
+    ("The Germans then banned kratom in 2002.", [("banned", "Germany")]),
+])
+def test_eu_without_its_article_and_a_people_named_for_their_country_are_places(text, expected):
+    assert _pairs(text) == expected
