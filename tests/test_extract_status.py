@@ -1003,3 +1003,15 @@ def test_an_amendment_to_ban_something_is_a_proposal_not_a_status():
 ])
 def test_eu_without_its_article_and_a_people_named_for_their_country_are_places(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He believes a cheaper alternative is to allow kratom to be sold over the counter.",
+    'In bold type, the ad offers a visual saying, "Gardner: Ban kratom."',
+])
+def test_a_course_proposed_and_a_slogan_are_no_status(text):
+    assert _pairs(text) == []
+
+
+def test_a_ban_named_in_a_headline_is_still_a_status():
+    assert _pairs("Ban on kratom takes effect in Alabama.") == [("banned", "Alabama")]
