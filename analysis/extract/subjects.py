@@ -227,9 +227,9 @@ def drug_names() -> dict[str, str]:
         generic = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip(" ,")
         if "," in generic:
             continue
-        parts = [" ".join(w for w in part.split() if w not in _FORM_WORDS)
-                 for part in generic.split(" and ")]
-        heads = [part.split()[0] for part in parts if part]
+        parts = [kept for part in generic.split(" and ")
+                 if (kept := " ".join(w for w in part.split() if w not in _FORM_WORDS))]
+        heads = [part.split()[0] for part in parts]
         if len(heads) > 1 and all(head in out for head in heads):
             # a combination, named the way labels write one: "sacubitril/valsartan"
             out[variant] = "/".join(sorted(out[head] for head in heads))
