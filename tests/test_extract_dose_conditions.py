@@ -308,3 +308,39 @@ def test_amounts_under_a_loading_phase_heading_are_start_doses():
             "Maintenance Phase\n- 3-5g per day as a single dose\n")
     assert [(v, lvl) for _, v, lvl in _doses(text, {"creatine"})] == [
         ("20–30 g", "start"), ("300 mg/kg", "start"), ("3–5 g", "typical")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the limit is the clause's subject, named well before its value
+    ("The upper limit for vitamin D for all adults 18 and older is 4,000 IU.",
+     [("≤ 4000 IU", "max")]),
+    ("The maximum daily dose of vitamin D for children under 8 years old is 3,000 IU.",
+     [("≤ 3000 IU", "max")]),
+    ("The typical dose of vitamin D for healthy adults over 50 years old is 1,000 IU.",
+     [("1000 IU", "typical")]),
+    # a sentence glued to the next after a bracket: its harm words are not the limit's
+    ("The upper limit for vitamin D for all adults is 4,000 IU (100 micrograms).Toxicity: "
+     "Too much vitamin D is toxic.", [("≤ 4000 IU", "max")]),
+])
+def test_a_limit_named_far_before_its_value_and_a_glued_sentence_after_a_bracket(text, expected):
+    assert [(v, lvl) for _, v, lvl in _doses(text, {"vitamin d"})] == expected
+
+
+def test_withdrawal_from_the_subject_itself_is_no_opioid_withdrawal_purpose():
+    rows = claims("As little as 100 milligrams of caffeine per day can lead to symptoms of "
+                  "caffeine withdrawal when consumption is stopped.", "dose",
+                  subjects={"caffeine"})
+    assert len(rows) == 1 and rows["purpose"].fillna("").iloc[0] != "opioid withdrawal"
+
+
+def test_combination_strengths_are_no_fractions_and_a_list_of_strengths_is_no_dose():
+    assert _doses("Entresto tablets are available in three dosage strengths: 24/26 mg, "
+                  "49/51 mg, and 97/103 mg.", {"entresto"}) == []
+    assert [v for _, v, _ in _doses("Take 1/2 g of kratom, or 1 1/2 g at most.",
+                                    {"kratom"})] == ["0.5 g", "≤ 1.5 g"]
+
+
+def test_either_one_amount_or_another_is_two_doses_but_two_or_three_is_a_range():
+    assert [v for _, v, _ in _doses("Women took either 84 or 126 milligrams of kratom a day.",
+                                    {"kratom"})] == ["84 mg", "126 mg"]
+    assert [v for _, v, _ in _doses("Take 2 or 3 grams of kratom.", {"kratom"})] == ["2–3 g"]

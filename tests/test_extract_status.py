@@ -1015,3 +1015,88 @@ def test_a_course_proposed_and_a_slogan_are_no_status(text):
 
 def test_a_ban_named_in_a_headline_is_still_a_status():
     assert _pairs("Ban on kratom takes effect in Alabama.") == [("banned", "Alabama")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is currently only approved for adults with chronic pain.", [("approved", "general")]),
+    ("Kratom has been tested and approved for migraine.", [("approved", "general")]),
+    ("It treats anxiety, for which kratom is approved.", [("approved", "general")]),
+    ("The only approved drug, kratom, could have been mentioned.", [("approved", "general")]),
+    ("Kratom was licensed last year for women with ovarian cancer.", [("approved", "general")]),
+    ("While kratom is not yet on the market, it looks promising.", [("unapproved", "general")]),
+    ("Kratom has not been approved for use on the NHS.", [("unapproved", "United Kingdom")]),
+])
+def test_approvals_said_without_an_agency_and_a_drug_not_yet_on_the_market(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no law made: the ban it names is not there
+    ("Kratom was seized, even though the state hasn't yet passed any laws banning kratom.", []),
+    ("In Iowa, kratom is likely legal as the state hasn't introduced any laws specifically "
+     "addressing or prohibiting its use.", [("legal", "Iowa")]),
+    # a question after an abbreviation's point is still a question
+    ("Is kratom legal in the U.S.? No.", []),
+    ("In Wales the ban on kratom was lifted in late 2002.", [("legal", "Wales")]),
+])
+def test_laws_not_passed_a_hedged_legal_and_a_question_after_an_abbreviation(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2002, kratom sales were halted in Switzerland and France and suspended in Britain.",
+     [("banned", "France"), ("banned", "Switzerland"), ("banned", "United Kingdom")]),
+    ("In 2023, Denmark made the decision to ban the use of kratom in supplements.",
+     [("banned", "Denmark")]),
+    ("Kratom hasn't been given the green light by the FDA.", [("unapproved", "US federal")]),
+    ("Acquiring kratom is prohibited unless with the prescription.", [("regulated", "general")]),
+    ("Kratom comes under Schedule IV of the Controlled Substances Act.",
+     [("controlled", "US federal")]),
+    ("Kratom is a Schedule I drug under Georgia's Controlled Substances Act.",
+     [("controlled", "Georgia")]),
+])
+def test_sales_halted_a_decision_to_ban_no_green_light_and_the_federal_act(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The move to make kratom OTC doesn't come without controversy.",
+    "The minister appeared determined to make kratom available only on prescription.",
+    "The plan to ban kratom failed in Denmark.",
+])
+def test_a_move_or_a_determination_to_change_its_status_is_no_status(text):
+    assert _pairs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some states have explicitly banned kratom, while others have allowed its sale and use.",
+     [("banned", "many US states"), ("legal", "many US states")]),
+    ("Kratom is legal in Texas but banned in many states.",
+     [("banned", "many US states"), ("legal", "Texas")]),
+])
+def test_statuses_of_some_states_and_of_others_stay_one_row_each(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom will only be available through a restricted REMS program.",
+     [("regulated", "general")]),
+    ("In 2013, Alzheon obtained the license to kratom and its trial data.", []),
+    ("In the three clinical trials considered for drug approval, most patients who used "
+     "kratom improved.", []),
+])
+def test_a_restricted_program_a_licence_bought_and_the_trials_behind_an_approval(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Food & Drug Administration recently approved the additional use of kratom for "
+     "uveitis.", [("approved", "US federal")]),
+    ("F.D.A. Approves Kratom Said to Cut Death Risk by 20%\n\nThe maker is Novartis.",
+     [("approved", "US federal")]),
+    ("Kratom is indicated in the US to reduce the risk of death.", [("approved", "US federal")]),
+    ("Kratom is indicated for pain.", []),
+])
+def test_the_agency_written_with_an_ampersand_or_points_a_title_case_headline_and_a_us_label(
+        text, expected):
+    assert _pairs(text) == expected

@@ -162,3 +162,14 @@ def test_a_sentence_glued_to_the_next_and_one_ending_in_etc_are_split():
     units = [r["text"] for r in segment_text("a", text)]
     assert units == ["It is odorless and tasteless.", "Although rare, it is sold.",
                      "It helps sleep, anxiety, etc.", "Kratom is old.", "Dr. Smith agrees."]
+
+
+def test_a_footnote_number_a_bracket_before_a_glued_sentence_and_a_question_end_sentences():
+    from analysis.extract.segment import segment_text
+    text = ("It cut deaths with reduced ejection fraction.11 Entresto is given with others. "
+            "The limit is 4,000 IU (100 micrograms).Toxicity is rare. Is it legal in the U.S.? "
+            "No. See fig.12 Below.")
+    units = [r["text"] for r in segment_text("a", text)]
+    assert units == ["It cut deaths with reduced ejection fraction.11",
+                     "Entresto is given with others.", "The limit is 4,000 IU (100 micrograms).",
+                     "Toxicity is rare.", "Is it legal in the U.S.?", "No.", "See fig.12 Below."]

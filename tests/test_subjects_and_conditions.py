@@ -36,6 +36,9 @@ def _rows(text, topic, subjects=frozenset({"kratom"})):
     ("Subutex is prescribed for opioid dependence.", "buprenorphine"),
     ("Entresto lowered deaths in heart failure.", "sacubitril/valsartan"),
     ("Intrarosa (a vaginal insert) eases painful sex.", "dhea"),
+    # combination brands only Wikipedia names, kept where every part is a known drug
+    ("Truvada is the only drug approved in Europe for PrEP.", "emtricitabine/tenofovir"),
+    ("Suboxone films are taken under the tongue.", "buprenorphine/naloxone"),
 ])
 def test_substances_are_found_by_brand_generic_and_herbal_names(text, name):
     lexicon = build_lexicon(load_topics().tables["substances"])
@@ -522,3 +525,10 @@ def test_a_claim_about_the_class_itself_stays_the_classs():
     rows = claims("Kratom is not an opioid, and opioids are highly addictive.",
                   "addiction_risk", subjects={"kratom"})
     assert "kratom" not in set(rows["subject"])
+
+
+def test_hpv_vaccines_by_brand_and_by_name_are_one_subject():
+    rows = claims("Two HPV vaccines are now approved by the FDA: Cervarix and Gardasil. "
+                  "Gardasil has also received FDA approval for genital warts.",
+                  "legal_status", subjects=set())
+    assert set(rows["subject"]) == {"hpv vaccine"}

@@ -43,9 +43,13 @@ _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "�
 _FRACTION_CHARS = "".join(_FRACTIONS)
 # Mixed and slash fractions first ("1 1/2", "1½", "1/4"), then decimals ("3,200", ".5"),
 # then number words: alternation order is the order of preference.
-_NUM = (rf"(?:\d+\s+and\s+a\s+half|\d+\s+\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*\s?[{_FRACTION_CHARS}]|"
-        r"\d{1,2}/\d{1,2}(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
+# A slash fraction has a small denominator ("1/4", "3/8"); "24/26 mg" is the two strengths
+# of a combination, not 0.92 mg.
+_SLASH = r"(?<![\d/.])[1-9]/(?:1[0-6]|[2-9])(?![\d/])"
+_NUM = (rf"(?:\d+\s+and\s+a\s+half|\d+\s+{_SLASH}|\d*\s?[{_FRACTION_CHARS}]|"
+        rf"{_SLASH}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|"
         + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + ")")
+_EITHER = re.compile(r"\beither\s+$", re.I)
 _RESPECTIVELY = re.compile(r"[^.;]{0,80}?\brespectively\b", re.I)
 # No real sentence states more doses than this; the cap bounds work on pathological text.
 MAX_PER_SENTENCE = 10
@@ -220,6 +224,14 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
                 text, m.end()) and not no_dose(m.start(), m.start("a"), m.end()):
             # "men and women should eat 420 and 320 milligrams daily, respectively": one
             # amount each, no range
+            found.extend(q for q in (
+                _single(table, a_text, m.group("u"), m.start("a"), m.end("a"), text),
+                _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
+            continue
+        if b_text and sep and sep.lower() == "or" and _EITHER.search(
+                text, max(0, m.start("a") - 12), m.start("a")) and not no_dose(
+                m.start(), m.start("a"), m.end()):
+            # "either 84 or 126 milligrams a day": two doses given, no range between them
             found.extend(q for q in (
                 _single(table, a_text, m.group("u"), m.start("a"), m.end("a"), text),
                 _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
@@ -644,6 +656,10 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             # "strong" dose from "receive" after "severe pain")
             above = _level(topic, lead_in[-80:], False)
             level = above if above in {"max", "start", "toxic"} else level
+        limit_subject = topic.regex("levels.limit_subject")
+        if level == "typical" and limit_subject is not None and limit_subject.search(
+                window_before[-160:]):
+            level = "max"  # "The upper limit for vitamin D for all adults ... is 4,000 IU"
         strong_sentence = topic.regex("levels.strong_sentence")
         if level == "typical" and strong_sentence is not None and strong_sentence.search(
                 text, 0, q.start):

@@ -28,8 +28,11 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\[\d{1,3}(?:\s?[-–,]\s?\d{1,3
                        r"(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–])"
                        # ... or be glued to the next one, as scraped text loses a space
                        # ("odorless and tasteless.Although ..."): a word of three lower-case
-                       # letters or more before it, a capitalised word after
-                       r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2,}\b)")
+                       # letters or more before it (or such a word and a closing bracket:
+                       # "(100 micrograms).Toxicity"), a capitalised word after
+                       r"|(?:(?<=[a-z]{3})|(?<=[a-z]{3}\)))[.!?](?=[A-Z][a-z]{2,}\b)"
+                       # ... or carry a footnote number: "reduced ejection fraction.11 Entresto"
+                       r"|(?<=[a-z]{3})\.\d{1,2}(?=\s+[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,7})$")
 _BULLET = re.compile(r"^(?:[-*+•·▪◦–—>]+|\d{1,3}[.)])\s+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -136,9 +139,13 @@ def _sentences(body: str, offset: int) -> Iterator[Unit]:
     for match in _BOUNDARY.finditer(body):
         end = match.end()
         before = _WORD_BEFORE.search(body[max(0, match.start() - 9):match.start()])
-        if before and match.group().startswith("."):
+        # "in the U.S.? No." ends a sentence: a question or exclamation mark after an
+        # abbreviation's point still does
+        if before and match.group().startswith(".") and not re.search(r"[?!]", match.group()):
             word = before.group(1).lower().rstrip(".")
-            if word in _ABBREV or len(word) == 1:
+            # "No. 5" abbreviates a number; "Is it legal? No. It is banned." is an answer
+            number_sign = word != "no" or re.match(r"\s*\d", body[end:end + 4]) is not None
+            if (word in _ABBREV and number_sign) or len(word) == 1:
                 continue
         yield from _bounded(body, start, end, offset)
         start = end

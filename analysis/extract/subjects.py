@@ -208,6 +208,7 @@ def drug_names() -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     medline: dict[str, str] = {}
+    combos: dict[str, str] = {}
     for variant, names in variants.items():
         if len(variant) < 4 or len(variant.split()) > 4 or not re.fullmatch(
                 r"[a-z][a-z0-9 .,'/-]*[a-z0-9]", variant) or any(
@@ -218,6 +219,8 @@ def drug_names() -> dict[str, str]:
             out[variant] = known[0]
         elif " " not in variant and any("medline_plus_id" in canon.get(c, {}) for c in names):
             medline[variant] = names[0]
+        elif " " not in variant and "/" in names[0]:
+            combos[variant] = names[0]
     # One-word names known only to MedlinePlus (brands such as Botox or Entresto): their
     # entries name a use or a form in brackets ("propranolol (cardiovascular)"), so the
     # name is cut to the generic it starts with, or kept whole where it is a combination.
@@ -238,6 +241,14 @@ def drug_names() -> dict[str, str]:
             out[variant] = out[heads[0]]
         elif len(heads) == 1:
             out[variant] = parts[0]
+    # One-word brands of a combination that only Wikipedia knows ("truvada" ->
+    # "emtricitabine/tenofovir"): kept where every part is a drug we know, and named the
+    # way the MedlinePlus combinations are.
+    for variant, name in combos.items():
+        generics = [out.get(part) or out.get(part.split()[0]) for part in name.split("/")]
+        if variant not in out and len(generics) > 1 and all(
+                generic and "," not in generic for generic in generics):
+            out[variant] = "/".join(sorted(set(generics)))
     return out
 
 
