@@ -448,3 +448,11 @@ def test_doses_said_to_be_unsafe_above_an_amount_set_a_maximum():
 def test_the_strength_of_an_otc_or_prescription_product_named_as_such_is_no_dose():
     assert claims("You could just take more of the OTC 200mg kratom to equal the dosage "
                   "your doctor recommended.", "dose").empty
+
+
+def test_the_content_of_a_second_product_named_in_the_same_list_is_no_dose():
+    rows = claims("A typical cup of coffee contains 80-135 milligrams and a 12-ounce soft drink "
+                  "around 40 milligrams.", "dose", subjects={"caffeine"})
+    assert rows.empty
+    rows = claims("Each gummy contains 5 mg of kratom, and adults should take 3 mg.", "dose")
+    assert list(rows["value"]) == ["3 mg"]

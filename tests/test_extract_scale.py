@@ -463,3 +463,13 @@ def test_a_term_glossed_in_brackets_is_one_claim_with_the_term_before_it():
     rows = claims("The tablets are assumed to have a very low potential for abuse or physical "
                   "dependence (addiction).", "addiction_risk")
     assert list(rows["value"]) == ["low"]
+
+
+@pytest.mark.parametrize("text", [
+    "Many people believe that kratom is completely non-addictive, but studies suggest otherwise.",
+    "This guide covers the complexities of kratom addiction and withdrawal.",
+    "Kratom teas contain trace amounts of alkaloids but nowhere near the amount required to "
+    "result in the type of addiction seen with opioids.",
+])
+def test_a_belief_reported_a_topic_named_and_an_amount_too_small_give_no_row(text):
+    assert _levels(text) == []

@@ -1092,11 +1092,18 @@ def test_a_restricted_program_a_licence_bought_and_the_trials_behind_an_approval
 @pytest.mark.parametrize("text, expected", [
     ("The Food & Drug Administration recently approved the additional use of kratom for "
      "uveitis.", [("approved", "US federal")]),
-    ("F.D.A. Approves Kratom Said to Cut Death Risk by 20%\n\nThe maker is Novartis.",
+    ("F.D.A. approves kratom said to cut death risk by 20%\n\nThe maker is Novartis.",
      [("approved", "US federal")]),
+    # a title-case headline is left to the body, which restates it: "Kratom Banned Countries"
+    ("Kratom Banned Countries\n\nThe maker is Novartis.", []),
     ("Kratom is indicated in the US to reduce the risk of death.", [("approved", "US federal")]),
     ("Kratom is indicated for pain.", []),
 ])
-def test_the_agency_written_with_an_ampersand_or_points_a_title_case_headline_and_a_us_label(
+def test_the_agency_written_with_an_ampersand_or_points_a_headline_and_a_us_label(
         text, expected):
     assert _pairs(text) == expected
+
+
+def test_an_approval_revoked_is_revoked_not_approved():
+    assert _pairs("They asked why the FDA revoked its approval of kratom.") == [
+        ("revoked", "US federal")]

@@ -148,7 +148,13 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 _LIST_GOES_ON = re.compile(r"\s*(?:of\s+)?[“\"]?(?:[\w-]+\s*){0,3}?[”\"]?\s*"
                            r"(?:,|,?\s*(?:and|or))[”\"]?\s*"
-                           r"(?:an?\s+|about\s+|approximately\s+|around\s+|nearly\s+)?", re.I)
+                           r"(?:an?\s+|about\s+|approximately\s+|around\s+|nearly\s+)?"
+                           # "... contains 80-135 milligrams and a 12-ounce soft drink around 40
+                           # milligrams": another product's content, named without a verb of use
+                           r"(?:(?:(?!(?:take|takes|taking|took|use|uses|using|dose|doses|should|"
+                           r"may|can|must|need|needs|adults?|children|people|you)\b)[\w-]+\s+){1,4}"
+                           r"(?:about|approximately|around|nearly|roughly|has|contains?)\s+)?",
+                           re.I)
 _GLOSS = re.compile(r"\s*\(\s*(?:about\s+|approx\.?\s+|or\s+|~\s*)?")
 # "more than 100 micrograms a day could be harmful": the amount is a limit not to pass
 _HARM_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:could|can|may|might|will|would)\s+(?:be\s+)?"

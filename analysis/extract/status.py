@@ -385,8 +385,7 @@ def _previous_places(topic: Topic, ctx: ArticleContext | None, sentence: Sentenc
 # claim, unlike a heading that names a topic ("Legal status of kratom").
 _HEADLINE_VERB = re.compile(r"\b(?:approves|approved|OKs|OK[’\x27]d|clears|cleared|bans|banned|"
                             r"legali[sz]es|legali[sz]ed|outlaws|rejects|rejected|wins|won|gets|"
-                            r"pulls|pulled|revokes|revoked|authori[sz]es|authori[sz]ed)\b",
-                            re.I)  # headlines are often in title case: "FDA Approves ..."
+                            r"pulls|pulled|revokes|revoked|authori[sz]es|authori[sz]ed)\b")
 
 # What a ban or a law is on: "a ban on gatherings", "banned the sale of flavored vapes".
 _OBJECT = re.compile(r"\s*(?:on|of|against)\s+(?:the\s+|all\s+|any\s+|most\s+|public\s+|"
