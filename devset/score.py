@@ -153,6 +153,11 @@ def main(argv: list[str]) -> int:
 
     def canon(subject: str) -> str:
         s = norm(subject)
+        parts = s.split("-")
+        if s not in names and len(parts) > 1 and all(p in names for p in parts):
+            # "sacubitril-valsartan": a combination written with a hyphen, as labels write
+            # "sacubitril/valsartan"
+            s = "/".join(sorted(names[p] for p in parts))
         return names.get(s, s)
 
     run = Path(args.run_dir)

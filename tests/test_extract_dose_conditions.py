@@ -344,3 +344,13 @@ def test_either_one_amount_or_another_is_two_doses_but_two_or_three_is_a_range()
     assert [v for _, v, _ in _doses("Women took either 84 or 126 milligrams of kratom a day.",
                                     {"kratom"})] == ["84 mg", "126 mg"]
     assert [v for _, v, _ in _doses("Take 2 or 3 grams of kratom.", {"kratom"})] == ["2–3 g"]
+
+
+def test_amounts_on_lines_under_an_rda_heading_are_doses_and_a_total_is_a_maximum():
+    text = ("RDA in International Units (IU) and Micrograms (mcg)\n\nAdults age 18 to 70\n"
+            "600 IU (15 mcg)\n\nAdults age 71 and older\n800 IU (20 mcg)\n")
+    assert [v for _, v, _ in _doses(text, {"vitamin d"})] == ["600 IU", "800 IU"]
+    text = ("Do not exceed the maximum daily dose of 40 mg/kg per day, up to a total of 1200 mg "
+            "in a 24-hour period.")
+    assert [(v, lvl) for _, v, lvl in _doses(text, {"ibuprofen"})] == [
+        ("≤ 40 mg/kg", "max"), ("≤ 1200 mg", "max")]

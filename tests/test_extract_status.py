@@ -1107,3 +1107,21 @@ def test_the_agency_written_with_an_ampersand_or_points_a_headline_and_a_us_labe
 def test_an_approval_revoked_is_revoked_not_approved():
     assert _pairs("They asked why the FDA revoked its approval of kratom.") == [
         ("revoked", "US federal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It will help consumers looking to buy kratom products legally to know where kratom is "
+     "legal or prohibited.", []),
+    ("Thus, while kratom is legal federally, the legislation at the state level may vary.",
+     [("legal", "US federal")]),
+    ("Kratom is sold legally in Texas.", [("legal", "Texas")]),
+])
+def test_where_it_is_legal_asked_and_a_concession_after_a_linking_word(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_restricted_program_in_an_article_on_an_fda_approval_holds_where_the_fda_rules():
+    rows = claims("The FDA approved kratom on Wednesday. The labeling will carry a warning, and the drug will "
+                  "only be available through a restricted REMS program.", "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == [
+        ("approved", "US federal"), ("regulated", "US federal")]

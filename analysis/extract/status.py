@@ -33,7 +33,9 @@ _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b
                     r",\s+(?:and|or)\s+(?=(?:the|other|some|many|most|several|a\s+few)\b)")
 # A leading subordinate clause ("Despite hemp's removal from the Act, CBD remains ...")
 # is a clause of its own.
-_LEAD = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:despite|although|though|while|whereas|unlike|"
+_LEAD = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:(?:thus|however|but|and|so|still|yet|also|"
+                   r"moreover|therefore|hence|in\s+fact),?\s+)?"
+                   r"(?:despite|although|though|while|whereas|unlike|"
                    r"after|since|because|when|once|before|as\s+of)\b[^,;]{0,160},", re.I)
 # "the state's board", "the country": the place named in the sentence before.
 _ANAPHOR_START = re.compile(rf"^\W*(?:it|this|they|these|that|such|the\s+{STAND_INS})\b", re.I)
@@ -381,6 +383,9 @@ def _previous_places(topic: Topic, ctx: ArticleContext | None, sentence: Sentenc
     return []
 
 
+# Restrictions a medicines agency sets: unplaced, they hold where the article's agency rules.
+_AGENCY_RULES = frozenset({"prescription only", "restricted program"})
+
 # A news headline states its news with a verb ("FDA approves Epclusa for hepatitis C"): a
 # claim, unlike a heading that names a topic ("Legal status of kratom").
 _HEADLINE_VERB = re.compile(r"\b(?:approves|approved|OKs|OK[’\x27]d|clears|cleared|bans|banned|"
@@ -438,7 +443,7 @@ def extract_status(topic: Topic, sentence: Sentence,
                               for st, _, _ in statuses):
             places = _regulator_place(topic, ctx)
         inferred = not places
-        if not places and (first_category(topic, "restrictions", clause) == "prescription only"
+        if not places and (first_category(topic, "restrictions", clause) in _AGENCY_RULES
                            or first_category(topic, "legal_details", clause)):
             # "Xarelto is a prescription medicine" in a release that names the FDA: the
             # rule of the agency the article names most (shown, compared as unplaced)
