@@ -1121,7 +1121,8 @@ def test_where_it_is_legal_asked_and_a_concession_after_a_linking_word(text, exp
 
 
 def test_a_restricted_program_in_an_article_on_an_fda_approval_holds_where_the_fda_rules():
-    rows = claims("The FDA approved kratom on Wednesday. The labeling will carry a warning, and the drug will "
-                  "only be available through a restricted REMS program.", "legal_status")
+    rows = claims("The FDA approved kratom on Wednesday. The labeling will carry a warning, "
+                  "and the drug will only be available through a restricted REMS program.",
+                  "legal_status")
     assert sorted(zip(rows["value"], rows["jurisdiction"])) == [
         ("approved", "US federal"), ("regulated", "US federal")]
