@@ -258,3 +258,11 @@ def test_a_denial_beside_a_hedged_possibility_is_the_article_weighing_evidence()
     c = _conflicts({"a": "Kratom is not addictive. Some users may become highly addicted."},
                    "addiction_risk")
     assert list(c["kind"]) == ["within-source"]  # the top level still contradicts it
+
+
+def test_a_weekly_dose_is_not_held_against_an_amount_that_names_no_frequency():
+    texts = {"a": "Adults should take 600 IU of vitamin D.",
+             "b": "A doctor may prescribe 50,000 IU of vitamin D weekly for deficiency."}
+    assert _conflicts(texts, "dose").empty
+    texts["a"] = "Adults should take 600 IU of vitamin D a week for deficiency."
+    assert len(_conflicts(texts, "dose")) == 1

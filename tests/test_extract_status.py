@@ -1126,3 +1126,11 @@ def test_a_restricted_program_in_an_article_on_an_fda_approval_holds_where_the_f
                   "legal_status")
     assert sorted(zip(rows["value"], rows["jurisdiction"])) == [
         ("approved", "US federal"), ("regulated", "US federal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The FDA is considering the unusual step of revoking its approval of kratom.", []),
+    ("Likely legal | - In Wyoming, the legality of kratom remains unaddressed by laws.", []),
+])
+def test_a_step_considered_and_a_table_label_are_no_status(text, expected):
+    assert _pairs(text) == expected

@@ -48,7 +48,9 @@ CONDITIONS = ("purpose", "population", "route", "form", "frequency")
 # Within one article, doses for the same use that are ten times apart are a slip (grams
 # for milligrams); closer ones are usually doses for cases the text does not spell out.
 WITHIN_MIN_DISTANCE = 1.0
-_DEFAULTS = {"population": {"adults"}, "route": {"oral"}}  # what a claim that says none means
+# What a claim that says none means: adults, by mouth, and a daily amount or one dose (so
+# "600 IU" in an RDA table is not held against "50,000 IU weekly").
+_DEFAULTS = {"population": {"adults"}, "route": {"oral"}, "frequency": {"day", "dose"}}
 
 
 @dataclass
