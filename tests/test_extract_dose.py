@@ -456,3 +456,8 @@ def test_the_content_of_a_second_product_named_in_the_same_list_is_no_dose():
     assert rows.empty
     rows = claims("Each gummy contains 5 mg of kratom, and adults should take 3 mg.", "dose")
     assert list(rows["value"]) == ["3 mg"]
+
+
+def test_a_legal_limit_on_a_products_content_is_no_dose():
+    assert claims("CBD is legal in the UK as long as there is no more than 1mg THC per product.",
+                  "dose", subjects={"cbd", "thc"}).empty

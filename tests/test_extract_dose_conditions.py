@@ -354,3 +354,36 @@ def test_amounts_on_lines_under_an_rda_heading_are_doses_and_a_total_is_a_maximu
             "in a 24-hour period.")
     assert [(v, lvl) for _, v, lvl in _doses(text, {"ibuprofen"})] == [
         ("≤ 40 mg/kg", "max"), ("≤ 1200 mg", "max")]
+
+
+@pytest.mark.parametrize("text, subject, expected", [
+    ("Typically, this means taking one or two 200 mg tablets every 4 to 6 hours.", "ibuprofen",
+     [("200–400 mg", "typical")]),
+    ("Take two 200 mg tablets of ibuprofen.", "ibuprofen", [("400 mg", "typical")]),
+    ("Adults can take one 400 mg tablet.", "ibuprofen", [("400 mg", "typical")]),
+    ("Adolescents should cap daily caffeine intake at 100 mg.", "caffeine",
+     [("≤ 100 mg", "max")]),
+    ("400mg of caffeine per day would be safe for healthy adults.", "caffeine",
+     [("≤ 400 mg", "max")]),
+    ("Vitamin D is extremely safe up to doses of 4,000 IU per day.", "vitamin d",
+     [("≤ 4000 IU", "max")]),
+    ("The NHS cautions against exceeding 100 micrograms (4,000 IU) daily for adults and ages "
+     "11–17, 50 micrograms for ages 1–10, and 25 micrograms for infants.", "vitamin d",
+     [("≤ 0.1 mg", "max"), ("≤ 0.05 mg", "max"), ("≤ 0.025 mg", "max")]),
+])
+def test_counts_of_a_strength_caps_safe_amounts_and_limits_listed_for_ages(text, subject,
+                                                                           expected):
+    assert [(v, lvl) for _, v, lvl in _doses(text, {subject})] == expected
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Delta gummies typically range from 10mg to 40mg of delta-8 THC per piece.", "delta-8 thc"),
+    ("For first-timers, it is advisable to start with a quarter or half of a 10mg gummy.",
+     "delta-8 thc"),
+    ("A clear image showing an ibuprofen bottle and two pills with a glass of water, "
+     "illustrating the maximum daily dose for an adult.", "ibuprofen"),
+    ("One microgram equals 40 IU, so 10 micrograms is 400 IU on labels.", "vitamin d"),
+])
+def test_a_product_range_a_part_of_a_unit_a_caption_and_a_conversion_are_no_doses(text,
+                                                                                  subject):
+    assert _doses(text, {subject}) == []

@@ -473,3 +473,7 @@ def test_a_term_glossed_in_brackets_is_one_claim_with_the_term_before_it():
 ])
 def test_a_belief_reported_a_topic_named_and_an_amount_too_small_give_no_row(text):
     assert _levels(text) == []
+
+
+def test_rather_low_is_low():
+    assert _levels("The addictive potential of kratom is rather low.") == ["low"]

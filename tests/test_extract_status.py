@@ -1134,3 +1134,22 @@ def test_a_restricted_program_in_an_article_on_an_fda_approval_holds_where_the_f
 ])
 def test_a_step_considered_and_a_table_label_are_no_status(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is legal in the UK as long there is no more than 1mg THC per product.",
+     [("regulated", "United Kingdom")]),
+    ("Kratom is legal in the UK as long as it comes from an industrial hemp strain.",
+     [("regulated", "United Kingdom")]),
+    ("Kratom is legal but highly restricted in California.", [("regulated", "California")]),
+    ("Kratom is legal in Texas and regulated in Ohio.",
+     [("legal", "Texas"), ("regulated", "Ohio")]),
+    ("Kratom remains a controlled substance under the Misuse of Drugs Act 1971.",
+     [("controlled", "United Kingdom")]),
+    ("In this article, learn about kratom's controlled substance status and safe use.", []),
+    ("A controlled substance is a medication or recreational drug, like kratom, that needs "
+     "government regulation.", []),
+])
+def test_conditions_of_legality_legal_but_regulated_the_uk_act_a_topic_and_a_definition(
+        text, expected):
+    assert _pairs(text) == expected

@@ -246,7 +246,7 @@ def test_a_long_list_of_numbers_before_a_dose_is_read_quickly():
 
 @pytest.mark.parametrize("text, value", [
     ("Take 5 mg and 10 mg of melatonin on alternate days.", ["5 mg", "10 mg"]),
-    ("Take two 500 mg tablets of ibuprofen daily.", ["500 mg"]),
+    ("Take two 500 mg tablets of ibuprofen daily.", ["1000 mg"]),  # two tablets of 500 mg
     ("The dose of ivermectin is 200 micrograms per kilogram.", ["0.2 mg/kg"]),
     ("Over 80 kg: 200 mcg/kg of ivermectin orally once.", ["0.2 mg/kg"]),
 ])

@@ -328,7 +328,35 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         found.append(Quantity(low, high, unit, start, end, text[start:end]))
     found = [q for q in found if not any(o is not q and o.start <= q.start and q.end <= o.end
                                          for o in found)]  # inside a two-sided bound
-    return _drop_counts_glossed_by_mass(_join_from_to(found, text, table), text, table)
+    return _times_count(_drop_counts_glossed_by_mass(_join_from_to(found, text, table), text,
+                                                     table), text)
+
+
+# "taking one or two 200 mg tablets": a count of units of a strength is an amount of count
+# times strength (200-400 mg), not the strength alone
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])(?P<c1>one|two|three|four|[1-4])(?:\s*(?:or|to|-|–)\s*"
+                           r"(?P<c2>two|three|four|[2-4]))?\s+$", re.I)
+_UNITS_AFTER = re.compile(r"\s*(?:tablets?|capsules?|caplets?|pills?|softgels?|gel\s*caps?|"
+                          r"gummies|gummy|lozenges?)\b", re.I)
+
+
+def _times_count(found: list[Quantity], text: str) -> list[Quantity]:
+    out = []
+    for q in found:
+        count = _COUNT_BEFORE.search(text, max(0, q.start - 16), q.start)
+        if (count is None or q.low is None or q.low != q.high or q.unit in ("tablets", "capsules")
+                or not _UNITS_AFTER.match(text, q.end)):
+            out.append(q)
+            continue
+        c1 = _COUNTS[count.group("c1").lower()]
+        c2 = _COUNTS[count.group("c2").lower()] if count.group("c2") else c1
+        if c2 < c1 or c2 == 1:
+            out.append(q)  # "one 400 mg tablet" is the strength itself
+            continue
+        out.append(Quantity(round(q.low * c1, 6), round(q.high * c2, 6), q.unit,
+                            count.start(), q.end, text[count.start():q.end]))
+    return out
 
 
 # "from as low as 20 mg per day to up to 1,500 mg per day": one span said in two values,
@@ -470,9 +498,14 @@ def _qualifier(topic: Topic, window: str) -> str:
 
 # Between two values that share the words before the first: "800 mg per dose or 3200 mg".
 _ASIDE = re.compile(r"\s*\([^()\d]{0,60}\)")
-_ALSO = re.compile(r"\s*(?:(?:per|a|an|each|every)\s+\w+\s*|at\s+(?:once|a\s+time|one\s+time)\s*|"
-                   r"daily\s*|for\s+(?:most\s+|healthy\s+)?(?:adults|children|teens|teenagers|"
-                   r"adolescents|women|men|infants|kids|seniors|the\s+elderly)\s*)?"
+_ALSO = re.compile(r"\s*(?:\(\s*[\d,.]+\s*[A-Za-z]+\s*\)\s*)?"  # "100 micrograms (4,000 IU)"
+                   r"(?:(?:per|a|an|each|every)\s+\w+\s*|at\s+(?:once|a\s+time|one\s+time)\s*|"
+                   r"(?:daily\s*)?for\s+(?:most\s+|healthy\s+)?(?:adults|children|teens|teenagers|"
+                   r"adolescents|women|men|infants|kids|seniors|the\s+elderly)\s*"
+                   # "... for adults and ages 11–17, 50 micrograms for ages 1–10"
+                   r"(?:(?:and|or)\s+(?:ages?|aged)\s+\d+\s*(?:[–-]|to)\s*\d+\s*)?|"
+                   r"(?:daily\s*)?for\s+(?:ages?|aged|children\s+aged)\s+\d+\s*(?:[–-]|to)\s*\d+\s*|"
+                   r"daily\s*)?"
                    # "8 mg per day OTC or 16 mg per day with a prescription", "for OTC use and"
                    r"(?:(?:(?:for|with|on|under)\s+(?:an?\s+|the\s+)?)?"
                    r"(?:OTC|over[- ]the[- ]counter|prescription|[Rr]x)(?:\s+use)?\s*)?"

@@ -581,10 +581,13 @@ def _place_row(topic: Topic, sentence: Sentence, value: str, place: str,
 
 def _fold_restricted(rows: list[Assertion]) -> list[Assertion]:
     """"Legal to buy, but not for anyone under 21": one `regulated` row per place, not
-    legal and regulated (and banned) side by side."""
+    legal and regulated (and banned) side by side; "legal but regulated" is regulated."""
     regulated = {(r.subject, r.scope) for r in rows if r.value == "regulated" and r.detail}
-    return [r for r in rows if not ((r.subject, r.scope) in regulated and (
-        r.value == "banned" or (r.value == "legal" and not r.detail)))]
+    # "legal but regulated", "legal but highly restricted in California": regulated
+    restricted = {(r.subject, r.scope) for r in rows if r.value == "regulated"}
+    return [r for r in rows if not (((r.subject, r.scope) in regulated and r.value == "banned")
+                                    or ((r.subject, r.scope) in restricted
+                                        and r.value == "legal" and not r.detail))]
 
 
 _LIST_ITEM = re.compile(r"^\W*(?P<place>[A-Z][A-Za-z .’\x27-]{1,40}?)\s*(?:\([^)]{0,60}\))?\W*$")
