@@ -1137,11 +1137,12 @@ def test_a_step_considered_and_a_table_label_are_no_status(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Kratom is legal in the UK as long there is no more than 1mg THC per product.",
-     [("regulated", "United Kingdom")]),
+    # what the product must be is no restriction on who may have it
     ("Kratom is legal in the UK as long as it comes from an industrial hemp strain.",
-     [("regulated", "United Kingdom")]),
+     [("legal", "United Kingdom")]),
     ("Kratom is legal but highly restricted in California.", [("regulated", "California")]),
+    ("While cultivation remains highly regulated, the law legalizes kratom under federal law.",
+     [("legal", "US federal"), ("regulated", "US federal")]),
     ("Kratom is legal in Texas and regulated in Ohio.",
      [("legal", "Texas"), ("regulated", "Ohio")]),
     ("Kratom remains a controlled substance under the Misuse of Drugs Act 1971.",
@@ -1150,6 +1151,19 @@ def test_a_step_considered_and_a_table_label_are_no_status(text, expected):
     ("A controlled substance is a medication or recreational drug, like kratom, that needs "
      "government regulation.", []),
 ])
-def test_conditions_of_legality_legal_but_regulated_the_uk_act_a_topic_and_a_definition(
+def test_legal_but_regulated_the_uk_act_a_topic_and_a_definition(
+        text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom was also approved today for adults with mastocytosis.", [("approved", "general")]),
+    ("The FDA said it has approved kratom, a drug made by Swiss biotech company Roche.",
+     [("approved", "US federal")]),
+    ("The company said it has approved a new plan for kratom.", []),
+    ("Danish drugmaker Novo said the FDA approved its drug kratom.",
+     [("approved", "US federal")]),
+])
+def test_approvals_with_a_time_or_said_by_the_agency_and_a_company_named_by_its_country(
         text, expected):
     assert _pairs(text) == expected

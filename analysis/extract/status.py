@@ -579,15 +579,24 @@ def _place_row(topic: Topic, sentence: Sentence, value: str, place: str,
                         extra=extra)
 
 
+_LEGAL_BUT = re.compile(r"\blegal\s+but\s+(?:[\w-]+\s+){0,2}(?:regulated|restricted)\b", re.I)
+
+
 def _fold_restricted(rows: list[Assertion]) -> list[Assertion]:
     """"Legal to buy, but not for anyone under 21": one `regulated` row per place, not
     legal and regulated (and banned) side by side; "legal but regulated" is regulated."""
     regulated = {(r.subject, r.scope) for r in rows if r.value == "regulated" and r.detail}
     # "legal but regulated", "legal but highly restricted in California": regulated
-    restricted = {(r.subject, r.scope) for r in rows if r.value == "regulated"}
-    return [r for r in rows if not (((r.subject, r.scope) in regulated and r.value == "banned")
-                                    or ((r.subject, r.scope) in restricted
-                                        and r.value == "legal" and not r.detail))]
+    restricted = {(r.subject, r.scope) for r in rows
+                  if r.value == "regulated" and _LEGAL_BUT.search(r.evidence)}
+
+    def folded(r: Assertion) -> bool:
+        key = (r.subject, r.scope)
+        if r.value == "banned":
+            return key in regulated
+        return r.value == "legal" and not r.detail and (key in regulated or key in restricted)
+
+    return [r for r in rows if not folded(r)]
 
 
 _LIST_ITEM = re.compile(r"^\W*(?P<place>[A-Z][A-Za-z .’\x27-]{1,40}?)\s*(?:\([^)]{0,60}\))?\W*$")
