@@ -477,3 +477,19 @@ def test_a_belief_reported_a_topic_named_and_an_amount_too_small_give_no_row(tex
 
 def test_rather_low_is_low():
     assert _levels("The addictive potential of kratom is rather low.") == ["low"]
+
+
+def test_the_owner_named_right_after_the_term_is_the_subject_whatever_comes_before():
+    rows = claims("Compared with other stimulants (especially amphetamine, but also cocaine), "
+                  "the addictive potential of kratom is rather low.", "addiction_risk",
+                  subjects={"kratom", "cocaine", "amphetamine"})
+    assert list(zip(rows["subject"], rows["value"])) == [("kratom", "low")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Regular kratom use can bring dependence, cravings, and withdrawal, though a formal "
+     "addiction diagnosis is far less common.", ["possible"]),
+    ("Yet that does not always mean addiction in the same sense used for kratom.", []),
+])
+def test_a_diagnosis_and_a_yardstick_are_no_risk_levels(text, expected):
+    assert _levels(text) == expected

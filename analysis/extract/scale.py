@@ -110,6 +110,11 @@ def level_of(topic: Topic, left: str, right: str) -> str | None:
     return None
 
 
+# "the addictive potential of modafinil": the term's owner named right after it
+_TERM_OF = re.compile(r"\s+(?:potential|liability|properties|nature|risk)\s+of\s+(?:the\s+)?",
+                      re.I)
+
+
 def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list[Assertion]:
     text = sentence.text
     if sentence.is_heading or is_question(text):
@@ -167,7 +172,13 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         none_to = m.end() if level == "none" else -1
         read_to = m.end()
         example = _KIND_THEN_EXAMPLE.match(text, m.end())
-        if example:
+        owner = _TERM_OF.match(text, m.end())
+        named = ctx.resolver.within(sentence.start + owner.end(),
+                                    sentence.start + owner.end() + 60) if owner else []
+        if named and named[0].kind == SUBSTANCE and named[0].start == sentence.start + owner.end():
+            # "the addictive potential of modafinil is rather low", whatever is named before
+            about = (named[0].name, "clause")
+        elif example:
             named = ctx.resolver.within(sentence.start + example.end(),
                                         sentence.start + example.end() + 60)
             about = (named[0].name, "clause") if named and named[0].kind == SUBSTANCE and (
