@@ -387,3 +387,9 @@ def test_counts_of_a_strength_caps_safe_amounts_and_limits_listed_for_ages(text,
 def test_a_product_range_a_part_of_a_unit_a_caption_and_a_conversion_are_no_doses(text,
                                                                                   subject):
     assert _doses(text, {subject}) == []
+
+
+def test_not_for_daily_use_says_no_daily_frequency():
+    rows = claims("A prescription for 50,000 units of vitamin D is a short-term loading dose "
+                  "for severe deficiency, not for daily use.", "dose", subjects={"vitamin d"})
+    assert len(rows) == 1 and rows["frequency"].fillna("").iloc[0] != "day"
