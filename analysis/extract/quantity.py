@@ -226,18 +226,12 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
                 _single(table, a_text, m.group("ua"), m.start("a"), m.end("ua"), text),
                 _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
             continue
-        if b_text and sep and sep.lower() in ("and", "or") and _RESPECTIVELY.match(
-                text, m.end()) and not no_dose(m.start(), m.start("a"), m.end()):
-            # "men and women should eat 420 and 320 milligrams daily, respectively": one
-            # amount each, no range
-            found.extend(q for q in (
-                _single(table, a_text, m.group("u"), m.start("a"), m.end("a"), text),
-                _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
-            continue
-        if b_text and sep and sep.lower() == "or" and _EITHER.search(
-                text, max(0, m.start("a") - 12), m.start("a")) and not no_dose(
+        if b_text and sep and sep.lower() in ("and", "or") and (
+                _RESPECTIVELY.match(text, m.end()) or (sep.lower() == "or" and _EITHER.search(
+                    text, max(0, m.start("a") - 12), m.start("a")))) and not no_dose(
                 m.start(), m.start("a"), m.end()):
-            # "either 84 or 126 milligrams a day": two doses given, no range between them
+            # "men and women should eat 420 and 320 milligrams daily, respectively", "either
+            # 84 or 126 milligrams a day": one amount each, no range between them
             found.extend(q for q in (
                 _single(table, a_text, m.group("u"), m.start("a"), m.end("a"), text),
                 _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
