@@ -266,3 +266,13 @@ def test_a_weekly_dose_is_not_held_against_an_amount_that_names_no_frequency():
     assert _conflicts(texts, "dose").empty
     texts["a"] = "Adults should take 600 IU of vitamin D a week for deficiency."
     assert len(_conflicts(texts, "dose")) == 1
+
+
+def test_a_dose_a_study_gave_is_no_contradiction_of_the_articles_advice():
+    texts = {"a": "Typical doses of kratom range from 10-75 mg/day. Available clinical data "
+                  "cover a wide range: from a few mg/day in pilot studies to 1500 mg/day in "
+                  "safety studies."}
+    assert _conflicts(texts, "dose").empty
+    texts = {"a": "Typical doses of kratom range from 10-75 mg/day. Some sites say the usual "
+                  "dose of kratom is 1500 mg/day."}
+    assert len(_conflicts(texts, "dose")) == 1

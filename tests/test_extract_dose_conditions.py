@@ -393,3 +393,9 @@ def test_not_for_daily_use_says_no_daily_frequency():
     rows = claims("A prescription for 50,000 units of vitamin D is a short-term loading dose "
                   "for severe deficiency, not for daily use.", "dose", subjects={"vitamin d"})
     assert len(rows) == 1 and rows["frequency"].fillna("").iloc[0] != "day"
+
+
+def test_the_amount_at_which_side_effects_appear_is_no_advice():
+    assert [(v, lvl) for _, v, lvl in _doses(
+        "The first side effects usually appear at doses above 100–150 mg/day.", {"cbd"})] == [
+        ("100–150 mg", "toxic")]

@@ -1167,3 +1167,12 @@ def test_legal_but_regulated_the_uk_act_a_topic_and_a_definition(
 def test_approvals_with_a_time_or_said_by_the_agency_and_a_company_named_by_its_country(
         text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In sports, kratom is considered a banned doping substance.", []),
+    ("Kratom is banned by WADA.", []),
+    ("Kratom is banned in Japan.", [("banned", "Japan")]),
+])
+def test_a_sports_ban_is_no_legal_status(text, expected):
+    assert _pairs(text) == expected

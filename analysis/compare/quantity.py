@@ -382,9 +382,11 @@ def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list
     buckets: dict[tuple, list[_Claim]] = defaultdict(list)
     for c in claims:
         said = "" if c.row.get("purpose_from") == "article" else c.row.get("purpose")
-        key = (c.row["article"], str(c.row.get("level") or ""), str(said or ""),
-               *(str(c.row.get(k) or "") for k in ("population", "route", "form",
-                                                    "frequency")))
+        # a dose a study gave is no advice the article contradicts: "typical doses are
+        # 10-75 mg/day" and "1500 mg/day in safety studies" stand side by side
+        key = (c.row["article"], _studied(c.row), str(c.row.get("level") or ""),
+               str(said or ""), *(str(c.row.get(k) or "") for k in ("population", "route",
+                                                                   "form", "frequency")))
         buckets[key].append(c)
     for (article, *_), same in sorted(buckets.items()):
         if len(same) < 2:
