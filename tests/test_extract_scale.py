@@ -493,3 +493,9 @@ def test_the_owner_named_right_after_the_term_is_the_subject_whatever_comes_befo
 ])
 def test_a_diagnosis_and_a_yardstick_are_no_risk_levels(text, expected):
     assert _levels(text) == expected
+
+
+def test_not_the_same_addiction_as_opioids_is_low_not_none():
+    assert _levels("Kratom does not produce the same addiction traits as alcohol or "
+                   "opioids.") == ["low"]
+    assert _levels("Kratom does not cause addiction.") == ["none"]
