@@ -461,3 +461,11 @@ def test_the_content_of_a_second_product_named_in_the_same_list_is_no_dose():
 def test_a_legal_limit_on_a_products_content_is_no_dose():
     assert claims("CBD is legal in the UK as long as there is no more than 1mg THC per product.",
                   "dose", subjects={"cbd", "thc"}).empty
+
+
+@pytest.mark.parametrize("text, low", [
+    ("Older adults may benefit from 0.3 mg, which mimics natural levels.", 0.3),
+    ("If that does not work, try 3 mg the next night.", 3),
+])
+def test_benefit_from_and_try_are_dose_cues(text, low):
+    assert _one(text)[:2] == (low, low)

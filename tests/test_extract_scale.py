@@ -499,3 +499,40 @@ def test_not_the_same_addiction_as_opioids_is_low_not_none():
     assert _levels("Kratom does not produce the same addiction traits as alcohol or "
                    "opioids.") == ["low"]
     assert _levels("Kratom does not cause addiction.") == ["none"]
+
+
+@pytest.mark.parametrize("text, levels", [
+    # unlikely, seldom, uncommon: a low risk, never the strong one the verb after suggests
+    ("Melatonin is unlikely to cause dependence.", ["low"]),
+    ("It is unlikely that melatonin causes addiction.", ["low"]),
+    ("Studies show kratom is seldom associated with addiction.", ["low"]),
+    # a condition named as the clause's topic is a claim about how likely it is ...
+    ("Addiction to kratom is rare, experts say.", ["low"]),
+    ("Addiction to kratom is possible.", ["possible"]),
+    # ... but not when it is another substance's, or something treated
+    ("Addiction to cocaine is common.", []),
+    ("Addiction to kratom is treated with buprenorphine.", []),
+])
+def test_unlikely_and_a_condition_said_to_be_rare(text, levels):
+    assert _levels(text) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    # a risk granted and then said to be small is low
+    ("Modafinil carries a risk of misuse and dependency, albeit lower than other stimulants.",
+     ["low"]),
+    ("It also has some potential for abuse and dependence, though lower than cocaine.",
+     ["low"]),
+    ("Compared with other stimulants, the addictive potential of modafinil is rather low.",
+     ["low"]),
+    # a strong claim stays strong, and a bare risk stays possible
+    ("Modafinil is highly addictive, though less so than cocaine.", ["high"]),
+    ("Modafinil has a potential for abuse.", ["possible"]),
+])
+def test_a_risk_said_to_be_small_after_the_term_is_low(text, levels):
+    assert _levels(text) == levels
+
+
+def test_a_low_but_present_potential_is_low():
+    assert _levels("Kratom is scheduled, recognizing its low, but present, potential for "
+                   "misuse.") == ["low"]

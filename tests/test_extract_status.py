@@ -682,6 +682,21 @@ def test_other_over_the_counter_products_are_no_status_of_the_subject(text):
     assert _pairs(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "OTC kratom" names which kratom a sentence is about; it claims no status
+    ("The maximum recommended daily dose for OTC kratom is 12 g.", []),
+    ("The most common strengths for OTC kratom tablets are 2 g and 4 g.", []),
+    ("Prescription and over-the-counter kratom are the same product.", []),
+    ("Over-the-counter kratom capsules often contain 500 mg.", []),
+    # said as the predicate, it is one
+    ("Kratom is sold over the counter and is also cheap.",
+     [("legal", "general")]),
+    ("Kratom has been sold over the counter since 2010.", [("legal", "general")]),
+])
+def test_over_the_counter_as_a_modifier_of_the_subject_is_no_status(text, expected):
+    assert _pairs(text) == expected
+
+
 def test_examples_after_a_status_said_of_it_leave_it_the_subject():
     rows = claims("In Arkansas, kratom sales rose. Under state law, it is classified as a "
                   "Schedule IV controlled substance alongside other alkaloids such as "
@@ -1176,3 +1191,46 @@ def test_approvals_with_a_time_or_said_by_the_agency_and_a_company_named_by_its_
 ])
 def test_a_sports_ban_is_no_legal_status(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agency spelt with dots, and the misnomer "Federal Drug Administration"
+    ("Xarelto, approved by the F.D.A. in July to prevent clots, goes to a panel.",
+     [("approved", "US federal")]),
+    ("The F.D.A. declined to approve Xarelto in 2007.", [("unapproved", "US federal")]),
+    ("Xarelto, approved by the Federal Drug Administration in late June, is another tool.",
+     [("approved", "US federal")]),
+    # an approval presupposed, or said with a season
+    ("Xarelto's maker celebrated; its FDA approval this week was met with excitement.",
+     [("approved", "US federal")]),
+    ("There is only moderate evidence that the newly approved drug Xarelto helps.",
+     [("approved", "general")]),
+    ("Xarelto was approved this fall as a migraine treatment by the FDA.",
+     [("approved", "US federal")]),
+    # ... but an approval sought or near is not one yet
+    ("Bayer is seeking its FDA approval for Xarelto.", [("unapproved", "US federal")]),
+    ("Xarelto is on the verge of approval by the Food and Drug Administration.",
+     [("unapproved", "US federal")]),
+    # what doctors may legally do
+    ("Doctors can legally use Xarelto to treat milder cases.", [("legal", "general")]),
+])
+def test_approvals_in_news_phrasings(text, expected):
+    rows = claims(text, "legal_status", subjects={"rivaroxaban"})
+    assert sorted(zip(rows["value"], rows["scope"])) == expected
+    assert set(rows["subject"]) == {"rivaroxaban"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xarelto is the first pill – a small one – to win F.D.A. approval.",
+     [("approved", "US federal")]),
+    ("Xarelto is the first blood thinner to win FDA approval.", [("approved", "US federal")]),
+    ("Bayer hopes to win FDA approval for Xarelto next year.", [("unapproved", "US federal")]),
+    ("Bayer needs to win FDA approval for Xarelto.", [("unapproved", "US federal")]),
+    # a class of drugs that are approved, and a ban recommended, are no status of it
+    ("While Medicare pays for drugs that are approved by the FDA, its debate over Xarelto "
+     "goes on.", []),
+    ("In 2007 an advisory panel declared Xarelto harmful and recommended a ban.", []),
+])
+def test_won_approval_sought_approval_and_approved_classes(text, expected):
+    rows = claims(text, "legal_status", subjects={"rivaroxaban"})
+    assert sorted(zip(rows["value"], rows["scope"])) == expected

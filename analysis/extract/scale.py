@@ -76,12 +76,17 @@ def _risk_of_substance(topic: Topic, ctx: ArticleContext, sentence: Sentence, le
                        end: int) -> bool:
     """"The risk of addiction to kratom" claims a risk; "the risk of addiction to
     opioids" (a class) or "addiction to cocaine" without a risk word names a condition."""
-    claim_left = topic.regex("condition_claim_left")
-    if claim_left is None or not claim_left.search(left[-40:]):
-        return False
+    claim_left, claim_right = (topic.regex("condition_claim_left"),
+                               topic.regex("condition_claim_right"))
     after = ctx.resolver.within(sentence.start + end, sentence.start + end + 30)
-    return bool(after) and after[0].kind == SUBSTANCE and (
-        after[0].name == ctx.resolver.article_subject or after[0].name in ctx.subjects)
+    if not after or after[0].kind != SUBSTANCE or (
+            after[0].name != ctx.resolver.article_subject and after[0].name not in ctx.subjects):
+        return False
+    if claim_left is not None and claim_left.search(left[-40:]):
+        return True
+    # "addiction to kratom is rare": the condition is what the clause speaks of
+    rest = ctx.resolver.text[after[0].end:after[0].end + 60]
+    return claim_right is not None and bool(claim_right.match(rest))
 
 
 def _capped(topic: Topic, term: str, level: str | None) -> str | None:
@@ -165,6 +170,13 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
                 and not _risk_of_substance(topic, ctx, sentence, left, m.end())):
             continue  # "addiction to cocaine": a condition named, not a risk claimed
         level = _capped(topic, m.group(0), level_of(topic, left, right))
+        lowered, lowered_before = topic.regex("lowered_after"), topic.regex("lowered_before")
+        if level == "possible" and (
+                (lowered is not None
+                 and lowered.match(text, m.end(), min(len(text), m.end() + 120)))
+                or (lowered_before is not None
+                    and lowered_before.search(text, max(0, m.start() - 60), m.start()))):
+            level = "low"  # "a risk of dependence, albeit lower than other stimulants"
         if none_to >= 0 and _UNDER_DENIAL.fullmatch(text, none_to, m.start()):
             level = "none"  # "no evidence of dependence after long use or reports of withdrawal"
         if level is None:

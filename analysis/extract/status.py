@@ -207,6 +207,9 @@ def _jurisdictions_at(topic: Topic, clause: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+_DOTTED_FDA = re.compile(r"\bF\.D\.A\.(?=\s)")
+
+
 def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
     """Statuses asserted in `clause` with the span that says each, in schema order; a
     later status never reuses text.
@@ -217,6 +220,9 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, int, int]] = []
     hypothetical = topic.regex("hypothetical")
+    # "the F.D.A. declined to approve": one spelling of the agency for every pattern,
+    # padded so that offsets still point into the clause as written
+    clause = _DOTTED_FDA.sub(lambda m: "FDA".ljust(len(m.group(0))), clause)
     for group in ("status_first", "statuses"):
         for status in topic.get(group, {}):
             pattern = topic.regex(f"{group}.{status}")
