@@ -469,3 +469,15 @@ def test_a_legal_limit_on_a_products_content_is_no_dose():
 ])
 def test_benefit_from_and_try_are_dose_cues(text, low):
     assert _one(text)[:2] == (low, low)
+
+
+@pytest.mark.parametrize("text", [
+    # strengths sold on prescription, and amounts in a container of a drink
+    "Higher doses, such as 400 mg, 600 mg, and 800 mg tablets, are prescription-only "
+    "medications.",
+    "The 800 mg tablets require a prescription.",
+    "The new law covers anything with more than 150mg of caffeine per liter.",
+    "There was a limit, with nothing over 75mg in a 500ml can sold to children.",
+])
+def test_strengths_on_prescription_and_contents_of_a_container_are_no_doses(text):
+    assert claims(text, "dose").empty

@@ -536,3 +536,12 @@ def test_a_risk_said_to_be_small_after_the_term_is_low(text, levels):
 def test_a_low_but_present_potential_is_low():
     assert _levels("Kratom is scheduled, recognizing its low, but present, potential for "
                    "misuse.") == ["low"]
+
+
+@pytest.mark.parametrize("text", [
+    "Evidence indicated that it might help in the treatment of tobacco and cannabis "
+    "addiction.",
+    "This article will explore kratom's pharmacology, potential for addiction, and risks.",
+])
+def test_conditions_treated_in_a_list_and_an_articles_plan_give_no_row(text):
+    assert _levels(text) == []

@@ -1234,3 +1234,25 @@ def test_approvals_in_news_phrasings(text, expected):
 def test_won_approval_sought_approval_and_approved_classes(text, expected):
     rows = claims(text, "legal_status", subjects={"rivaroxaban"})
     assert sorted(zip(rows["value"], rows["scope"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # strengths of the page's product that need a prescription
+    ("Higher doses require a prescription.", [("regulated", "general")]),
+    ("Higher strengths are available only by prescription.", [("regulated", "general")]),
+    # no longer controlled is legal; banned from non-prescription sale leaves a prescription
+    ("Kratom is no longer considered a controlled substance.", [("legal", "general")]),
+    ("Ireland banned it from nonprescription sale in January 2000.",
+     [("regulated", "Ireland")]),
+    # OTC products of other kinds, and a cannabis-friendly state, are no status of it
+    ("The request involves certain OTC products such as dietary supplements.", []),
+])
+def test_higher_strengths_no_longer_controlled_and_non_prescription_bans(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_name_as_a_modifier_is_no_subject():
+    rows = claims("Similar bans have been adopted in cannabis-friendly states. Kratom, a "
+                  "cannabis cousin, is banned in Vermont.",
+                  "legal_status", subjects={"kratom", "cannabis"})
+    assert set(rows["subject"]) == {"kratom"}

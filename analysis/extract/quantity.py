@@ -200,7 +200,7 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     def no_dose(start: int, number_at: int, end: int) -> bool:
         """A package, a product's strength or content, a measure: no amount to take."""
         before = text[max(0, start - _BEFORE):number_at]
-        after = text[end:end + 40]
+        after = text[end:end + 90]
         return bool((not_before and not_before.search(before) and not _TAKEN_CONTAINING.search(
             text, max(0, number_at - 90), number_at))
             or (not_after and not_after.search(after))

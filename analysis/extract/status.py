@@ -48,6 +48,9 @@ _SAME_PLACE = re.compile(r"\bthe\s+(?:state|country|nation|province|territory|la
 # "its sale is banned", "the herb is legal": the claim is about the article's subject.
 REFERENCE = reference_pattern(
     r"such\s+products|sales?|possession|purchase|importation|distribution|"
+    # "higher doses require a prescription": strengths of the product the page is about
+    r"(?:higher|larger|stronger|bigger)[- ](?:doses?|strengths?|dosages?|quantities|packs?|"
+    r"pack\s+sizes)|"
     r"the\s+ban(?!\s+on)")  # "a court overturned the ban": the one said before
 GENERAL = "general"
 _UNDER_EUA = re.compile(r"\bapproved\b[^.;]{0,60}\bunder\s+(?:an?\s+|the\s+)?(?:emergency|EUA)",

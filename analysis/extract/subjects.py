@@ -634,8 +634,10 @@ _RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|ha
 # "nicotine, the addicting chemical found in tobacco": an apposition describing the name
 _APPOSITION = re.compile(r"\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}", re.I)
 _MODIFIER = re.compile(
-    r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced)\b|"
-    r"\s+(?:receptors?|system|systems|antagonists?|agonists?|rivals?|alternatives?|"
+    r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced|friendly|"
+    r"legal)\b|"
+    r"\s+(?:receptors?|system|systems|antagonists?|agonists?|rivals?|alternatives?|cousins?|"
+    r"relatives?|analog(?:ue)?s?|"
     r"substitutes?|competitors?|counterparts?|content|contents|concentrations?|"
     r"potency)\b|\s+and\s+Drugs?\s+(?:Administration|Act)\b|"
     r"\s+(?-i:(?:[A-Z][a-z]+\s+){0,2}(?:Control|Enforcement|Board|Commission|Division|Agency|"
