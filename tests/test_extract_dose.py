@@ -481,3 +481,9 @@ def test_benefit_from_and_try_are_dose_cues(text, low):
 ])
 def test_strengths_on_prescription_and_contents_of_a_container_are_no_doses(text):
     assert claims(text, "dose").empty
+
+
+def test_what_a_share_of_the_daily_value_means_is_no_dose():
+    rows = claims('So, "10% Daily Value" means 40 IU/day, which is some, but not a lot, of '
+                  "the 600 IU needed each day.", "dose")
+    assert list(zip(rows["low"], rows["unit"])) == [(600, "IU")]

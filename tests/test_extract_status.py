@@ -1256,3 +1256,36 @@ def test_a_name_as_a_modifier_is_no_subject():
                   "cannabis cousin, is banned in Vermont.",
                   "legal_status", subjects={"kratom", "cannabis"})
     assert set(rows["subject"]) == {"kratom"}
+
+
+def test_a_law_that_regulates_the_sale_is_regulation():
+    rows = claims("Several states have passed the Kratom Consumer Protection Act, which "
+                  "regulates the sale of kratom to adults 21 and over.", "legal_status")
+    assert list(zip(rows["value"], rows["scope"], rows["detail"])) == [
+        ("regulated", "many US states", "age limit")]
+
+
+def test_what_an_approval_is_for_stops_at_the_next_verb():
+    rows = claims("The FDA has not approved kratom for any medical use and considers it a "
+                  "drug of concern.", "legal_status")
+    assert list(rows["detail"]) == ["for any medical use"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan does not allow kratom to be sold as a supplement.", [("banned", "Japan")]),
+    ("In the UK, kratom is licensed for short-term use in adults over 55.",
+     [("approved", "United Kingdom")]),
+])
+def test_not_allowed_to_be_sold_and_licensed_for_a_use(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reduced relative says where it is sold: a claim, whatever follows
+    ("The maximum strength of kratom available over the counter is 2 g.",
+     [("legal", "general")]),
+    # approval sought for a study of it is no approval sought for it
+    ("Later, the group hopes to get approval from the FDA for a kratom study.", []),
+])
+def test_available_over_the_counter_and_approval_for_a_study(text, expected):
+    assert _pairs(text) == expected

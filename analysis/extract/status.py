@@ -313,6 +313,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 _FOR = re.compile(r"^\s*(?:[\w’\x27-]+\s+){0,4}?(?:only\s+)?(?:for|to\s+treat|treat|"
                   r"as\s+a\s+treatment\s+for|in\s+the\s+treatment\s+of)\s+"
                   r"((?:the\s+)?(?:(?!\s(?:are|is|was|were|has|have|had|include|includes)\s)"
+                  r"(?!\s(?:and|but)\s+(?:considers?|considered|has|have|had|is|are|was|were|"
+                  r"warns?|warned|says?|said|calls?|called|lists?|listed|requires?|required|"
+                  r"will|would|can|may|does|did)\b)"
                   r"[^,.;()]){3,60})", re.I)
 
 
