@@ -399,3 +399,10 @@ def test_the_amount_at_which_side_effects_appear_is_no_advice():
     assert [(v, lvl) for _, v, lvl in _doses(
         "The first side effects usually appear at doses above 100–150 mg/day.", {"cbd"})] == [
         ("100–150 mg", "toxic")]
+
+
+def test_a_heading_naming_who_a_part_is_for_gives_its_doses_that_population():
+    rows = claims("Vitamin D Guidelines For Infants And Children\n\nThese should be given from "
+                  "a dropper that provides 400 IU each day.", "dose",
+                  subjects={"vitamin d"})
+    assert list(zip(rows["low"], rows["population"])) == [(400, "children")]

@@ -1289,3 +1289,15 @@ def test_not_allowed_to_be_sold_and_licensed_for_a_use(text, expected):
 ])
 def test_available_over_the_counter_and_approval_for_a_study(text, expected):
     assert _pairs(text) == expected
+
+
+def test_a_dose_for_the_over_the_counter_product_is_no_status():
+    assert _pairs("Do not exceed the maximum recommended daily dose for OTC kratom.") == []
+
+
+def test_states_that_have_made_it_legal_and_a_derivative_of_another_plant():
+    rows = claims("Kratom is sold in a handful of states that have made it legal. You end up "
+                  "with a federally legal cannabis derivative called kratom.",
+                  "legal_status", subjects={"kratom", "cannabis"})
+    assert sorted(zip(rows["subject"], rows["value"])) == [("kratom", "legal"),
+                                                           ("kratom", "legal")]

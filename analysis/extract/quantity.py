@@ -661,7 +661,8 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         family = unit_family(topic, q.unit)
         conditions = {
             "purpose": first_category(topic, "purposes", own, text, sentence.section),
-            "population": first_category(topic, "populations", own, text),
+            # "Vitamin D Guidelines For Infants And Children": who the part is for
+            "population": first_category(topic, "populations", own, text, sentence.section),
             "route": first_category(topic, "routes", own, text),
             "form": _nearest_form(topic, text[prev_end:q.start], window_after),
             "frequency": first_category(topic, "frequencies", q.surface + " " + window_after,

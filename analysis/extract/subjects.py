@@ -637,7 +637,7 @@ _MODIFIER = re.compile(
     r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced|friendly|"
     r"legal)\b|"
     r"\s+(?:receptors?|system|systems|antagonists?|agonists?|rivals?|alternatives?|cousins?|"
-    r"relatives?|analog(?:ue)?s?|"
+    r"relatives?|analog(?:ue)?s?|derivatives?|"
     r"substitutes?|competitors?|counterparts?|content|contents|concentrations?|"
     r"potency)\b|\s+and\s+Drugs?\s+(?:Administration|Act)\b|"
     r"\s+(?-i:(?:[A-Z][a-z]+\s+){0,2}(?:Control|Enforcement|Board|Commission|Division|Agency|"
