@@ -406,3 +406,9 @@ def test_a_heading_naming_who_a_part_is_for_gives_its_doses_that_population():
                   "a dropper that provides 400 IU each day.", "dose",
                   subjects={"vitamin d"})
     assert list(zip(rows["low"], rows["population"])) == [(400, "children")]
+
+
+def test_a_heading_naming_two_groups_gives_no_population():
+    rows = claims("Adult and Pediatric Dosage Forms and Strengths\n\nThe usual dose is 12 mg "
+                  "once a day.", "dose", subjects={"ivermectin"})
+    assert list(rows["population"]) == [""]

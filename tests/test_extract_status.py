@@ -1301,3 +1301,16 @@ def test_states_that_have_made_it_legal_and_a_derivative_of_another_plant():
                   "legal_status", subjects={"kratom", "cannabis"})
     assert sorted(zip(rows["subject"], rows["value"])) == [("kratom", "legal"),
                                                            ("kratom", "legal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The FDA approval is the latest step forward for the field.",
+     [("approved", "US federal")]),
+    ("The FDA approval process is slow.", []),
+    ("The FDA approval letter warns that trials must confirm the benefit.", []),
+    ("The agency is requiring clinics that dispense Xarelto to be certified.",
+     [("regulated", "general")]),
+])
+def test_the_approval_of_the_articles_drug_and_certified_dispensers(text, expected):
+    rows = claims(text, "legal_status", subjects={"rivaroxaban"})
+    assert sorted(zip(rows["value"], rows["scope"])) == expected

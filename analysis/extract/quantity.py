@@ -184,6 +184,17 @@ def _strength_line(text: str, number_at: int, end: int, pattern: re.Pattern[str]
             and bool(pattern.match(text[end:line_end])))
 
 
+def _section_population(topic: Topic, section: str) -> str:
+    """Who a part of the page is for when its heading names one group only: "Vitamin D
+    Guidelines For Infants And Children" (not "Adult and Pediatric Dosage Forms")."""
+    if not section:
+        return ""
+    named = [name for name in topic.get("populations", {})
+             if (pattern := topic.regex(f"populations.{name}")) is not None
+             and pattern.search(section)]
+    return named[0] if len(named) == 1 else ""
+
+
 def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     """Every number or range with a schema unit in `text`, open ends applied."""
     table = _units(topic)
@@ -661,8 +672,8 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         family = unit_family(topic, q.unit)
         conditions = {
             "purpose": first_category(topic, "purposes", own, text, sentence.section),
-            # "Vitamin D Guidelines For Infants And Children": who the part is for
-            "population": first_category(topic, "populations", own, text, sentence.section),
+            "population": (first_category(topic, "populations", own, text)
+                           or _section_population(topic, sentence.section)),
             "route": first_category(topic, "routes", own, text),
             "form": _nearest_form(topic, text[prev_end:q.start], window_after),
             "frequency": first_category(topic, "frequencies", q.surface + " " + window_after,

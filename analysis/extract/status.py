@@ -51,6 +51,8 @@ REFERENCE = reference_pattern(
     # "higher doses require a prescription": strengths of the product the page is about
     r"(?:higher|larger|stronger|bigger)[- ](?:doses?|strengths?|dosages?|quantities|packs?|"
     r"pack\s+sizes)|"
+    # "The FDA approval is the latest step": the approval of the drug the article is about
+    r"(?:the|this)\s+(?:FDA|F\.D\.A\.|EMA|MHRA)\s+approval(?!\s+(?:process|letters?))|"
     r"the\s+ban(?!\s+on)")  # "a court overturned the ban": the one said before
 GENERAL = "general"
 _UNDER_EUA = re.compile(r"\bapproved\b[^.;]{0,60}\bunder\s+(?:an?\s+|the\s+)?(?:emergency|EUA)",
