@@ -545,3 +545,18 @@ def test_a_low_but_present_potential_is_low():
 ])
 def test_conditions_treated_in_a_list_and_an_articles_plan_give_no_row(text):
     assert _levels(text) == []
+
+
+@pytest.mark.parametrize("text, levels", [
+    # a yardstick in "the same manner as" is not who the next claim is about
+    ("While kratom is not considered physically addictive in the same manner as opioids or "
+     "alcohol, some individuals may develop a psychological dependence on its effects.",
+     ["low", "possible"]),
+    ("Kratom is not as addictive as alcohol, but some people may become dependent.",
+     ["low", "possible"]),
+    # "not typically", "not ... severe": a qualified denial
+    ("Kratom does not typically cause physical dependency.", ["low"]),
+    ("Kratom does not cause severe withdrawal symptoms.", ["low"]),
+])
+def test_same_manner_as_is_a_yardstick_and_qualified_denials_are_low(text, levels):
+    assert _levels(text) == levels
