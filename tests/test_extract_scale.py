@@ -554,8 +554,9 @@ def test_conditions_treated_in_a_list_and_an_articles_plan_give_no_row(text):
      ["low", "possible"]),
     ("Kratom is not as addictive as alcohol, but some people may become dependent.",
      ["low", "possible"]),
-    # "not typically", "not ... severe": a qualified denial
-    ("Kratom does not typically cause physical dependency.", ["low"]),
+    # "not ... severe": a qualified denial; "not typically" is a denial
+
+    ("Kratom does not typically cause withdrawal symptoms when stopped.", ["none"]),
     ("Kratom does not cause severe withdrawal symptoms.", ["low"]),
 ])
 def test_same_manner_as_is_a_yardstick_and_qualified_denials_are_low(text, levels):

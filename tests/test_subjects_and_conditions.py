@@ -532,3 +532,13 @@ def test_hpv_vaccines_by_brand_and_by_name_are_one_subject():
                   "Gardasil has also received FDA approval for genital warts.",
                   "legal_status", subjects=set())
     assert set(rows["subject"]) == {"hpv vaccine"}
+
+
+def test_a_dose_said_of_two_names_joined_by_and_is_a_claim_about_each():
+    rows = claims("Eliquis and Pradaxa require two pills a day.", "dose",
+                  subjects={"apixaban", "dabigatran"})
+    assert sorted(rows["subject"]) == ["apixaban", "dabigatran"]
+    rows = claims("Take 400 mg of ibuprofen and 500 mg of acetaminophen together.", "dose",
+                  subjects={"ibuprofen", "acetaminophen"})
+    assert sorted(zip(rows["subject"], rows["low"])) == [("acetaminophen", 500),
+                                                         ("ibuprofen", 400)]

@@ -650,9 +650,10 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         c_start, c_end = clause_bounds(text, q.start)
         about = None
+        bound_of = None
         if ctx is not None:
-            bound = (ctx.resolver.bound_after(sentence.start + q.end)
-                     or ctx.resolver.bound_before(sentence.start + q.start))
+            bound = bound_of = (ctx.resolver.bound_after(sentence.start + q.end)
+                                or ctx.resolver.bound_before(sentence.start + q.start))
             about = ctx.subject(sentence, q.start, (c_start, c_end), bound=bound,
                                 left_only=True, sentence_left_only=True, treated_too=False)
             if about is None:
@@ -730,8 +731,15 @@ def extract_quantities(topic: Topic, sentence: Sentence,
                 high = None
         bound = "at most" if low is None else "at least" if high is None else (
             "single" if low == high else "range")
-        rows.append(Assertion.of(
-            sentence, topic.key, "quantity", range_text(low, high, q.unit), about=about,
-            low=low, high=high, unit=q.unit, qualifier=qualifier, level=level,
-            scope=family, detail=f"{bound}: {q.surface.strip()}", extra=conditions))
+        # "Eliquis and Pradaxa require two pills a day": one claim about each, when the
+        # names are joined by "and" before the amount and none is bound to it by "of"
+        also = (ctx.resolver.coordinated(about[0], sentence.start + c_start,
+                                         sentence.start + q.start, and_only=True)
+                if ctx is not None and about is not None and about[1] == "clause"
+                and bound_of is None else [])
+        for who in [about] + [(name, about[1]) for name in also]:
+            rows.append(Assertion.of(
+                sentence, topic.key, "quantity", range_text(low, high, q.unit), about=who,
+                low=low, high=high, unit=q.unit, qualifier=qualifier, level=level,
+                scope=family, detail=f"{bound}: {q.surface.strip()}", extra=conditions))
     return rows
