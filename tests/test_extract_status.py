@@ -1314,3 +1314,42 @@ def test_states_that_have_made_it_legal_and_a_derivative_of_another_plant():
 def test_the_approval_of_the_articles_drug_and_certified_dispensers(text, expected):
     rows = claims(text, "legal_status", subjects={"rivaroxaban"})
     assert sorted(zip(rows["value"], rows["scope"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the article's drug described, not named
+    ("The first new flu drug in 20 years won approval Wednesday.", [("approved", "general")]),
+    ("The Food and Drug Administration approved the first topical NSAID in 2007.",
+     [("approved", "US federal")]),
+    ("Last month the FDA approved the Roche drug as an initial treatment.",
+     [("approved", "US federal")]),
+    # under review, on sale, on the market, generic
+    ("The FDA said it would give the drug, Xarelto, a priority review.",
+     [("unapproved", "US federal")]),
+    ("Xarelto went on sale in the U.S. in 2012.", [("legal", "US federal")]),
+    ("Xarelto has been on the market for about a year.", [("legal", "general")]),
+    ("Xarelto is now widely available as a generic drug.", [("legal", "general")]),
+    # a drug that would help is no status
+    ("A new drug for clots would help, experts said.", []),
+])
+def test_news_ways_of_saying_a_drug_is_approved_reviewed_or_sold(text, expected):
+    rows = claims(text, "legal_status", subjects={"rivaroxaban"})
+    assert sorted(zip(rows["value"], rows["scope"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xarelto hasn't won regulatory approval to be marketed in the US.",
+     [("unapproved", "US federal")]),
+    ("Xarelto was nixed by a panel of Food and Drug Administration experts.",
+     [("unapproved", "US federal")]),
+    ("In 2009 an FDA panel said no to Xarelto, a pill.", [("unapproved", "US federal")]),
+    ("Bayer will then apply to the Food and Drug Administration for approval of Xarelto.",
+     [("unapproved", "US federal")]),
+    ("Xarelto was approved based on its ability to lower clotting.", [("approved", "general")]),
+    ("Xarelto, a once-a-day pill which won U.S. approval last year, is popular.",
+     [("approved", "US federal")]),
+    ("Xarelto was licensed in 2011.", [("approved", "general")]),
+])
+def test_more_news_approvals_and_refusals(text, expected):
+    rows = claims(text, "legal_status", subjects={"rivaroxaban"})
+    assert sorted(zip(rows["value"], rows["scope"])) == expected

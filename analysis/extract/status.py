@@ -51,6 +51,10 @@ REFERENCE = reference_pattern(
     # "higher doses require a prescription": strengths of the product the page is about
     r"(?:higher|larger|stronger|bigger)[- ](?:doses?|strengths?|dosages?|quantities|packs?|"
     r"pack\s+sizes)|"
+    # "approved the first topical NSAID", "approved the Roche drug": the drug the article
+    # is about, described rather than named
+    r"(?:the|a|an)\s+(?:first|new|second|novel|only|(?-i:[A-Z])[\w&-]+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:drug|medication|medicine|therapy|treatment|vaccine|pill|injection|NSAID)s?\b|"
     # "The FDA approval is the latest step": the approval of the drug the article is about
     r"(?:the|this)\s+(?:FDA|F\.D\.A\.|EMA|MHRA)\s+approval(?!\s+(?:process|letters?))|"
     r"the\s+ban(?!\s+on)")  # "a court overturned the ban": the one said before
