@@ -276,3 +276,15 @@ def test_a_dose_a_study_gave_is_no_contradiction_of_the_articles_advice():
     texts = {"a": "Typical doses of kratom range from 10-75 mg/day. Some sites say the usual "
                   "dose of kratom is 1500 mg/day."}
     assert len(_conflicts(texts, "dose")) == 1
+
+
+def test_over_the_counter_and_prescription_said_by_each_source_somewhere_is_no_conflict():
+    texts = {"a": "In the US, kratom is sold over the counter. Higher doses require a "
+                  "prescription.",
+             "b": "In the US, higher doses of kratom require a prescription. Kratom is "
+                  "sold over the counter."}
+    assert _conflicts(texts, "legal_status").empty
+    # one source each way, in the same country: a disagreement
+    texts = {"a": "In the US, kratom is sold over the counter.",
+             "b": "In the US, kratom requires a prescription."}
+    assert len(_conflicts(texts, "legal_status")) == 1

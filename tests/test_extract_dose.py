@@ -487,3 +487,8 @@ def test_what_a_share_of_the_daily_value_means_is_no_dose():
     rows = claims('So, "10% Daily Value" means 40 IU/day, which is some, but not a lot, of '
                   "the 600 IU needed each day.", "dose")
     assert list(zip(rows["low"], rows["unit"])) == [(600, "IU")]
+
+
+def test_strengths_listed_in_brackets_after_including_are_no_doses():
+    assert claims("Higher dosages of kratom (including 400mg, 600mg, and 800mg tablets) may "
+                  "require a prescription.", "dose").empty

@@ -1353,3 +1353,16 @@ def test_news_ways_of_saying_a_drug_is_approved_reviewed_or_sold(text, expected)
 def test_more_news_approvals_and_refusals(text, expected):
     rows = claims(text, "legal_status", subjects={"rivaroxaban"})
     assert sorted(zip(rows["value"], rows["scope"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rule on marketing is no ban of the drug
+    ("Under the Food and Drug Act, drug companies are not allowed to market their drugs "
+     "for off-label uses.", []),
+    # "produced from hemp" names the source the law treats apart
+    ("CBD produced from hemp is legal to market as a cosmetics ingredient.",
+     [("legal", "hemp-derived")]),
+])
+def test_marketing_rules_and_what_the_product_is_produced_from(text, expected):
+    rows = claims(text, "legal_status", subjects={"cbd"})
+    assert sorted(zip(rows["value"], rows["detail"])) == expected

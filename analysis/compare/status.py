@@ -81,12 +81,24 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
     vague = set(topic.get("vague_scopes", ()))
     approvals = set(topic.get("regulator_statuses", ()))
     out: list[Conflict] = []
+    # What each article says with no place, and anywhere: "sold over the counter in the
+    # US" beside an unplaced "800 mg tablets need a prescription" says both of the US
+    unplaced: dict[str, set[str]] = defaultdict(set)
+    anywhere: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        anywhere[r["article"]].add(_key(topic, r))
+        if (r["scope"] or "general") in {"general", "international"}:
+            unplaced[r["article"]].add(_key(topic, r))
     for scope, group in sorted(_scope_groups(topic, rows).items()):
         if scope in vague:
             continue
         by_status: dict[str, dict[str, dict]] = defaultdict(dict)
         for r in group:
             by_status[_key(topic, r)].setdefault(r["article"], r)
+        also_said = anywhere if scope == "general" else unplaced
+        said = {status: set(arts) | {r["article"] for r in group
+                                     if status in also_said[r["article"]]}
+                for status, arts in by_status.items()}
         statuses = sorted(by_status)
         worst, conflicting = 0.0, set()
         for i, s1 in enumerate(statuses):
@@ -99,7 +111,12 @@ def _status_conflicts(topic: Topic, rows: list[dict], max_pairs: int) -> list[Co
                 arts1, arts2 = set(by_status[s1]), set(by_status[s2])
                 if sev >= 0.35 and (arts1 | arts2) and not (arts1 == arts2 and len(arts1) == 1):
                     # sources disagree only when each side has one that does not say both
-                    if arts1 - arts2 and arts2 - arts1:
+                    # (for over the counter against prescription only, a source that
+                    # says the other anywhere says both: strengths are sold both ways)
+                    by_detail = "(" in _SOURCE.sub("", s1) and "(" in _SOURCE.sub("", s2)
+                    other1 = said[s1] if by_detail else arts1
+                    other2 = said[s2] if by_detail else arts2
+                    if arts1 - other2 and arts2 - other1:
                         conflicting.update({s1, s2})
                         worst = max(worst, sev)
                 # a status of one form of the product beside one of the product ("legal
