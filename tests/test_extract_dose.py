@@ -492,3 +492,9 @@ def test_what_a_share_of_the_daily_value_means_is_no_dose():
 def test_strengths_listed_in_brackets_after_including_are_no_doses():
     assert claims("Higher dosages of kratom (including 400mg, 600mg, and 800mg tablets) may "
                   "require a prescription.", "dose").empty
+
+
+def test_what_the_sun_makes_in_the_skin_is_no_dose():
+    assert claims("Just 10-15 minutes whole-body exposure to peak summer sun will generate and "
+                  "release up to 20,000 IU of vitamin D.", "dose",
+                  subjects={"vitamin d"}).empty

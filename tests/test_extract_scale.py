@@ -561,3 +561,15 @@ def test_conditions_treated_in_a_list_and_an_articles_plan_give_no_row(text):
 ])
 def test_same_manner_as_is_a_yardstick_and_qualified_denials_are_low(text, levels):
     assert _levels(text) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    # a definition of the term says nothing of the subject's risk
+    ("The first is physical dependence, which is a physical condition caused by the chronic "
+     "use of a tolerance-forming drug.", []),
+    ("Physical dependence is a state in which the body adapts to a drug.", []),
+    # a condition said to be real is a claim that it happens
+    ("Kratom dependence is a real condition that affects heavy users.", ["possible"]),
+])
+def test_definitions_of_dependence_give_no_row(text, levels):
+    assert _levels(text) == levels

@@ -1366,3 +1366,22 @@ def test_more_news_approvals_and_refusals(text, expected):
 def test_marketing_rules_and_what_the_product_is_produced_from(text, expected):
     rows = claims(text, "legal_status", subjects={"cbd"})
     assert sorted(zip(rows["value"], rows["detail"])) == expected
+
+
+def test_the_agencys_name_is_no_description_of_the_articles_drug():
+    rows = claims("The Food and Drug Administration denied the request, asking for more "
+                  "safety data.", "legal_status", subjects={"rivaroxaban"})
+    assert rows.empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is legal to possess in Australia, but it is illegal to import into Australia "
+     "without a license.", [("regulated", "Australia")]),
+    ("GPs are now only permitted to prescribe oral kratom for TGA-approved conditions such "
+     "as scabies.",
+     [("regulated", "Australia")]),
+    ("Kratom is not a controlled substance and therefore is not as severely regulated.",
+     [("legal", "general")]),
+])
+def test_licences_approved_conditions_and_comparisons_of_regulation(text, expected):
+    assert _pairs(text) == expected

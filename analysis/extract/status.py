@@ -53,7 +53,8 @@ REFERENCE = reference_pattern(
     r"pack\s+sizes)|"
     # "approved the first topical NSAID", "approved the Roche drug": the drug the article
     # is about, described rather than named
-    r"(?:the|a|an)\s+(?:first|new|second|novel|only|(?-i:[A-Z])[\w&-]+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:the|a|an)\s+(?:first|new|second|novel|only|(?!Food\b)(?-i:[A-Z])[\w&-]+)\s+"
+    r"(?:(?!and\s)[\w-]+\s+){0,3}?"
     r"(?:drug|medication|medicine|therapy|treatment|vaccine|pill|injection|NSAID)s?\b|"
     # "The FDA approval is the latest step": the approval of the drug the article is about
     r"(?:the|this)\s+(?:FDA|F\.D\.A\.|EMA|MHRA)\s+approval(?!\s+(?:process|letters?))|"
@@ -337,7 +338,7 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
     if status in {"legal", "regulated"} and restriction:
         return "regulated", restriction
     if status == "banned" and restriction in {"prescription only", "age limit", "quantity limit",
-                                              "place of use"}:
+                                              "place of use", "licence", "permit"}:
         return "regulated", restriction
     if status in regulator_statuses(topic):
         m = _FOR.match(clause[end:])
