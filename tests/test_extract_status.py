@@ -1385,3 +1385,14 @@ def test_the_agencys_name_is_no_description_of_the_articles_drug():
 ])
 def test_licences_approved_conditions_and_comparisons_of_regulation(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The FDA had initially rejected the Astra and Bristol-Myers drug.",
+     [("unapproved", "US federal")]),
+    ("In Britain, advertising of kratom is much more tightly regulated.",
+     [("regulated", "United Kingdom")]),
+])
+def test_a_drug_named_by_its_makers_and_more_tightly_regulated(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["scope"])) == expected
