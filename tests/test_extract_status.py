@@ -1396,3 +1396,13 @@ def test_licences_approved_conditions_and_comparisons_of_regulation(text, expect
 def test_a_drug_named_by_its_makers_and_more_tightly_regulated(text, expected):
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["scope"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money approved by a legislature, and a list of other therapies, are no status of it
+    ("If approved by Congress, this money will go toward screening kratom.", []),
+    ("They include a longer list of prescription and non-prescription therapies, such as "
+     "kratom.", []),
+])
+def test_a_budget_approval_and_non_prescription_therapies_are_no_status(text, expected):
+    assert _pairs(text) == expected

@@ -54,7 +54,7 @@ REFERENCE = reference_pattern(
     # "approved the first topical NSAID", "approved the Roche drug": the drug the article
     # is about, described rather than named
     r"(?:the|a|an)\s+(?:first|new|second|novel|only|(?!Food\b)(?-i:[A-Z])[\w&-]+)\s+"
-    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:(?!prescription\b)[\w-]+\s+){0,3}?"
     r"(?:drug|medication|medicine|therapy|treatment|vaccine|pill|injection|NSAID)s?\b|"
     # "The FDA approval is the latest step": the approval of the drug the article is about
     r"(?:the|this)\s+(?:FDA|F\.D\.A\.|EMA|MHRA)\s+approval(?!\s+(?:process|letters?))|"
