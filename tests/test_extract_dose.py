@@ -498,3 +498,8 @@ def test_what_the_sun_makes_in_the_skin_is_no_dose():
     assert claims("Just 10-15 minutes whole-body exposure to peak summer sun will generate and "
                   "release up to 20,000 IU of vitamin D.", "dose",
                   subjects={"vitamin d"}).empty
+
+
+def test_a_pack_size_named_far_before_its_number_is_no_dose():
+    assert claims("The maximum pack size for both paracetamol and kratom that may be sold "
+                  "through general sale is 16 tablets.", "dose").empty

@@ -1323,12 +1323,9 @@ def test_the_approval_of_the_articles_drug_and_certified_dispensers(text, expect
      [("approved", "US federal")]),
     ("Last month the FDA approved the Roche drug as an initial treatment.",
      [("approved", "US federal")]),
-    # under review, on sale, on the market, generic
-    ("The FDA said it would give the drug, Xarelto, a priority review.",
-     [("unapproved", "US federal")]),
+    # on sale, on the market
     ("Xarelto went on sale in the U.S. in 2012.", [("legal", "US federal")]),
     ("Xarelto has been on the market for about a year.", [("legal", "general")]),
-    ("Xarelto is now widely available as a generic drug.", [("legal", "general")]),
     # a drug that would help is no status
     ("A new drug for clots would help, experts said.", []),
 ])
