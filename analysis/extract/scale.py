@@ -130,6 +130,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
     not_terms = topic.regex("not_terms")
     condition_after = topic.regex("condition_after")
     condition_nouns = {n.lower() for n in topic.get("condition_nouns", ())}
+    lowered, lowered_before = topic.regex("lowered_after"), topic.regex("lowered_before")
     levels = len(topic.get("levels", [])) or 4
     read_to = -1  # end of the last term that was given a level
     skipped_to = -1  # end of the last term named as something treated or another's
@@ -170,7 +171,6 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
                 and not _risk_of_substance(topic, ctx, sentence, left, m.end())):
             continue  # "addiction to cocaine": a condition named, not a risk claimed
         level = _capped(topic, m.group(0), level_of(topic, left, right))
-        lowered, lowered_before = topic.regex("lowered_after"), topic.regex("lowered_before")
         if level == "possible" and (
                 (lowered is not None
                  and lowered.match(text, m.end(), min(len(text), m.end() + 120)))

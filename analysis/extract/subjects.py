@@ -48,11 +48,14 @@ _COMPANY = re.compile(r".*\b[A-Z][\w&.-]*\s+(?:Pharmaceuticals?|Pharma|Therapeut
                       r"Labs|Biosciences|Drugs)$", re.S)
 # ... and those that can only be the substance itself ("It is one of", "The drug is")
 _SELF = re.compile(rf"^\W*(?:it|the\s+{STAND_INS})\s+(?:is|was|has|remains)\b", re.I)
+# "in the same manner as opioids", "as addictive as alcohol": a name measured against
+_AS_YARDSTICK = (r"\bsame\s+(?:[\w-]+\s+){0,2}?as|"
+                 r"\bas\s+(?:[\w-]+\s+)?(?:addictive|habit-forming|potent|strong|dangerous|"
+                 r"harmful)\s+as")
 # Words just before a name that make it a yardstick, not the clause's subject.
 _COMPARATOR_MARK = re.compile(
     r"(?:\bunlike|\bthan|\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|\bincluding|"
-    r"\bsame\s+(?:[\w-]+\s+){0,2}?as|"
-    r"\bas\s+(?:[\w-]+\s+)?(?:addictive|habit-forming|potent|strong|dangerous|harmful)\s+as|"
+    rf"{_AS_YARDSTICK}|"
     r"\bsimilar\s+to|\bassociated\s+with|\bversus|\bvs\.?|\bnot\s+(?:just|only)|\bother|"
     r"\bor|\bwith|\bfrom|\bto)\s+(?:the\s+|a\s+|an\s+|most\s+|many\s+|some\s+|other\s+|"
     r"prescription\s+|traditional\s+|conventional\s+)*$|"
@@ -63,8 +66,7 @@ _COMPARATOR_MARK = re.compile(
 _YARDSTICK_MARK = re.compile(
     r"(?:\bunlike|\bthan|(?<!-)\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|"
     r"\bincluding|\bsimilar\s+to|\bversus|\bvs\.?|\balternatives?\s+to|\binstead\s+of|"
-    r"\brather\s+than|\breplacements?\s+for|\bsame\s+(?:[\w-]+\s+){0,2}?as|"
-    r"\bas\s+(?:[\w-]+\s+)?(?:addictive|habit-forming|potent|strong|dangerous|harmful)\s+as)"
+    rf"\brather\s+than|\breplacements?\s+for|{_AS_YARDSTICK})"
     r"\s+(?:the\s+|a\s+|an\s+|other\s+|most\s+|"
     r"many\s+)*$", re.I)
 # A name given as an example of a kind of thing: the claim is about the kind.
@@ -631,9 +633,7 @@ _EXAMPLE_WORD = re.compile(r"(?:\bincluding|\bsuch\s+as|\bnotably|\bespecially)\
 _JOINED = re.compile(r",?\s+(?:and|or|&)\s+", re.I)
 # ... a comparison, not an example ("drugs like oxycodone and hydrocodone" are examples)
 _COMPARISON = re.compile(r"(?:\bunlike|\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|"
-                         r"\bsame\s+(?:[\w-]+\s+){0,2}?as|"
-                         r"\bas\s+(?:[\w-]+\s+)?(?:addictive|habit-forming|potent|strong|dangerous|"
-                         r"harmful)\s+as|"
+                         rf"{_AS_YARDSTICK}|"
                          r"\bsimilar\s+to|,\s*like|\bas\s+with)\s+(?:the\s+|other\s+)?$", re.I)
 _AND_JOINED = re.compile(r",?\s+(?:and|&)\s+", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
