@@ -573,3 +573,13 @@ def test_same_manner_as_is_a_yardstick_and_qualified_denials_are_low(text, level
 ])
 def test_definitions_of_dependence_give_no_row(text, levels):
     assert _levels(text) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    # what dependence is, said of "the body" and "a substance", is no claim about the subject
+    ("Physical dependence can occur when the body adapts to a substance, leading to "
+     "withdrawal symptoms if use is stopped.", []),
+    ("Kratom dependence can occur with long-term use.", ["possible"]),
+])
+def test_how_dependence_comes_about_in_general_gives_no_row(text, levels):
+    assert _levels(text) == levels
