@@ -583,3 +583,14 @@ def test_definitions_of_dependence_give_no_row(text, levels):
 ])
 def test_how_dependence_comes_about_in_general_gives_no_row(text, levels):
     assert _levels(text) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    # it happens to users, with no modal: it can happen
+    ("Long-term kratom users often become dependent.", ["possible"]),
+    # few is low, a few is some
+    ("Few users develop dependence on kratom.", ["low"]),
+    ("A few users develop dependence on kratom.", ["possible"]),
+])
+def test_users_who_become_dependent_and_few_users(text, levels):
+    assert _levels(text) == levels
