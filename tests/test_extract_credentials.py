@@ -103,6 +103,35 @@ def test_news_bylines_without_a_cue_word_name_the_author(text, name):
     assert list(rows["name"]) == [name]
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("Calcium\n\nKim Painter\n\nSpecial for USA TODAY\n\nConfused about calcium?",
+     "Kim Painter", "author"),
+    ("Powdered caffeine\n\nLondon Pickett\nAssociate Editor\n\nMost adults drink coffee.",
+     "London Pickett", "author"),
+    ("Ibuprofen warning\n\nLauren Haughey Lifestyle and Money Reporter\n\n05:30, 02 Dec 2025"
+     "\n\nIbuprofen is widely used.", "Lauren Haughey", "author"),
+    ("CBD guide\n\nMedically Reviewed by\nJason Crawford\n\nCBD is popular.",
+     "Jason Crawford", "reviewer"),
+    ("Sleep\n\nWritten by:\nDr. Ann Lee, MD\n\nSleep matters.", "Ann Lee", "author"),
+    ("Ivermectin news\n\nThe Tennessee Conservative [By Jason Vaughn] – Ivermectin is sold "
+     "over the counter.", "Jason Vaughn", "author"),
+])
+def test_bylines_laid_out_over_lines_or_in_brackets_name_the_author(text, name, role):
+    rows = claims(text, "author_credentials")
+    assert list(zip(rows["name"], rows["role"])) == [(name, role)]
+
+
+def test_a_title_above_a_byline_with_a_job_is_no_author():
+    rows = claims("Kava Tea\n\nJane Doe Senior Editor\n\nKava is calming.",
+                  "author_credentials")
+    assert list(rows["name"]) == ["Jane Doe"]
+
+
+def test_a_line_ending_in_by_above_a_capitalised_phrase_is_no_byline():
+    assert claims("Kava\n\nLower your risk by\nTaking Breaks\n\nKava is calming.",
+                  "author_credentials").empty
+
+
 def test_a_short_capitalised_line_alone_is_no_byline():
     assert claims("Getty Images\n\nKratom Dosage\n\nTake 2 g.", "author_credentials").empty
 

@@ -119,22 +119,42 @@ _WIRE_LINE = re.compile(
     rf"USA\s+TODAY|CNN|Bloomberg|NPR|Kaiser\s+Health\s+News|KHN|STAT|WebMD\s+News)|\s+{_EMAIL})|"
     rf"(?P<caps>[A-Z]{{2,}}(?:\s+[A-Z]{{2,}}){{1,2}})\s+{_EMAIL})\s*$")
 _NAME_ALONE = re.compile(rf"^\W*{_NAME}\s*$")
-_ROLE_LINE = re.compile(r"^\W*(?:Special\s+to\b|Staff\s+(?:Writer|Reporter)\b|"
-                        r"HealthDay\s+Reporter\b|(?:Senior\s+|Health\s+|Science\s+|Medical\s+|Contributing\s+)?"
-                        r"(?:Writer|Reporter|Correspondent|Editor|Contributor)\b)")
+# A job a byline gives its writer: "Associate Editor", "Lifestyle and Money Reporter".
+_WRITING_JOB = (r"(?:[A-Z][a-z]+\s+(?:(?:and|&)\s+)?){0,3}"
+                r"(?:Writer|Reporter|Correspondent|Editor|Contributor)s?\b")
+_ROLE_LINE = re.compile(rf"^\W*(?:Special\s+(?:to|for)\b|{_WRITING_JOB})")
+# "Lauren Haughey Lifestyle and Money Reporter": the name (two words, or three with an
+# initial) and the job on one line.
+_NAME_AND_JOB = re.compile(rf"^\W*(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.){{1,3}})?\s+{_NAME_WORD})"
+                           rf"\s*[,|—–-]?\s+{_WRITING_JOB}\s*$")
+# A byline cue that ends its line: "Medically Reviewed by" above the name's own line.
+_CUE_ALONE = re.compile(r"^\W*(?:(?:medically\s+)?(?:written|reviewed|fact[- ]checked|edited|"
+                        r"authored)\s+)?by\s*:?\s*$", re.I)
 
 
 def _wire_byline(s: Sentence, after: Sentence | None) -> list[tuple[str, str, str]]:
     """The author a news byline names without a cue word, near the top of the article."""
     if len(s.text) > 120 or s.start > NAME_LINES_WITHIN:
         return []
-    m = _WIRE_LINE.match(s.text)
-    if m is None and after is not None and _ROLE_LINE.match(after.text):
+    m = _WIRE_LINE.match(s.text) or _NAME_AND_JOB.match(s.text)
+    if m is None and after is not None and _ROLE_LINE.match(after.text) \
+            and not _NAME_AND_JOB.match(after.text):  # not a title above a byline
         m = _NAME_ALONE.match(s.text)
     if m is None:
         return []
     name = m.group("caps") if m.groupdict().get("caps") else m.group("name")
     return [] if name.split()[0] in _NOT_NAMES else [(name, "", "author")]
+
+
+def _name_below_cue(s: Sentence) -> tuple[str, str] | None:
+    """(name, title) of a line that holds a name alone or with its degrees."""
+    m = _NAMED_WITH_DEGREES.match(s.text.strip())
+    if m and m.end() >= len(s.text.strip()) - 1:
+        return m.group("name"), m.group("title") or ""
+    m = re.match(rf"^\W*(?:{_TITLE}\s+)?{_NAME}\s*$", s.text)
+    if m and m.group("name").split()[0] not in _NOT_NAMES:
+        return m.group("name"), m.group("title") or ""
+    return None
 
 
 def _named(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
@@ -180,7 +200,18 @@ def _collect(topic: Topic, sentences: list[Sentence]) -> list[_Person]:
     in_block = False
     current: _Person | None = None
     gap = 0
+    cue_above: str | None = None  # the role a byline cue on the line above gave
     for i, s in enumerate(sentences):
+        above, cue_above = cue_above, None
+        if above is not None and (named := _name_below_cue(s)):
+            current = _Person(named[0], named[1], above, s, s, [s.text])
+            people.append(current)
+            gap = 0
+            continue
+        cue = _CUE_ALONE.match(s.text)
+        if cue:
+            cue_above = "reviewer" if re.search(r"review|fact", cue.group(0), re.I) else "author"
+            continue
         wire = _wire_byline(s, sentences[i + 1] if i + 1 < len(sentences) else None)
         if wire and not _named(topic, s):
             current = _Person(*wire[0], s, s, [s.text])
