@@ -503,3 +503,39 @@ def test_what_the_sun_makes_in_the_skin_is_no_dose():
 def test_a_pack_size_named_far_before_its_number_is_no_dose():
     assert claims("The maximum pack size for both paracetamol and kratom that may be sold "
                   "through general sale is 16 tablets.", "dose").empty
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Most adults tolerate up to four hundred milligrams of caffeine a day.", None, 400),
+    ("Take one hundred fifty mg of caffeine in the morning.", 150, 150),
+    ("Take two thousand IU of vitamin D daily.", 2000, 2000),
+])
+def test_number_words_with_hundreds_and_thousands_keep_their_size(text, low, high):
+    assert _one(text)[:2] == (low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "Most adults can safely consume 400 milligrams of caffeine per day.",
+    "Most adults can consume about 400 milligrams of caffeine per day without negative effects.",
+])
+def test_an_amount_said_to_be_safe_to_take_is_the_most_that_is(text):
+    assert _one(text)[:2] == (None, 400)
+
+
+def test_a_line_listing_the_strengths_a_form_is_sold_in_gives_no_dose():
+    text = ("Vitamin D forms\nCapsules: 400 International Units (IUs), 1,000 IUs, 2,000 IUs, "
+            "50,000 IUs\nTablets: 400 IUs, 1,000 IUs\nOral solution: 400 IUs per milliliter")
+    assert claims(text, "dose").empty
+
+
+def test_a_dose_given_per_form_on_its_own_line_is_still_a_dose():
+    text = "Ashwagandha doses\nPowder: 3–6 grams per day\nCapsules: 300-500 mg twice daily"
+    assert sorted(claims(text, "dose")["value"]) == ["300–500 mg", "3–6 g"]
+
+
+@pytest.mark.parametrize("text", [
+    "The label could indicate that there are 5 mg of CBD per capsule.",
+    "40 IU is equal to 1 microgram of vitamin D, so a 400 IU dose is equal to 10 mcg.",
+])
+def test_contents_per_unit_and_conversions_are_no_doses(text):
+    assert claims(text, "dose").empty

@@ -39,6 +39,11 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 _WORDS.update({f"{t}{sep}{o}": tv + ov for t, tv in _TENS.items() for o, ov in _ONES.items()
                for sep in ("-", " ")})  # "twenty-five" is one number, not a range
 _WORDS.update({f"{o} and a half": ov + 0.5 for o, ov in _ONES.items()})
+# "four hundred milligrams" is 400, not "four" and a stray "hundred"
+_WORDS.update({f"{o} {big}": ov * bv for o, ov in {**_ONES, "a": 1}.items()
+               for big, bv in (("hundred", 100), ("thousand", 1000))})
+_WORDS.update({f"{o} hundred{sep}{t}": ov * 100 + tv for o, ov in _ONES.items()
+               for t, tv in _TENS.items() for sep in (" ", " and ")})
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _FRACTION_CHARS = "".join(_FRACTIONS)
 # Mixed and slash fractions first ("1 1/2", "1½", "1/4"), then decimals ("3,200", ".5"),
@@ -184,6 +189,16 @@ def _strength_line(text: str, number_at: int, end: int, pattern: re.Pattern[str]
             and bool(pattern.match(text[end:line_end])))
 
 
+def _strength_list(text: str, number_at: int, pattern: re.Pattern[str],
+                   doses: re.Pattern[str] | None) -> bool:
+    """Whether the amount is on a line that lists a form's strengths, with no frequency."""
+    line_start = text.rfind("\n", 0, number_at) + 1
+    line_end = text.find("\n", number_at)
+    line_end = len(text) if line_end < 0 else line_end
+    m = pattern.match(text, line_start, number_at)
+    return bool(m and not (doses is not None and doses.search(text, m.end(), line_end)))
+
+
 def _section_population(topic: Topic, section: str) -> str:
     """Who a part of the page is for when its heading names one group only: "Vitamin D
     Guidelines For Infants And Children" (not "Adult and Pediatric Dosage Forms")."""
@@ -203,6 +218,8 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     not_after = topic.regex("not_followed_by")
     strength_before = topic.regex("strength_before")
     strength_line = topic.regex("strength_lines")
+    strength_list = topic.regex("strength_list_lines")
+    list_doses = topic.regex("strength_list_doses")
     after_least = topic.regex("bounds.after_at_least")
     after_most = topic.regex("bounds.after_at_most")
     found: list[Quantity] = []
@@ -218,6 +235,8 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             or (strength_before is not None and strength_before.search(
                 text, max(0, number_at - _STRENGTH_BEFORE), number_at))
             or (strength_line is not None and _strength_line(text, number_at, end, strength_line))
+            or (strength_list is not None and _strength_list(text, number_at, strength_list,
+                                                             list_doses))
             or (skipped_end is not None and _LIST_GOES_ON.fullmatch(text, skipped_end, start))
             # "increase your dosage by 20mg (1mL)": the same amount, glossed
             or (skipped_end is not None and _GLOSS.fullmatch(text, skipped_end, start)))
