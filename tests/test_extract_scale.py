@@ -594,3 +594,21 @@ def test_how_dependence_comes_about_in_general_gives_no_row(text, levels):
 ])
 def test_users_who_become_dependent_and_few_users(text, levels):
     assert _levels(text) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Its use without proper medical oversight could lead to abuse and addiction.",
+     ["possible"]),
+    ("Kratom can be stopped without withdrawal.", ["none"]),
+    ("Users quit kratom without experiencing any withdrawal symptoms.", ["none"]),
+])
+def test_a_verb_ends_what_without_negates(text, levels):
+    assert _levels(text) == levels
+
+
+def test_what_a_schedule_means_is_no_claim_about_the_subject():
+    def levels(text):
+        return list(claims(text, "addiction_risk", subjects={"cbd"})["value"])
+    assert levels("Schedule IV drugs have a low potential for abuse relative to Schedule III "
+                  "drugs and also have an accepted medical use.") == []
+    assert levels("CBD is a Schedule IV drug with a low potential for abuse.") == ["low"]

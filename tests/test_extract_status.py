@@ -1403,3 +1403,15 @@ def test_a_drug_named_by_its_makers_and_more_tightly_regulated(text, expected):
 ])
 def test_a_budget_approval_and_non_prescription_therapies_are_no_status(text, expected):
     assert _pairs(text) == expected
+
+
+def test_a_doctors_approval_is_no_regulators():
+    assert _pairs("Ibuprofen should not be given to children under two without doctor "
+                  "approval.") == []
+    assert _pairs("Ibuprofen was sold without FDA approval.") == [("unapproved", "US federal")]
+
+
+def test_removed_from_the_controlled_list_with_an_aside_is_legal_only():
+    rows = claims("This bill removed hemp—a type of cannabis plant that contains low levels "
+                  "of THC—from the list of controlled substances.", "legal_status")
+    assert list(zip(rows["subject"], rows["value"])) == [("hemp", "legal")]
