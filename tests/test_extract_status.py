@@ -1415,3 +1415,15 @@ def test_removed_from_the_controlled_list_with_an_aside_is_legal_only():
     rows = claims("This bill removed hemp—a type of cannabis plant that contains low levels "
                   "of THC—from the list of controlled substances.", "legal_status")
     assert list(zip(rows["subject"], rows["value"])) == [("hemp", "legal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It is hard to know how much CBD you should take, since CBD is not regulated by the FDA.",
+     [("unregulated", "US federal")]),
+    ("CBD derived from hemp plants is now also legal.", [("legal", "general")]),
+    ("Don't believe that just because something is over-the-counter, CBD is safe.", []),
+    ("CBD should be legal since it is safe.", []),
+])
+def test_a_reason_given_for_advice_is_asserted(text, expected):
+    rows = claims(text, "legal_status", subjects={"cbd"})
+    assert sorted(zip(rows["value"], rows["scope"])) == expected

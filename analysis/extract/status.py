@@ -245,6 +245,10 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
                     continue
                 taken.append((hit.start(), hit.end()))
                 before = clause[max(0, hit.start() - 200):hit.end()]  # "considering a ban"
+                # "you should take less, since it is not regulated": a reason is asserted
+                reasons = [m.end() for m in _REASON.finditer(before)]
+                if reasons:
+                    before = before[reasons[-1]:]
                 if hypothetical is not None and status not in _PENDING and \
                         hypothetical.search(before):
                     continue  # ("hopes to win approval" says it is not approved yet)
@@ -597,6 +601,8 @@ def _place_row(topic: Topic, sentence: Sentence, value: str, place: str,
                         scope=place if scope is None else scope, detail=detail, about=about,
                         extra=extra)
 
+
+_REASON = re.compile(r"(?<!\bjust\s)\b(?:because|since|given\s+that)\b", re.I)
 
 _LEGAL_BUT = re.compile(r"\blegal\s+but\s+(?:[\w-]+\s+){0,2}(?:regulated|restricted)\b", re.I)
 
