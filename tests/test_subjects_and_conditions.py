@@ -542,3 +542,11 @@ def test_a_dose_said_of_two_names_joined_by_and_is_a_claim_about_each():
                   subjects={"ibuprofen", "acetaminophen"})
     assert sorted(zip(rows["subject"], rows["low"])) == [("acetaminophen", 500),
                                                          ("ibuprofen", 400)]
+
+
+def test_a_status_of_a_name_and_another_drug_glossed_by_name_is_about_each():
+    rows = claims("Both raloxifene and another drug, tamoxifen, are approved to prevent breast "
+                  "cancer in women at high risk.", "legal_status",
+                  subjects={"raloxifene", "tamoxifen"})
+    assert sorted(zip(rows["subject"], rows["value"])) == [("raloxifene", "approved"),
+                                                           ("tamoxifen", "approved")]

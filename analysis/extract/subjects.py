@@ -635,8 +635,12 @@ _JOINED = re.compile(r",?\s+(?:and|or|&)\s+", re.I)
 _COMPARISON = re.compile(r"(?:\bunlike|\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|"
                          rf"{_AS_YARDSTICK}|"
                          r"\bsimilar\s+to|,\s*like|\bas\s+with)\s+(?:the\s+|other\s+)?$", re.I)
-_AND_JOINED = re.compile(r",?\s+(?:and|&)\s+", re.I)
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
+# "raloxifene and another drug, tamoxifen": the second name glossed as another one
+_ANOTHER = (r"(?:(?:another|a\s+second|a\s+similar|a\s+related|an\s+older|a\s+newer)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:drug|medicine|medication|product|vaccine|supplement|"
+            r"treatment|herb|pill)s?\s*,\s*)?")
+_AND_JOINED = re.compile(rf",?\s+(?:and|&)\s+{_ANOTHER}", re.I)
+_COORDINATION = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_ANOTHER}", re.I)
 _RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
 # "nicotine, the addicting chemical found in tobacco": an apposition describing the name
 _APPOSITION = re.compile(r"\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}", re.I)
