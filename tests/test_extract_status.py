@@ -562,6 +562,23 @@ def test_an_article_naming_places_in_several_countries_leaves_unplaced_statuses_
     assert list(unplaced["jurisdiction"]) == ["general"]
 
 
+def test_an_unplaced_status_holds_in_the_country_most_of_the_article_names():
+    rows = claims("Ibuprofen in the UK\n\nBoots sells ibuprofen in the UK.\n\nIn the UK you "
+                  "can buy packs of 16.\n\nIbuprofen is available over the counter.\n\nIn "
+                  "Europe rules differ.", "legal_status", subjects={"ibuprofen"})
+    unplaced = rows[rows["evidence"].str.startswith("Ibuprofen is available")]
+    assert list(zip(unplaced["jurisdiction"], unplaced["scope"])) == [
+        ("United Kingdom", "general")]
+
+
+def test_an_article_naming_two_countries_alike_leaves_unplaced_statuses_general():
+    rows = claims("Kratom is banned in Thailand.\n\nKratom is legal in Germany.\n\nIn "
+                  "Thailand it grows wild.\n\nGermany imports it.\n\nKratom requires a "
+                  "prescription.", "legal_status")
+    unplaced = rows[rows["evidence"].str.startswith("Kratom requires")]
+    assert list(unplaced["jurisdiction"]) == ["general"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("This bill also removed kratom from the list of controlled substances.",
      [("legal", "general")]),

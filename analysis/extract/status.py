@@ -390,8 +390,38 @@ def _home_country(topic: Topic, ctx: ArticleContext | None) -> list[str]:
         countries = set(topic.get("jurisdictions.countries", []))
         if not homes and len(named) == 1 and named <= countries:
             homes = sorted(named)  # an article about one country: "Japan's health ministry"
+        if not homes and named:
+            homes = _mostly_named(topic, ctx.resolver.text[:100_000], countries)
         ctx.cache["home_country"] = homes[:1]
     return ctx.cache["home_country"]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _mostly_named(topic: Topic, text: str, countries: set[str]) -> list[str]:
+    """The country an article names in most of its sentences that name a place (at least
+    two sentences and two thirds of them): a British page that names Europe once is
+    about Britain. US states and federal law count as the US."""
+    us = set()
+    for members in topic.get("home_countries", {}).values():
+        for member in members:
+            us |= (set(topic.get(f"jurisdictions.{member[1:]}", []))
+                   if member.startswith("@") else {member})
+    counts: dict[str, int] = {}
+    placed = 0
+    for chunk in _SENTENCE_END.split(text):
+        names = set(find_jurisdictions(topic, chunk)) if chunk.strip() else set()
+        if not names:
+            continue
+        placed += 1
+        for home in {"US federal" if n in us else n for n in names}:
+            if home in countries or home == "US federal":
+                counts[home] = counts.get(home, 0) + 1
+    if not counts:
+        return []
+    top = max(sorted(counts), key=counts.get)
+    return [top] if counts[top] >= 2 and counts[top] * 3 >= placed * 2 else []
 
 
 def _previous_places(topic: Topic, ctx: ArticleContext | None, sentence: Sentence
