@@ -550,3 +550,20 @@ def test_a_status_of_a_name_and_another_drug_glossed_by_name_is_about_each():
                   subjects={"raloxifene", "tamoxifen"})
     assert sorted(zip(rows["subject"], rows["value"])) == [("raloxifene", "approved"),
                                                            ("tamoxifen", "approved")]
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("The DEA classifies Modafinil, along with its R-enantiomer Armodafinil, as a Schedule "
+     "IV controlled substance.", ["armodafinil", "modafinil"]),
+    ("Kratom, as well as kava, is banned in Poland.", ["kava", "kratom"]),
+    ("Delta 8-THC and Delta 10-THC are federally legal.", ["delta-10 thc", "delta-8 thc"]),
+])
+def test_a_status_said_of_names_joined_by_along_with_or_as_well_as_is_about_each(text, subjects):
+    rows = claims(text, "legal_status", subjects={"modafinil", "kratom", "delta-8 thc"})
+    assert sorted(rows["subject"]) == subjects
+
+
+def test_delta_9_thc_written_with_its_hyphen_after_the_number_is_thc():
+    rows = claims("Delta 9-THC is illegal in most states.", "legal_status",
+                  subjects={"delta-8 thc"})
+    assert list(rows["subject"]) == ["thc"]
