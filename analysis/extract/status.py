@@ -16,6 +16,8 @@ gives a status ("Delta-8 is banned in these states:") gives one row per place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 
 from ..topics import Topic
 from .common import (
@@ -118,7 +120,11 @@ _LOCAL = "cities and counties"  # the vague scope of local bans and ordinances
 def find_jurisdictions(topic: Topic, clause: str) -> list[str]:
     """Jurisdictions named in `clause`, most specific pattern first, no overlaps. "States
     in the U.S." names states, not the federal law; "Germany-based Bayer" no place."""
-    places = _find_jurisdictions(topic, clause)
+    return _refine_places(topic, _find_jurisdictions(topic, clause), clause)
+
+
+def _refine_places(topic: Topic, places: list[str], clause: str) -> list[str]:
+    """find_jurisdictions' reading of the places a clause names, once found."""
     states = (set(topic.get("jurisdictions.states", [])) | set(topic.get("vague_scopes", []))
               | {topic.get("every_state", "")})
     if "US federal" in places and any(p in states for p in places) and not _FEDERAL.search(
@@ -181,8 +187,11 @@ def _find_jurisdictions(topic: Topic, clause: str) -> list[str]:
     return [label for _, label in _jurisdictions_at(topic, clause)]
 
 
-def _jurisdictions_at(topic: Topic, clause: str) -> list[tuple[int, str]]:
-    """(where, jurisdiction) for each place named in `clause`, in order."""
+def _jurisdictions_at(topic: Topic, clause: str, *, every: bool = False
+                      ) -> list[tuple[int, str]]:
+    """(where, jurisdiction) for each place named in `clause`, in order; `every`: each
+    time it is named (a whole article's mentions), not once."""
+    cap = MAX_PLACES * 20 if every else MAX_PLACES
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str]] = []
     patterns, labels = topic.cached("jurisdictions", _build_jurisdictions)
@@ -210,9 +219,9 @@ def _jurisdictions_at(topic: Topic, clause: str) -> list[tuple[int, str]]:
             city = _CITY_BEFORE.search(clause, max(0, m.start() - 50), m.start())
             if city and not _find_jurisdictions(topic, city.group(1)):
                 label = f"{city.group(1)}, {label}"  # the city is the place
-            if label not in (f for _, f in found):
+            if every or label not in (f for _, f in found):
                 found.append((m.start(), label))
-            if len(found) >= MAX_PLACES:
+            if len(found) >= cap:
                 return sorted(found)
     return sorted(found)
 
@@ -378,7 +387,9 @@ def _home_country(topic: Topic, ctx: ArticleContext | None) -> list[str]:
     if ctx is None:
         return []
     if "home_country" not in ctx.cache:
-        named = set(find_jurisdictions(topic, ctx.resolver.text[:100_000]))
+        text = ctx.resolver.text[:100_000]
+        every = _jurisdictions_at(topic, text, every=True)  # one pass serves both readings
+        named = set(_refine_places(topic, list(dict.fromkeys(n for _, n in every)), text))
         homes = []
         for home, members in topic.get("home_countries", {}).items():
             places = set()
@@ -391,7 +402,7 @@ def _home_country(topic: Topic, ctx: ArticleContext | None) -> list[str]:
         if not homes and len(named) == 1 and named <= countries:
             homes = sorted(named)  # an article about one country: "Japan's health ministry"
         if not homes and named:
-            homes = _mostly_named(topic, ctx.resolver.text[:100_000], countries)
+            homes = _mostly_named(topic, text, every, countries)
         ctx.cache["home_country"] = homes[:1]
     return ctx.cache["home_country"]
 
@@ -399,7 +410,8 @@ def _home_country(topic: Topic, ctx: ArticleContext | None) -> list[str]:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _mostly_named(topic: Topic, text: str, countries: set[str]) -> list[str]:
+def _mostly_named(topic: Topic, text: str, every: list[tuple[int, str]],
+                  countries: set[str]) -> list[str]:
     """The country an article names in most of its sentences that name a place (at least
     two sentences and two thirds of them): a British page that names Europe once is
     about Britain. US states and federal law count as the US."""
@@ -408,16 +420,16 @@ def _mostly_named(topic: Topic, text: str, countries: set[str]) -> list[str]:
         for member in members:
             us |= (set(topic.get(f"jurisdictions.{member[1:]}", []))
                    if member.startswith("@") else {member})
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    by_sentence: dict[int, set[str]] = defaultdict(set)  # one pass over the whole text
+    for pos, name in every:
+        by_sentence[bisect_right(ends, pos)].add("US federal" if name in us else name)
     counts: dict[str, int] = {}
-    placed = 0
-    for chunk in _SENTENCE_END.split(text):
-        names = set(find_jurisdictions(topic, chunk)) if chunk.strip() else set()
-        if not names:
-            continue
-        placed += 1
-        for home in {"US federal" if n in us else n for n in names}:
+    for names in by_sentence.values():
+        for home in names:
             if home in countries or home == "US federal":
                 counts[home] = counts.get(home, 0) + 1
+    placed = len(by_sentence)
     if not counts:
         return []
     top = max(sorted(counts), key=counts.get)
