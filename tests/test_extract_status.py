@@ -1444,3 +1444,12 @@ def test_removed_from_the_controlled_list_with_an_aside_is_legal_only():
 def test_a_reason_given_for_advice_is_asserted(text, expected):
     rows = claims(text, "legal_status", subjects={"cbd"})
     assert sorted(zip(rows["value"], rows["scope"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("First a drug must get F.D.A. approval and then a maker must persuade insurers.", []),
+    ("Every new drug must receive FDA approval before sale.", []),
+    ("Kratom must still win FDA approval.", [("unapproved", "US federal")]),
+])
+def test_what_any_drug_must_do_is_no_status_of_this_one(text, expected):
+    assert _pairs(text) == expected
