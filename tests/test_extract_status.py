@@ -1453,3 +1453,15 @@ def test_a_reason_given_for_advice_is_asserted(text, expected):
 ])
 def test_what_any_drug_must_do_is_no_status_of_this_one(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Judd, who lives near Portland, knows what it is like to have a cancer for which "
+     "there is no approved drug.", []),
+    ("The vaccine contains Tris, a buffer used in a variety of other FDA-approved products.",
+     []),
+    ("There is no FDA-approved kratom product.", [("unapproved", "US federal")]),
+])
+def test_what_a_disease_lacks_and_other_products_statuses_are_not_the_subjects(text,
+                                                                               expected):
+    assert _pairs(text) == expected

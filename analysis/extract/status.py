@@ -300,12 +300,14 @@ def _not_a_claim(topic: Topic, clause: str, start: int, end: int, restated: bool
     before = topic.regex("not_claims_before")
     if before is not None and before.search(clause[max(0, start - 100):start]):
         return True
-    across = topic.regex("not_claims")
-    if across is None or not restated:
-        return False
     lo = max(0, start - 60)
     window = clause[lo:end + 60]
-    return any(m.start() < end - lo and m.end() > start - lo for m in across.finditer(window))
+    for key in ("not_claims_always", "not_claims") if restated else ("not_claims_always",):
+        across = topic.regex(key)
+        if across is not None and any(m.start() < end - lo and m.end() > start - lo
+                                      for m in across.finditer(window)):
+            return True
+    return False
 
 
 def _unclaimed(topic: Topic, clause: str) -> str:
