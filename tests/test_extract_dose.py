@@ -539,3 +539,10 @@ def test_a_dose_given_per_form_on_its_own_line_is_still_a_dose():
 ])
 def test_contents_per_unit_and_conversions_are_no_doses(text):
     assert claims(text, "dose").empty
+
+
+def test_a_strength_per_unit_marked_each_is_no_dose_but_each_day_is_a_frequency():
+    rows = claims("Tablets are usually 3 mg each, so an adult might need two tablets.", "dose")
+    assert list(rows["value"]) == ["2 tablets"]
+    assert claims("Two softgel capsules (5,000 IU each).", "dose").empty
+    assert list(claims("Take 200 mg each morning.", "dose")["value"]) == ["200 mg"]
