@@ -546,3 +546,12 @@ def test_a_strength_per_unit_marked_each_is_no_dose_but_each_day_is_a_frequency(
     assert list(rows["value"]) == ["2 tablets"]
     assert claims("Two softgel capsules (5,000 IU each).", "dose").empty
     assert list(claims("Take 200 mg each morning.", "dose")["value"]) == ["200 mg"]
+
+
+def test_a_product_named_by_its_strength_is_no_dose():
+    assert claims("This matters for the 800-milligram (mg) tablet, which is sought out for "
+                  "intense pain.", "dose").empty
+    assert claims("The 200 mg tablets are sold over the counter.", "dose").empty
+    assert list(claims("The 400 mg dose provides optimal relief.", "dose")["value"]) == [
+        "400 mg"]
+    assert list(claims("Take one 200 mg tablet every 4 hours.", "dose")["value"]) == ["200 mg"]

@@ -195,8 +195,9 @@ def _strength_list(text: str, number_at: int, pattern: re.Pattern[str],
     line_start = text.rfind("\n", 0, number_at) + 1
     line_end = text.find("\n", number_at)
     line_end = len(text) if line_end < 0 else line_end
-    m = pattern.match(text, line_start, number_at)
-    return bool(m and not (doses is not None and doses.search(text, m.end(), line_end)))
+    m = pattern.match(text[line_start:number_at])  # "^" holds at the line's start
+    return bool(m and not (doses is not None and doses.search(
+        text, line_start + m.end(), line_end)))
 
 
 def _section_population(topic: Topic, section: str) -> str:
@@ -219,6 +220,8 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     strength_before = topic.regex("strength_before")
     strength_line = topic.regex("strength_lines")
     strength_list = topic.regex("strength_list_lines")
+    named_before = topic.regex("named_strength_before")
+    named_after = topic.regex("named_strength_after")
     list_doses = topic.regex("strength_list_doses")
     after_least = topic.regex("bounds.after_at_least")
     after_most = topic.regex("bounds.after_at_most")
@@ -237,6 +240,9 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             or (strength_line is not None and _strength_line(text, number_at, end, strength_line))
             or (strength_list is not None and _strength_list(text, number_at, strength_list,
                                                              list_doses))
+            or (named_before is not None and named_after is not None
+                and named_before.search(text, max(0, number_at - 12), number_at) is not None
+                and named_after.match(text[end:end + 90]) is not None)
             or (skipped_end is not None and _LIST_GOES_ON.fullmatch(text, skipped_end, start))
             # "increase your dosage by 20mg (1mL)": the same amount, glossed
             or (skipped_end is not None and _GLOSS.fullmatch(text, skipped_end, start)))
