@@ -555,3 +555,17 @@ def test_a_product_named_by_its_strength_is_no_dose():
     assert list(claims("The 400 mg dose provides optimal relief.", "dose")["value"]) == [
         "400 mg"]
     assert list(claims("Take one 200 mg tablet every 4 hours.", "dose")["value"]) == ["200 mg"]
+
+
+@pytest.mark.parametrize("text, subjects, value", [
+    ("Soft capsules containing 100 mg of fennel were administered twice daily.", {"fennel"},
+     ["100 mg"]),
+    ("Participants consumed a capsule filled with 700 milligrams of green coffee extract.",
+     set(), ["700 mg"]),
+    ("The bottle holds 60 capsules containing 100 mg of fennel.", {"fennel"}, []),
+    ("Green coffee extracts sell for about $20 for 60 capsules.", set(), []),
+])
+def test_capsules_given_with_their_contents_are_a_dose_and_prices_are_not(text, subjects,
+                                                                           value):
+    rows = claims(text, "dose", subjects=subjects)
+    assert list(rows["value"]) == value

@@ -173,10 +173,18 @@ _LIST_TAIL = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?
                         r"(?:or|and)\s+(?:even\s+|perhaps\s+|possibly\s+|maybe\s+)$")
 # "assigned 30 people to take pills containing 2 grams of ginger": what was taken, a dose
 _TAKEN_CONTAINING = re.compile(
-    r"\b(?:take|takes|took|taking|given|receiv\w*|swallow\w*)\s+(?:[\w-]+\s+){0,6}?(?:pills?|"
-    r"capsules?|tablets?|supplements?|softgels?|doses?)\s*,?\s+containing\s+$|"
+    r"\b(?:take|takes|took|taking|given|gave|receiv\w*|swallow\w*|consum\w*|administer\w*|"
+    r"assigned\s+to|offered)\s+(?:[\w-]+\s+){0,6}?(?:pills?|capsules?|tablets?|supplements?|"
+    r"softgels?|gel\s*caps?|doses?|packets?|sachets?)\s*,?\s+(?:containing|filled\s+with)\s+"
+    r"(?:about\s+|approximately\s+|roughly\s+|around\s+)?$|"
     # "a daily dose of a standardized preparation of the roots containing 576 mg"
     r"\bdos(?:e|es|age)\s+(?:range\s+)?(?:of\s+(?:[\w-]+\s+){0,8}?)?containing\s+$", re.I)
+# "soft capsules containing 100 mg of fennel were administered twice daily": taken after all
+_CONTAINER_GIVEN = re.compile(
+    r"\b(?:pills?|capsules?|tablets?|supplements?|softgels?|packets?|sachets?)\s+(?:containing|"
+    r"filled\s+with)\s+(?:about\s+|approximately\s+)?$", re.I)
+_GIVEN_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:administered|"
+                          r"given|taken|consumed|prescribed)\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
 
 
@@ -233,7 +241,9 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         before = text[max(0, start - _BEFORE):number_at]
         after = text[end:end + 90]
         return bool((not_before and not_before.search(before) and not _TAKEN_CONTAINING.search(
-            text, max(0, number_at - 90), number_at))
+            text, max(0, number_at - 90), number_at) and not (
+                _CONTAINER_GIVEN.search(text, max(0, number_at - 40), number_at)
+                and _GIVEN_AFTER.match(after)))
             or (not_after and not_after.search(after))
             or (strength_before is not None and strength_before.search(
                 text, max(0, number_at - _STRENGTH_BEFORE), number_at))
