@@ -567,3 +567,24 @@ def test_delta_9_thc_written_with_its_hyphen_after_the_number_is_thc():
     rows = claims("Delta 9-THC is illegal in most states.", "legal_status",
                   subjects={"delta-8 thc"})
     assert list(rows["subject"]) == ["thc"]
+
+
+@pytest.mark.parametrize("text, subject, value", [
+    ("Phages aren't approved for use in the U.S.", "bacteriophages", "unapproved"),
+    ("FluMist, an FDA-approved flu vaccine delivered through a nasal spray, is back.",
+     "influenza vaccine", "approved"),
+    ("IVIG isn't approved for Alzheimer's disease.", "immune globulin", "unapproved"),
+])
+def test_vaccines_phages_and_immune_globulin_are_subjects_by_their_common_names(
+        text, subject, value):
+    rows = claims(text, "legal_status", subjects=set())
+    assert (subject, value) in set(zip(rows["subject"], rows["value"]))
+
+
+@pytest.mark.parametrize("text", [
+    "The company runs several FDA-approved clinical trials using stem cells.",
+    "The protocol was reviewed and approved as exempt by the Air Force Research Laboratory "
+    "Institutional Review Board.",
+])
+def test_a_trials_or_protocols_approval_is_no_status(text):
+    assert claims(text, "legal_status", subjects={"stem cells"}).empty

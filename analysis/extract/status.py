@@ -301,7 +301,7 @@ def _not_a_claim(topic: Topic, clause: str, start: int, end: int, restated: bool
     if before is not None and before.search(clause[max(0, start - 100):start]):
         return True
     lo = max(0, start - 60)
-    window = clause[lo:end + 60]
+    window = clause[lo:end + 100]
     for key in ("not_claims_always", "not_claims") if restated else ("not_claims_always",):
         across = topic.regex(key)
         if across is not None and any(m.start() < end - lo and m.end() > start - lo
