@@ -569,3 +569,8 @@ def test_capsules_given_with_their_contents_are_a_dose_and_prices_are_not(text, 
                                                                            value):
     rows = claims(text, "dose", subjects=subjects)
     assert list(rows["value"]) == value
+
+
+def test_the_amount_per_tablet_is_a_strength_not_a_dose():
+    assert claims("The standard amount per tablet is typically 200 mg.", "dose").empty
+    assert list(claims("The usual dose per tablet is 200 mg.", "dose")["value"]) == ["200 mg"]

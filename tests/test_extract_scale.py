@@ -612,3 +612,14 @@ def test_what_a_schedule_means_is_no_claim_about_the_subject():
     assert levels("Schedule IV drugs have a low potential for abuse relative to Schedule III "
                   "drugs and also have an accepted medical use.") == []
     assert levels("CBD is a Schedule IV drug with a low potential for abuse.") == ["low"]
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("There is no evidence to suggest that kratom (a herb) causes physical dependence or "
+     "addiction in the same way as opioids.", ["none"]),
+    ("There is good evidence that kratom causes dependence.", ["high"]),
+    ("To minimize the risk of withdrawal, taper off kratom over several weeks.", []),
+    ("Kratom has a lower risk of dependence than alcohol.", ["low"]),
+])
+def test_no_evidence_that_reaches_its_clause_and_goals_give_no_claim(text, levels):
+    assert _levels(text) == levels
