@@ -1465,3 +1465,12 @@ def test_what_any_drug_must_do_is_no_status_of_this_one(text, expected):
 def test_what_a_disease_lacks_and_other_products_statuses_are_not_the_subjects(text,
                                                                                expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the UK a prescription is required for kratom.",
+     [("regulated", "United Kingdom")]),
+    ("No prescription is required for kratom.", []),
+])
+def test_a_prescription_said_to_be_required_is_prescription_only(text, expected):
+    assert _pairs(text) == expected
