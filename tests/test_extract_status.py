@@ -1474,3 +1474,10 @@ def test_what_a_disease_lacks_and_other_products_statuses_are_not_the_subjects(t
 ])
 def test_a_prescription_said_to_be_required_is_prescription_only(text, expected):
     assert _pairs(text) == expected
+
+
+def test_a_ban_imposed_also_elsewhere_is_the_same_ban_there():
+    rows = claims("Why kratom was banned\n\nThe UK withdrew kratom in 2016.\n\nCanada and "
+                  "Australia have also imposed a ban.", "legal_status")
+    banned = set(rows.loc[rows["value"] == "banned", "scope"])
+    assert {"Canada", "Australia"} <= banned

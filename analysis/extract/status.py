@@ -60,7 +60,10 @@ REFERENCE = reference_pattern(
     r"(?:drug|medication|medicine|therapy|treatment|vaccine|pill|injection|NSAID)s?\b|"
     # "The FDA approval is the latest step": the approval of the drug the article is about
     r"(?:the|this)\s+(?:FDA|F\.D\.A\.|EMA|MHRA)\s+approval(?!\s+(?:process|letters?))|"
-    r"the\s+ban(?!\s+on)")  # "a court overturned the ban": the one said before
+    r"the\s+ban(?!\s+on)|"  # "a court overturned the ban": the one said before
+    # "Canada and Australia have also imposed a ban": the same ban, elsewhere
+    r"also\s+(?:imposed|introduced|enacted|adopted|issued|announced)\s+(?:a\s+|their\s+own\s+|"
+    r"similar\s+)?bans?(?!\s+on)|similar\s+bans?(?!\s+on)")
 GENERAL = "general"
 _UNDER_EUA = re.compile(r"\bapproved\b[^.;]{0,60}\bunder\s+(?:an?\s+|the\s+)?(?:emergency|EUA)",
                         re.I)
