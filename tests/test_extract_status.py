@@ -1481,3 +1481,10 @@ def test_a_ban_imposed_also_elsewhere_is_the_same_ban_there():
                   "Australia have also imposed a ban.", "legal_status")
     banned = set(rows.loc[rows["value"] == "banned", "scope"])
     assert {"Canada", "Australia"} <= banned
+
+
+def test_states_listed_under_a_heading_that_says_they_allow_it_are_legal():
+    rows = claims("Delta-8 laws\n\nStates that Allow Delta-8 THC\n\n  • Alabama\n  • Arkansas\n\n"
+                  "More about delta-8.", "legal_status", subjects={"delta-8 thc"})
+    assert sorted(zip(rows["value"], rows["scope"])) == [("legal", "Alabama"),
+                                                         ("legal", "Arkansas")]

@@ -825,6 +825,12 @@ def _label(topic: Topic, name: str) -> str:
     return found[0] if found else ""
 
 
+# A list's heading that names the places which permit the subject.
+_ALLOWING = re.compile(r"\b(?:states|countries|nations|jurisdictions|places)\s+(?:that|which|"
+                       r"where)\s+(?:currently\s+|still\s+)?(?:allow|permit)s?\b(?!\s+(?:only|"
+                       r"medical|some)\b)", re.I)
+
+
 def _list_intro(topic: Topic, s: Sentence, ctx: ArticleContext | None
                 ) -> tuple[str, str, tuple[str, str] | None] | None:
     text = s.text
@@ -832,6 +838,8 @@ def _list_intro(topic: Topic, s: Sentence, ctx: ArticleContext | None
         return None
     # "States where kratom is illegal:" names the places below, not a description
     found = find_statuses(topic, _WHERE.sub(lambda m: " " * len(m.group(0)), text))
+    if not found and (allow := _ALLOWING.search(text)):
+        found = [("legal", allow.start(), allow.end())]  # "States that Allow Delta-8 THC"
     if len({f[0] for f in found}) != 1:
         return None
     status, hit_start, hit_end = found[0]
