@@ -588,3 +588,12 @@ def test_vaccines_phages_and_immune_globulin_are_subjects_by_their_common_names(
 ])
 def test_a_trials_or_protocols_approval_is_no_status(text):
     assert claims(text, "legal_status", subjects={"stem cells"}).empty
+
+
+def test_a_lead_clause_after_a_label_is_its_own_and_a_source_plant_is_no_subject():
+    rows = claims("Delta 8 THC: While legal at the federal level if derived from hemp, several "
+                  "states have explicitly banned or restricted its sale, including Alaska, "
+                  "Arizona, and Arkansas.", "legal_status", subjects={"delta-8 thc"})
+    assert sorted(zip(rows["subject"], rows["value"], rows["scope"])) == [
+        ("delta-8 thc", "banned", "Alaska"), ("delta-8 thc", "banned", "Arizona"),
+        ("delta-8 thc", "banned", "Arkansas"), ("delta-8 thc", "legal", "US federal")]

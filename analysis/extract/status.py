@@ -35,7 +35,7 @@ _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b
                     r",\s+(?:and|or)\s+(?=(?:the|other|some|many|most|several|a\s+few)\b)")
 # A leading subordinate clause ("Despite hemp's removal from the Act, CBD remains ...")
 # is a clause of its own.
-_LEAD = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:(?:thus|however|but|and|so|still|yet|also|"
+_LEAD = re.compile(r"(?:^|(?<=[.!?:])\s+)\W*(?:(?:thus|however|but|and|so|still|yet|also|"
                    r"moreover|therefore|hence|in\s+fact),?\s+)?"
                    r"(?:despite|although|though|while|whereas|unlike|"
                    r"after|since|because|when|once|before|as\s+of)\b[^,;]{0,160},", re.I)

@@ -457,6 +457,12 @@ class SubjectResolver:
                      if (m.kind != OTHER or others_block)
                      and (treated_too or not self._weaned(m))]
         hit = self._nearest(in_clause, pos, left_only=left_only, first=first)
+        if hit is not None and self._made_of(hit):
+            # "Delta 8 THC: While legal ... if derived from hemp": the product the sentence
+            # names, not the plant it is made from
+            made = [m for m in self.within(sentence.start, sentence.end)
+                    if m.kind == SUBSTANCE and m.name != hit.name and not self._made_of(m)]
+            hit = self._nearest(made, pos, left_only=left_only, first=first) or hit
         if hit is not None:
             return (hit.name, "clause") if self._subject_kind(hit) else None
         if examples:
@@ -505,6 +511,10 @@ class SubjectResolver:
         if self.article_subject:
             return self.article_subject, "article"
         return None
+
+    def _made_of(self, m: Mention) -> bool:
+        """Whether `m` is named as what a product is made from ("derived from hemp")."""
+        return bool(_SOURCE_MARK.search(self.text[max(0, m.start - 40):m.start]))
 
     def _relative_head(self, start: int, c_start: int, pos: int) -> Mention | None:
         """The name before the clause that a relative clause holding `pos` hangs on."""
