@@ -597,3 +597,10 @@ def test_a_lead_clause_after_a_label_is_its_own_and_a_source_plant_is_no_subject
     assert sorted(zip(rows["subject"], rows["value"], rows["scope"])) == [
         ("delta-8 thc", "banned", "Alaska"), ("delta-8 thc", "banned", "Arizona"),
         ("delta-8 thc", "banned", "Arkansas"), ("delta-8 thc", "legal", "US federal")]
+
+
+def test_a_status_of_a_substance_including_another_is_about_both():
+    rows = claims("In Idaho, all forms of cannabis, including CBD, are illegal.", "legal_status",
+                  subjects={"cbd"})
+    assert sorted(zip(rows["subject"], rows["value"])) == [("cannabis", "banned"),
+                                                           ("cbd", "banned")]

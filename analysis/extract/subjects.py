@@ -652,7 +652,9 @@ _ANOTHER = (r"(?:(?:another|a\s+second|a\s+similar|a\s+related|an\s+older|a\s+ne
 _AND_JOINED = re.compile(rf",?\s+(?:and|&)\s+{_ANOTHER}", re.I)
 _COORDINATION = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_ANOTHER}|"
                            r"\s*,?\s+(?:along\s+with|as\s+well\s+as|together\s+with)\s+"
-                           r"(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?", re.I)
+                           r"(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?|"
+                           # "all forms of cannabis, including CBD, are illegal": both
+                           r"\s*,\s*(?:including|especially|notably)\s+", re.I)
 _RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
 # "nicotine, the addicting chemical found in tobacco": an apposition describing the name
 _APPOSITION = re.compile(r"\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}", re.I)
