@@ -288,3 +288,12 @@ def test_over_the_counter_and_prescription_said_by_each_source_somewhere_is_no_c
     texts = {"a": "In the US, kratom is sold over the counter.",
              "b": "In the US, kratom requires a prescription."}
     assert len(_conflicts(texts, "legal_status")) == 1
+
+
+def test_an_article_setting_a_low_dose_apart_on_purpose_does_not_contradict_itself():
+    text = ("Naltrexone was approved by the FDA at a 50 mg dose for opioid addiction. At a much "
+            "lower dose (1.75-4.5 mg), it has been gaining popularity for autoimmune disorders.")
+    assert _conflicts({"a": "Naltrexone. " + text}, "dose").empty
+    slip = ("Naltrexone was approved by the FDA at a 50 mg dose for opioid addiction. The "
+            "usual dose is 1.75-4.5 mg.")
+    assert list(_conflicts({"a": "Naltrexone. " + slip}, "dose")["kind"]) == ["within-source"]

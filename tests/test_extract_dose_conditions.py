@@ -412,3 +412,31 @@ def test_a_heading_naming_two_groups_gives_no_population():
     rows = claims("Adult and Pediatric Dosage Forms and Strengths\n\nThe usual dose is 12 mg "
                   "once a day.", "dose", subjects={"ivermectin"})
     assert list(rows["population"]) == [""]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The maximum dose is 12 g per day, with avoidance of taking more than 12 g in a day.",
+     [(None, 12.0, "max"), (None, 12.0, "max")]),
+    ("A study found that high-dose kratom (12 g per day) raised blood pressure.",
+     [(12.0, 12.0, "strong")]),
+])
+def test_avoidance_is_a_limit_and_a_hyphenated_high_dose_is_strong(text, expected):
+    rows = claims(text, "dose")
+    got = [(None if pd.isna(lo) else lo, hi, lv)
+           for lo, hi, lv in zip(rows["low"], rows["high"], rows["level"])]
+    assert got == expected
+
+
+def test_a_studys_doses_under_a_maximum_dose_heading_are_no_limits():
+    rows = claims("Maximum Dose of Kratom\n\nA study mentions that a dose of 4 g per day "
+                  "raised blood pressure, while participants given 2 g did fine.\n\n"
+                  "Adults should take 5 g.", "dose")
+    assert list(zip(rows["value"], rows["level"])) == [
+        ("4 g", "typical"), ("2 g", "typical"), ("≤ 5 g", "max")]
+
+
+def test_a_table_cells_gloss_and_repeated_cell_are_one_amount():
+    rows = claims("Tolerable upper intake levels of kratom\n\nAge Males Females\n"
+                  "0-12 months 25 mcg\n(1,000 IU)\n25 mcg\n(1,000 IU)\n"
+                  "14+ years 50 mcg\n(2,000 IU)\n50 mcg\n(2,000 IU)\n", "dose")
+    assert list(rows["value"]) == ["≤ 0.025 mg", "≤ 0.05 mg"]

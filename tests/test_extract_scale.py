@@ -623,3 +623,18 @@ def test_what_a_schedule_means_is_no_claim_about_the_subject():
 ])
 def test_no_evidence_that_reaches_its_clause_and_goals_give_no_claim(text, levels):
     assert _levels(text) == levels
+
+
+def test_what_a_treatment_does_to_addiction_is_no_risk_claim():
+    assert claims("This guide delves into the world of kratom, exploring its uses, benefits, "
+                  "potential side effects, and its impact on addiction and other health "
+                  "conditions.", "addiction_risk").empty
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Withdrawal symptoms may occur if you suddenly stop taking kratom.", "possible"),
+    ("Despite being classified as a Schedule I drug in the US, recent research shows that "
+     "kratom has a low potential for abuse.", "low"),
+])
+def test_withdrawal_on_stopping_it_and_a_claim_despite_its_schedule(text, level):
+    assert list(claims(text, "addiction_risk")["value"]) == [level]

@@ -1488,3 +1488,51 @@ def test_states_listed_under_a_heading_that_says_they_allow_it_are_legal():
                   "More about delta-8.", "legal_status", subjects={"delta-8 thc"})
     assert sorted(zip(rows["value"], rows["scope"])) == [("legal", "Alabama"),
                                                          ("legal", "Arkansas")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom's legality varies across the US, and users should consult local laws.",
+     [("varies", "many US states")]),
+    ("States have expanded access to over-the-counter kratom.",
+     [("legal", "many US states")]),
+    ("Kratom is being scheduled on a state-by-state basis and was recently banned in three "
+     "of Kentucky’s border states, Tennessee, Indiana and Ohio.",
+     [("banned", "Indiana"), ("banned", "Ohio"), ("banned", "Tennessee"),
+      ("varies", "many US states")]),
+])
+def test_a_status_that_differs_between_states_is_held_by_states_not_the_country(
+        text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "This makes its legal status distinct from substances that may be sold over-the-counter.",
+    "Because it is an herb, the use of kratom is not scrutinized as an illicit drug.",
+    "The FDA has warned that many companies are illegally marketing and selling products "
+    "containing kratom with unproven claims.",
+])
+def test_a_status_it_is_set_apart_from_or_its_marketings_is_not_its_own(text):
+    assert _pairs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("You can buy kratom without a prescription in the US.", [("legal", "US federal")]),
+    ("Kratom is not specifically listed as a controlled substance under federal law, which "
+     "means it is not explicitly illegal.", [("legal", "US federal")]),
+    ("Kratom is not a federally scheduled controlled substance, though some individual states "
+     "have reclassified it as a Schedule V controlled substance.",
+     [("controlled", "many US states"), ("legal", "US federal")]),
+])
+def test_buying_without_a_prescription_unlisted_and_state_scheduled(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom does not bind opiate receptor sites, which differentiates it from many "
+    "traditional controlled substances.",
+    "The Drug Enforcement Administration safeguards controlled substance laws under the "
+    "Controlled Substances Act.",
+    "The federal drug policy regulates the manufacture of any controlled substance.",
+])
+def test_the_law_on_controlled_substances_is_no_status_of_the_subject(text):
+    assert _pairs(text) == []

@@ -398,6 +398,10 @@ def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list
         hit = _outside(y, (x.lo, x.hi), level)
         if hit is None or hit[0] != "above" or hit[1] < WITHIN_MIN_DISTANCE:
             continue
+        contrast = topic.regex("deliberate_contrast")
+        if contrast is not None and any(contrast.search(str(c.row.get("evidence") or ""))
+                                        for c in (x, y)):
+            continue  # "at a much lower dose (1.75-4.5 mg)": two uses, set apart on purpose
         summary = (f"{_short(article)} gives "
                    f"{_span(x.lo, x.hi, _unit(x), _size(topic, x.row))} and "
                    f"{_span(y.lo, y.hi, _unit(y), _size(topic, y.row))} for the same "

@@ -60,6 +60,9 @@ _RESPECTIVELY = re.compile(r"[^.;]{0,80}?\brespectively\b", re.I)
 MAX_PER_SENTENCE = 10
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|or)\b|;|,?\s+(?:followed\s+by|then)\b",
                           re.I)  # "800 mg on day one, followed by 400 mg daily": two doses
+# A line that only glosses the amount ending the line above it ("25 mcg" / "(1,000 IU)").
+_GLOSS_LINE = re.compile(r"\s*\([^()]{1,30}\)\s*")
+_ENDS_WITH_AMOUNT = re.compile(r"\d\s*[^\W\d]{1,12}\.?\s*$")
 _HAS_NUMBER = re.compile(r"\d|[" + _FRACTION_CHARS + r"]|\b(?:" + "|".join(_WORDS) + r")\b",
                          re.I)
 
@@ -672,6 +675,13 @@ def extract_quantities(topic: Topic, sentence: Sentence,
     quantities = find_quantities(topic, text)
     if not quantities:
         return []
+    if ctx is not None and len(quantities) == 1 and _GLOSS_LINE.fullmatch(text) and \
+            _ENDS_WITH_AMOUNT.search(ctx.resolver.text[max(0, sentence.start - 40):
+                                                      sentence.start]):
+        return []  # a table cell "25 mcg" and, on the line below, "(1,000 IU)": one amount
+    if ctx is not None and len(quantities) == 1 and text.strip() == quantities[0].surface \
+            and text.strip() in ctx.resolver.text[max(0, sentence.start - 80):sentence.start]:
+        return []  # a bare cell repeating the one beside it (the same limit for women)
     cues = topic.regex("cues")
     lead_in = ""
     if cues is None or (not cues.search(text) and not (
@@ -727,6 +737,13 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         recommended = topic.regex("levels.recommended")
         section = "" if recommended is not None and recommended.search(
             text[max(0, q.start - 150):q.start]) else sentence.section
+        if conditions["setting"] == "study":
+            # a study's doses under a heading about the maximum dose are what it gave
+            # ("high-dose ibuprofen (2400 mg per day) increases cardiovascular risks, while
+            # a dose of 1200 mg per day does not"), not limits
+            said_max = topic.regex("levels.max")
+            if said_max is not None and said_max.search(section):
+                section = ""
         level = _level(topic, level_before + " " + window_after[:60], low is None, section,
                        text[:q.start])
         if level in {"typical", "strong"} and _about_harm(topic, window_before[-140:]):

@@ -118,6 +118,11 @@ def level_of(topic: Topic, left: str, right: str) -> str | None:
 # "the addictive potential of modafinil": the term's owner named right after it
 _TERM_OF = re.compile(r"\s+(?:potential|liability|properties|nature|risk)\s+of\s+(?:the\s+)?",
                       re.I)
+# "Withdrawal symptoms may occur if you suddenly stop taking Spravato": what is stopped
+_STOPPED = re.compile(r"[^.;:]{0,40}?\b(?:if|when|after|once|upon)\s+(?:you|they|people|patients|"
+                      r"users|someone|one|a\s+person)?\s*(?:suddenly\s+|abruptly\s+|quickly\s+|"
+                      r"rapidly\s+)?(?:stop|stops|stopped|stopping|quit|quits|discontinu\w*)\s+"
+                      r"(?:taking\s+|using\s+)?(?:the\s+)?", re.I)
 
 
 def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list[Assertion]:
@@ -184,7 +189,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         none_to = m.end() if level == "none" else -1
         read_to = m.end()
         example = _KIND_THEN_EXAMPLE.match(text, m.end())
-        owner = _TERM_OF.match(text, m.end())
+        owner = _TERM_OF.match(text, m.end()) or _STOPPED.match(text, m.end())
         named = ctx.resolver.within(sentence.start + owner.end(),
                                     sentence.start + owner.end() + 60) if owner else []
         if named and named[0].kind == SUBSTANCE and named[0].start == sentence.start + owner.end():

@@ -114,7 +114,10 @@ _EXCEPTION_AFTER = re.compile(r"\s+(?:being|is|was|as)\s+(?:the\s+|an\s+)?(?:onl
 # that is no jurisdiction, after a lower-case word or a comma).
 _CITY_BEFORE = re.compile(r"(?:\b[a-z]+|,)\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s*$")
 _STATE_AFTER = re.compile(r",\s*((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\b")
-_PLACE_MODIFIER = re.compile(r"-based\b|\s+(?:company|firm|maker|researchers|scientists)\b")
+# "a Florida-based company"; "Kentucky's border states": the place names something else
+_PLACE_MODIFIER = re.compile(r"-based\b|\s+(?:company|firm|maker|researchers|scientists)\b|"
+                             r"[’']s\s+(?:border(?:ing)?|neighbou?ring|neighbou?rs?|surrounding|"
+                             r"adjacent)\b")
 
 
 _LOCAL = "cities and counties"  # the vague scope of local bans and ordinances
@@ -556,6 +559,13 @@ def extract_status(topic: Topic, sentence: Sentence,
                 vague = list(topic.get("vague_scopes", ()))[:1]
                 where = [vague[0] if p == topic.get("every_state") and vague else p
                          for p in where]
+                # "scheduled on a state-by-state basis and banned in Tennessee, Indiana and
+                # Ohio": the states named are where it is banned; it varies across states
+                scopes = [p for p in _find_jurisdictions(topic, clause)
+                          if p in topic.get("vague_scopes", ())]
+                if scopes and len(where) == 1 and where[0] in topic.get(
+                        "jurisdictions.states", ()):
+                    where = scopes[:1]
             detail = detail or first_category(topic, "sources", clause)
             if about is not None and about[0] in " ".join(detail.lower().split()[:5]):
                 detail = ""  # "authorization for hydroxychloroquine" names the drug, not a use
