@@ -638,3 +638,22 @@ def test_what_a_treatment_does_to_addiction_is_no_risk_claim():
 ])
 def test_withdrawal_on_stopping_it_and_a_claim_despite_its_schedule(text, level):
     assert list(claims(text, "addiction_risk")["value"]) == [level]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Kratom does not typically cause physical dependency.", "low"),
+    ("Kratom is not usually associated with withdrawal symptoms.", "low"),
+    ("Current scientific literature does not provide strong evidence to suggest that "
+     "discontinuing kratom leads to withdrawal symptoms.", "none"),
+    ("Kratom is not addictive.", "none"),
+])
+def test_not_typically_is_a_low_risk_and_evidence_denied_at_length_is_none(text, level):
+    assert list(claims(text, "addiction_risk")["value"]) == [level]
+
+
+
+def test_a_hedge_far_back_in_the_clause_does_not_reach_the_term():
+    # only the rule marked `wide` reads past 80 characters: "may" here is too far back
+    assert claims("While a person may be dependent, they do not experience the compulsive "
+                  "seeking behavior or loss of control that defines true addiction.",
+                  "addiction_risk").empty

@@ -102,9 +102,13 @@ def _capped(topic: Topic, term: str, level: str | None) -> str | None:
 
 def level_of(topic: Topic, left: str, right: str) -> str | None:
     """The scale level that the clause context gives the term, or None for no claim."""
-    left, right = left[-80:], _NEXT_CLAUSE.split(right[:60], maxsplit=1)[0]
+    wide, left = left[-160:], left[-80:]
+    right = _NEXT_CLAUSE.split(right[:60], maxsplit=1)[0]
     for n, rule in enumerate(topic.get("rules", [])):
-        hit = first_match(topic.compile(rule.get("left", []), f"rules.{n}.left"), left)
+        # a rule marked `wide` reads further back: "does not provide strong evidence to
+        # suggest that discontinuing ashwagandha leads to withdrawal"
+        hit = first_match(topic.compile(rule.get("left", []), f"rules.{n}.left"),
+                          wide if rule.get("wide") else left)
         if hit is None and not any_match(topic.compile(rule.get("right", []),
                                                        f"rules.{n}.right"), right):
             continue
