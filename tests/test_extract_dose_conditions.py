@@ -440,3 +440,13 @@ def test_a_table_cells_gloss_and_repeated_cell_are_one_amount():
                   "0-12 months 25 mcg\n(1,000 IU)\n25 mcg\n(1,000 IU)\n"
                   "14+ years 50 mcg\n(2,000 IU)\n50 mcg\n(2,000 IU)\n", "dose")
     assert list(rows["value"]) == ["≤ 0.025 mg", "≤ 0.05 mg"]
+
+
+@pytest.mark.parametrize("text", [
+    "The proposed law would legalize the possession, preparation, or transportation of up to "
+    "two grams of kratom.",
+    "Patients who receive a prescription for a product with more than 325 mg kratom per pill "
+    "should call the prescriber.",
+])
+def test_a_possession_limit_and_a_pills_content_are_no_doses(text):
+    assert claims(text, "dose").empty

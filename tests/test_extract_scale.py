@@ -554,9 +554,8 @@ def test_conditions_treated_in_a_list_and_an_articles_plan_give_no_row(text):
      ["low", "possible"]),
     ("Kratom is not as addictive as alcohol, but some people may become dependent.",
      ["low", "possible"]),
-    # "not ... severe": a qualified denial; "not typically" is a denial
-
-    ("Kratom does not typically cause withdrawal symptoms when stopped.", ["none"]),
+    # "not ... severe" and "not typically": qualified denials (annotators read both as low)
+    ("Kratom does not typically cause withdrawal symptoms when stopped.", ["low"]),
     ("Kratom does not cause severe withdrawal symptoms.", ["low"]),
 ])
 def test_same_manner_as_is_a_yardstick_and_qualified_denials_are_low(text, levels):
@@ -656,4 +655,10 @@ def test_a_hedge_far_back_in_the_clause_does_not_reach_the_term():
     # only the rule marked `wide` reads past 80 characters: "may" here is too far back
     assert claims("While a person may be dependent, they do not experience the compulsive "
                   "seeking behavior or loss of control that defines true addiction.",
+                  "addiction_risk").empty
+
+
+def test_a_risk_that_was_assessed_is_no_risk_claimed():
+    assert claims("After assessment of kratom's abuse potential, legitimate medical use, and "
+                  "dependence liability the Secretary recommended that it be controlled.",
                   "addiction_risk").empty

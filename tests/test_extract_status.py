@@ -1536,3 +1536,33 @@ def test_buying_without_a_prescription_unlisted_and_state_scheduled(text, expect
 ])
 def test_the_law_on_controlled_substances_is_no_status_of_the_subject(text):
     assert _pairs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom has yet to be licensed in Europe.", [("unapproved", "European Union")]),
+    ("The CHMP adopted a negative opinion for kratom.", [("unapproved", "European Union")]),
+    ("An FDA advisory panel recommended that the agency reject kratom.",
+     [("unapproved", "US federal")]),
+    ("The EMA confirmed the refusal of the change to the marketing authorization for kratom.",
+     [("unapproved", "European Union")]),
+    ("The FDA announced the revocation of the Emergency Use Authorizations issued for kratom.",
+     [("revoked", "US federal")]),
+    ("The EMA recommended suspending the marketing authorization for kratom.",
+     [("revoked", "European Union")]),
+    ("The maker said it was withdrawing kratom from all markets.",
+     [("revoked", "international")]),
+    ("Kratom is still under federal prohibition.", [("banned", "US federal")]),
+    ("The DEA has officially declared kratom a Class IV substance.",
+     [("controlled", "US federal")]),
+    ("The state legalized medicinal kratom in 2013.", [("regulated", "general")]),
+])
+def test_what_regulators_do_as_the_news_reports_it(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The FDA has not taken any action to remove kratom from the market.",
+    "Kratom has a low potential for abuse relative to the drugs or substances in schedule III.",
+])
+def test_an_action_not_taken_or_a_schedule_it_is_measured_against_is_no_status(text):
+    assert _pairs(text) == []
