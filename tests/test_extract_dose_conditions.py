@@ -450,3 +450,14 @@ def test_a_table_cells_gloss_and_repeated_cell_are_one_amount():
 ])
 def test_a_possession_limit_and_a_pills_content_are_no_doses(text):
     assert claims(text, "dose").empty
+
+
+def test_a_dose_per_so_many_pounds_is_a_dose_per_kilogram():
+    rows = claims("The general rule for a starting dose for dogs is 1 mg of kratom per 10 "
+                  "pounds of animal weight, twice daily.", "dose")
+    assert list(zip(rows["value"], rows["unit"])) == [("0.22 mg/kg", "mg/kg")]
+
+
+def test_a_tablets_strength_in_brackets_is_no_dose():
+    assert claims("That is the equivalent of 1 regular strength (200mg) to 1 extra-strength "
+                  "(500mg) kratom tablet in a 20 lb. dog.", "dose").empty

@@ -662,3 +662,12 @@ def test_a_risk_that_was_assessed_is_no_risk_claimed():
     assert claims("After assessment of kratom's abuse potential, legitimate medical use, and "
                   "dependence liability the Secretary recommended that it be controlled.",
                   "addiction_risk").empty
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("It’s good to know that kratom addiction isn’t a physical thing.", ["none"]),
+    ("However, there is not enough information on the addiction potential of kratom, which "
+     "warrants caution.", []),
+])
+def test_a_denial_after_the_term_and_a_gap_in_knowledge(text, levels):
+    assert list(claims(text, "addiction_risk")["value"]) == levels

@@ -1566,3 +1566,18 @@ def test_what_regulators_do_as_the_news_reports_it(text, expected):
 ])
 def test_an_action_not_taken_or_a_schedule_it_is_measured_against_is_no_status(text):
     assert _pairs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Adults are permitted to bring up to 4 kg of kratom in their baggage when flying into "
+     "Australia.", [("regulated", "Australia")]),
+    ("Travelers to Australia can import up to 2 kilograms of kratom in their luggage for "
+     "personal use, but it's illegal to sell kratom in Australia.",
+     [("banned", "Australia")]),
+    ("The law permits pharmacists to dispense kratom to patients without a prior "
+     "prescription.", [("regulated", "general")]),
+    ("Kratom is a scheduled substance in certain countries.", [("controlled", "international")]),
+])
+def test_limits_on_what_travellers_bring_and_pharmacist_dispensing_are_restrictions(
+        text, expected):
+    assert _pairs(text) == expected

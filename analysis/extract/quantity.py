@@ -365,9 +365,10 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         per_kg = _PER_KG.match(text, end) if unit == "mg" else None
         if per_kg:
             unit, end = "mg/kg", per_kg.end()
-            if per_kg.group("lb"):
-                low = None if low is None else round(low * _KG_PER_LB, 2)
-                high = None if high is None else round(high * _KG_PER_LB, 2)
+            scale = (_KG_PER_LB if per_kg.group("lb") else 1.0) / float(per_kg.group("n") or 1)
+            if scale != 1.0:
+                low = None if low is None else round(low * scale, 2)
+                high = None if high is None else round(high * scale, 2)
         found.append(Quantity(low, high, unit, start, end, text[start:end]))
     found = [q for q in found if not any(o is not q and o.start <= q.start and q.end <= o.end
                                          for o in found)]  # inside a two-sided bound
@@ -519,8 +520,10 @@ _OR_GLOSS = re.compile(r"(?:/(?:day|d))?\s*,?\s*(?:or|i\.e\.,?|=)\s*(?:about\s+|
 _PER_KG = re.compile(r"\.?\s*(?:\(\w+\)\s*)?(?:of\s+[\w\s-]{1,30}?\s+)?"
                      r"(?:(?:per|/|a|each|for\s+(?:every|each))\s*"
                      r"|(?:multiplied\s+by|times)\s+(?:your\s+|the\s+)?(?:body\s*)?weight\s+in\s+)"
+                     # "1 mg of CBD per 10 pounds of animal weight": a tenth of a mg a pound
+                     r"(?:(?P<n>\d+(?:\.\d+)?)\s*)?"
                      r"(?:(?P<kg>kilograms?|kgs?)|(?P<lb>pounds?|lbs?))\b"
-                     r"(?:\s+of\s+body\s*weight)?", re.I)
+                     r"(?:\s+of\s+(?:body|animal|pet|bodily)?\s*weight)?", re.I)
 _KG_PER_LB = 2.20462  # "0.25 mg per pound" is 0.55 mg per kilogram
 
 

@@ -358,6 +358,9 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
     restriction = first_category(topic, "restrictions", clause, sentence_text)
     if status in {"legal", "regulated"} and restriction:
         return "regulated", restriction
+    # a ban is softened only by a restriction in its own clause: "can import up to 2 kg
+    # for personal use, but it's illegal to sell kava" is still a ban on sale
+    restriction = first_category(topic, "restrictions", clause)
     if status == "banned" and restriction in {"prescription only", "age limit", "quantity limit",
                                               "place of use", "licence", "permit"}:
         return "regulated", restriction
