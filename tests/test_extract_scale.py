@@ -671,3 +671,13 @@ def test_a_risk_that_was_assessed_is_no_risk_claimed():
 ])
 def test_a_denial_after_the_term_and_a_gap_in_knowledge(text, levels):
     assert list(claims(text, "addiction_risk")["value"]) == levels
+
+
+@pytest.mark.parametrize("text", [
+    "It is unclear if kratom may lead to compulsive behaviors, tolerance, dependence, and "
+    "withdrawal symptoms that are associated with addiction.",
+    "Because of the relatively weaker high, many people also believe kratom is safe and not "
+    "likely to cause addiction.",
+])
+def test_what_is_unclear_or_only_popularly_believed_is_no_claim(text):
+    assert claims(text, "addiction_risk").empty
