@@ -461,3 +461,9 @@ def test_a_dose_per_so_many_pounds_is_a_dose_per_kilogram():
 def test_a_tablets_strength_in_brackets_is_no_dose():
     assert claims("That is the equivalent of 1 regular strength (200mg) to 1 extra-strength "
                   "(500mg) kratom tablet in a 20 lb. dog.", "dose").empty
+
+
+def test_women_of_child_bearing_age_are_not_children():
+    rows = claims("Women of child-bearing age should take 400 micrograms of kratom daily.",
+                  "dose")
+    assert list(rows["population"]) == [""]
