@@ -681,3 +681,10 @@ def test_a_denial_after_the_term_and_a_gap_in_knowledge(text, levels):
 ])
 def test_what_is_unclear_or_only_popularly_believed_is_no_claim(text):
     assert claims(text, "addiction_risk").empty
+
+
+def test_not_the_same_effects_of_addiction_as_heroin_is_a_lower_risk_not_none():
+    rows = claims("While it does not cause the same neurological effects of addiction as other "
+                  "substances such as heroin, excessive use of kratom can lead to dependency.",
+                  "addiction_risk")
+    assert "none" not in set(rows["value"])
