@@ -688,3 +688,14 @@ def test_not_the_same_effects_of_addiction_as_heroin_is_a_lower_risk_not_none():
                   "substances such as heroin, excessive use of kratom can lead to dependency.",
                   "addiction_risk")
     assert "none" not in set(rows["value"])
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Kratom works, but it is neither addictive nor harmful.", ["none"]),
+    ("Many people don’t realize that kratom is addictive.", ["high"]),
+    ("Many users do not know that kratom can be addictive.", ["possible"]),
+    ("Kratom is a plant. This is why things like gambling, sex, or shopping can become "
+     "addictive too.", []),
+])
+def test_neither_nor_what_people_miss_and_activities_in_general(text, levels):
+    assert list(claims(text, "addiction_risk")["value"]) == levels

@@ -1581,3 +1581,13 @@ def test_an_action_not_taken_or_a_schedule_it_is_measured_against_is_no_status(t
 def test_limits_on_what_travellers_bring_and_pharmacist_dispensing_are_restrictions(
         text, expected):
     assert _pairs(text) == expected
+
+
+def test_states_listed_under_a_heading_that_bans_past_a_paragraph_and_numbered():
+    rows = claims("Kratom laws\n\nStates that Ban Kratom\n\nThis section includes states that have "
+                  "passed laws deeming kratom illegal. Kratom may also be scheduled there.\n\n"
+                  "  1. Alabama\n  2. Arkansas\n  3. Indiana\n\nOther rules\n\nSome text.",
+                  "legal_status", subjects={"kratom"})
+    listed = sorted(p for v, p in zip(rows["value"], rows["scope"])
+                    if v == "banned" and p in {"Alabama", "Arkansas", "Indiana"})
+    assert listed == ["Alabama", "Arkansas", "Indiana"]

@@ -684,7 +684,11 @@ def _fold_restricted(rows: list[Assertion]) -> list[Assertion]:
     return [r for r in rows if not folded(r)]
 
 
-_LIST_ITEM = re.compile(r"^\W*(?P<place>[A-Z][A-Za-z .’\x27-]{1,40}?)\s*(?:\([^)]{0,60}\))?\W*$")
+_LIST_ITEM = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?P<place>[A-Z][A-Za-z .’\x27-]{1,40}?)\s*"
+                        r"(?:\([^)]{0,60}\))?\W*$")
+# Sentences of prose allowed between a list's heading and its first item ("States that Ban
+# Delta-8 THC", a paragraph on what counts, then "1. Delaware").
+_PROSE_BEFORE_LIST = 4
 
 
 def extract_status_lists(topic: Topic, sentences: list[Sentence],
@@ -698,7 +702,7 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
     intros: set[int] = set()
     intro_start = -1
     intro: tuple[str, str, tuple[str, str] | None] | None = None  # (status, detail, about)
-    listed = 0
+    listed = prose = 0
     named = _named_after(topic, sentences, ctx)
     rows.extend(named[0])
     intros |= named[1]
@@ -712,7 +716,7 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
         bare_place = intro is not None and item is not None and _label(
             topic, item.group("place")) != ""  # a list line that looks like a heading
         if (s.is_heading or s.text.rstrip().endswith(":")) and not bare_place:
-            intro, listed, intro_start = _list_intro(topic, s, ctx), 0, s.start
+            intro, listed, intro_start, prose = _list_intro(topic, s, ctx), 0, s.start, 0
             continue
         if intro is None:
             continue
@@ -721,6 +725,9 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
             m = None  # a sentence of its own ("Kratom is legal in most other states.")
         places = find_jurisdictions(topic, s.text) if m else []
         if not places or listed >= MAX_LIST or places[0] != _label(topic, m.group("place")):
+            if m is None and listed == 0 and prose < _PROSE_BEFORE_LIST:
+                prose += 1  # the heading's paragraph, before its list
+                continue
             intro = None if not m else intro
             continue
         status, detail, about = intro
@@ -839,6 +846,8 @@ def _label(topic: Topic, name: str) -> str:
 
 
 # A list's heading that names the places which permit the subject.
+_BANNING = re.compile(r"\b(?:states|countries|nations|jurisdictions|places)\s+(?:that|which|"
+                      r"where)\s+(?:currently\s+|still\s+)?(?:ban|prohibit|outlaw)s?\b", re.I)
 _ALLOWING = re.compile(r"\b(?:states|countries|nations|jurisdictions|places)\s+(?:that|which|"
                        r"where)\s+(?:currently\s+|still\s+)?(?:allow|permit)s?\b(?!\s+(?:only|"
                        r"medical|some)\b)", re.I)
@@ -853,6 +862,8 @@ def _list_intro(topic: Topic, s: Sentence, ctx: ArticleContext | None
     found = find_statuses(topic, _WHERE.sub(lambda m: " " * len(m.group(0)), text))
     if not found and (allow := _ALLOWING.search(text)):
         found = [("legal", allow.start(), allow.end())]  # "States that Allow Delta-8 THC"
+    if not found and (ban := _BANNING.search(text)):
+        found = [("banned", ban.start(), ban.end())]  # "States that Ban Delta-8 THC"
     if len({f[0] for f in found}) != 1:
         return None
     status, hit_start, hit_end = found[0]
