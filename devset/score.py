@@ -6,7 +6,8 @@
 
 Only articles marked `"annotated": true` are scored, on the four annotated topics.
 
-- A row matches a claim when its evidence sentence holds the claim's quote, its subject
+- A row matches a claim when its evidence sentence holds the claim's quote (or the quote
+  holds the whole sentence: a list line "1. Delaware" whose marker is dropped), its subject
   is the claim's subject (annotation subjects are read through the substance lexicon, so
   "marijuana" and "cannabis" are one), and its value agrees: dose low/high/unit (an upper
   limit may be written with or without its lower end), addiction risk none/low against
@@ -174,8 +175,14 @@ def main(argv: list[str]) -> int:
         c["_subject"] = canon(c.get("subject", ""))
         c["_quote"] = norm(c["evidence"])
 
+    def same_sentence(c: dict, r: dict) -> bool:
+        # the quote inside the row's sentence, or (a list line "1. Delaware" whose marker
+        # the segmenter drops) the whole sentence inside the quote
+        sentence = norm(r["evidence"])
+        return c["_quote"] in sentence or (len(sentence) >= 4 and sentence in c["_quote"])
+
     def matches(c: dict, r: dict) -> bool:
-        if c["_quote"] not in norm(r["evidence"]):
+        if not same_sentence(c, r):
             return False
         if c["topic"] != "author_credentials" and c["_subject"] != r["_subject"]:
             return False
@@ -199,7 +206,7 @@ def main(argv: list[str]) -> int:
         s[1] += 1
         if not hit:
             near = [f"{r['value']}|{r['_subject']}" for r in by_key[(c["article"], c["topic"])]
-                    if c["_quote"] in norm(r["evidence"])]
+                    if same_sentence(c, r)]
             misses.append(f"MISS {c['article']} {c['topic']} [{c['_subject']}] "
                           f"{json.dumps(c['value'])[:90]} «{c['evidence']}»"
                           + (f" (rows there: {', '.join(near)})" if near else ""))
