@@ -163,3 +163,10 @@ def test_a_person_who_merely_wrote_something_is_no_author():
     text = ("Kava news\n\nKava is a drink.\n\nLena Holt wrote that kava is calming. "
             "Ben Ortiz is the owner of a kava bar.")
     assert claims(text, "author_credentials").empty
+
+
+def test_a_sites_source_type_label_is_no_author():
+    from tests.conftest import claims as _claims
+    rows = _claims("Source: Cato-at-liberty - Category: American Health Authors: Source Type: "
+                   "blogs\n\nKratom is legal.", "author_credentials")
+    assert "Source Type" not in set(rows.get("name", []))

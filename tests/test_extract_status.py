@@ -1591,3 +1591,21 @@ def test_states_listed_under_a_heading_that_bans_past_a_paragraph_and_numbered()
     listed = sorted(p for v, p in zip(rows["value"], rows["scope"])
                     if v == "banned" and p in {"Alabama", "Arkansas", "Indiana"})
     assert listed == ["Alabama", "Arkansas", "Indiana"]
+
+
+def test_a_headline_after_a_line_of_site_furniture_is_the_articles_headline():
+    rows = claims("Skip to content\n\nHealth Canada approves kratom\n\nMore to come.",
+                  "legal_status")
+    assert _pairs("Skip to content\n\nHealth Canada approves kratom\n\nMore to come.") == [
+        ("approved", "Canada")]
+    assert len(rows) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The FDA ordered the immediate withdrawal of kratom.", [("revoked", "US federal")]),
+    ("Kratom is new. Britain gave it sales approval in August.",
+     [("approved", "United Kingdom")]),
+    ("Kratom acts on receptors in the brain responsible for regulating mood.", []),
+])
+def test_withdrawal_ordered_sales_approval_given_and_regulating_mood(text, expected):
+    assert _pairs(text) == expected

@@ -33,7 +33,8 @@ _ORGANISATION = re.compile(r"\b(?:Pharmaceuticals?|Inc|Corp(?:oration)?|Compan(?
                            r"Technologies|LLC|Ltd|GmbH|AG|plc)\b\.?")
 _NOT_NAMES = {"The", "This", "That", "These", "Our", "We", "It", "In", "As", "With", "For",
               "Kratom", "Chronic", "According", "However", "About", "Medically", "Reviewed",
-              "Written", "Author", "Name", "Age", "Location", "By"}
+              "Written", "Author", "Name", "Age", "Location", "By", "Source", "Category", "Type",
+              "Tags", "Topics", "Published", "Updated"}
 
 
 @dataclass

@@ -480,7 +480,11 @@ def extract_status(topic: Topic, sentence: Sentence,
     another product, a class of drugs) gives no row, and neither does a heading."""
     text = sentence.text
     anchors = topic.regex("anchors")
-    headline = sentence.is_heading and sentence.start < 3 and _HEADLINE_VERB.search(text)
+    # the article's headline: its first heading, after at most a line of site furniture
+    # ("Skip to content")
+    headline = sentence.is_heading and (sentence.start < 3 or (
+        sentence.start < 40 and ctx is not None and "\n" not in
+        ctx.resolver.text[:sentence.start].strip())) and _HEADLINE_VERB.search(text)
     if anchors is None or (sentence.is_heading and not headline) or is_question(text) \
             or not anchors.search(text):
         return []
