@@ -1609,3 +1609,15 @@ def test_a_headline_after_a_line_of_site_furniture_is_the_articles_headline():
 ])
 def test_withdrawal_ordered_sales_approval_given_and_regulating_mood(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The California initiative allows adults over 21 to legally possess up to an ounce of "
+     "kratom.", [("regulated", "California")]),
+    ("Voters in Arkansas and North Dakota also opted to permit kratom for medical purposes.",
+     [("regulated", "Arkansas"), ("regulated", "North Dakota")]),
+    ("Issue 2 comes more than a decade after Colorado legalized recreational kratom use.",
+     [("legal", "Colorado")]),
+])
+def test_legalization_news_for_adults_for_medicine_and_a_decade_after(text, expected):
+    assert _pairs(text) == expected
