@@ -467,3 +467,21 @@ def test_women_of_child_bearing_age_are_not_children():
     rows = claims("Women of child-bearing age should take 400 micrograms of kratom daily.",
                   "dose")
     assert list(rows["population"]) == [""]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Experts say those under 18 shouldn't be consuming more than 100 milligrams of kratom a "
+     "day.", [(None, 100.0, "max")]),
+    ("The amount of kratom that could potentially cause any potential harm is around "
+     "20,000mg.", [(20000.0, 20000.0, "toxic")]),
+])
+def test_a_contracted_negation_bounds_and_an_amount_that_harms_is_toxic(text, expected):
+    rows = claims(text, "dose")
+    got = [(None if pd.isna(lo) else lo, hi, lv)
+           for lo, hi, lv in zip(rows["low"], rows["high"], rows["level"])]
+    assert got == expected
+
+
+def test_a_pill_supply_is_no_dose():
+    assert claims("The UK permits the import of up to a 180 pill supply of kratom.",
+                  "dose").empty
