@@ -473,7 +473,8 @@ def test_women_of_child_bearing_age_are_not_children():
     ("Experts say those under 18 shouldn't be consuming more than 100 milligrams of kratom a "
      "day.", [(None, 100.0, "max")]),
     ("The amount of kratom that could potentially cause any potential harm is around "
-     "20,000mg.", [(20000.0, 20000.0, "toxic")]),
+     "20,000mg, more than 1000x higher than an effective dose.",
+     [(20000.0, 20000.0, "toxic")]),
 ])
 def test_a_contracted_negation_bounds_and_an_amount_that_harms_is_toxic(text, expected):
     rows = claims(text, "dose")
