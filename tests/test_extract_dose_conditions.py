@@ -486,3 +486,9 @@ def test_a_contracted_negation_bounds_and_an_amount_that_harms_is_toxic(text, ex
 def test_a_pill_supply_is_no_dose():
     assert claims("The UK permits the import of up to a 180 pill supply of kratom.",
                   "dose").empty
+
+
+def test_supplements_that_contained_an_amount_were_a_dose_taken():
+    rows = claims("Half of the women took supplements that contained 60 milligrams of kratom.",
+                  "dose")
+    assert list(rows["value"]) == ["60 mg"]

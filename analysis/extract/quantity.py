@@ -178,7 +178,8 @@ _LIST_TAIL = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?
 _TAKEN_CONTAINING = re.compile(
     r"\b(?:take|takes|took|taking|given|gave|receiv\w*|swallow\w*|consum\w*|administer\w*|"
     r"assigned\s+to|offered)\s+(?:[\w-]+\s+){0,6}?(?:pills?|capsules?|tablets?|supplements?|"
-    r"softgels?|gel\s*caps?|doses?|packets?|sachets?)\s*,?\s+(?:containing|filled\s+with)\s+"
+    r"softgels?|gel\s*caps?|doses?|packets?|sachets?)\s*,?\s+(?:containing|filled\s+with|"
+    r"(?:that|which)\s+contain(?:s|ed)?)\s+"
     r"(?:about\s+|approximately\s+|roughly\s+|around\s+)?$|"
     # "a daily dose of a standardized preparation of the roots containing 576 mg"
     r"\bdos(?:e|es|age)\s+(?:range\s+)?(?:of\s+(?:[\w-]+\s+){0,8}?)?containing\s+$", re.I)
