@@ -414,6 +414,12 @@ def test_a_heading_naming_two_groups_gives_no_population():
     assert list(rows["population"]) == [""]
 
 
+def _bounds_and_levels(rows: pd.DataFrame) -> list[tuple]:
+    """(low, high, level) per row, an open lower end as None."""
+    return [(None if pd.isna(lo) else lo, hi, lv)
+            for lo, hi, lv in zip(rows["low"], rows["high"], rows["level"])]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The maximum dose is 12 g per day, with avoidance of taking more than 12 g in a day.",
      [(None, 12.0, "max"), (None, 12.0, "max")]),
@@ -421,10 +427,7 @@ def test_a_heading_naming_two_groups_gives_no_population():
      [(12.0, 12.0, "strong")]),
 ])
 def test_avoidance_is_a_limit_and_a_hyphenated_high_dose_is_strong(text, expected):
-    rows = claims(text, "dose")
-    got = [(None if pd.isna(lo) else lo, hi, lv)
-           for lo, hi, lv in zip(rows["low"], rows["high"], rows["level"])]
-    assert got == expected
+    assert _bounds_and_levels(claims(text, "dose")) == expected
 
 
 def test_a_studys_doses_under_a_maximum_dose_heading_are_no_limits():
@@ -477,10 +480,7 @@ def test_women_of_child_bearing_age_are_not_children():
      [(20000.0, 20000.0, "toxic")]),
 ])
 def test_a_contracted_negation_bounds_and_an_amount_that_harms_is_toxic(text, expected):
-    rows = claims(text, "dose")
-    got = [(None if pd.isna(lo) else lo, hi, lv)
-           for lo, hi, lv in zip(rows["low"], rows["high"], rows["level"])]
-    assert got == expected
+    assert _bounds_and_levels(claims(text, "dose")) == expected
 
 
 def test_a_pill_supply_is_no_dose():
