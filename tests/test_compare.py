@@ -297,3 +297,12 @@ def test_an_article_setting_a_low_dose_apart_on_purpose_does_not_contradict_itse
     slip = ("Naltrexone was approved by the FDA at a 50 mg dose for opioid addiction. The "
             "usual dose is 1.75-4.5 mg.")
     assert list(_conflicts({"a": "Naltrexone. " + slip}, "dose")["kind"]) == ["within-source"]
+
+
+def test_a_schedule_named_without_a_place_is_not_held_against_the_federal_status():
+    text = ("This emergency regulation is necessary to designate kratom as a Schedule I "
+            "controlled substance. Kratom is not approved by the FDA. Although kratom is not "
+            "currently controlled under the federal Controlled Substances Act, it is being "
+            "scheduled on a state-by-state basis.")
+    c = _conflicts({"a": text}, "legal_status")
+    assert c[c["kind"] == "within-source"].empty

@@ -519,10 +519,14 @@ def extract_status(topic: Topic, sentence: Sentence,
             agency = first_category(topic, "agencies", clause)
             place = topic.get("agency_places", {}).get(agency)
             places = [place] if place else []
+        scheduled_only = False
         if not places and any(st in regulator_statuses(topic) or st == "controlled"
                               for st, _, _ in statuses):
             places = _regulator_place(topic, ctx)
-        inferred = not places
+            # "designate tianeptine as a Schedule I controlled substance" on a state's page
+            # that names the FDA: shown where the agency rules, compared as unplaced
+            scheduled_only = not any(st in regulator_statuses(topic) for st, _, _ in statuses)
+        inferred = not places or scheduled_only
         if not places and (first_category(topic, "restrictions", clause) in _AGENCY_RULES
                            or first_category(topic, "legal_details", clause)):
             # "Xarelto is a prescription medicine" in a release that names the FDA: the
