@@ -1621,3 +1621,13 @@ def test_withdrawal_ordered_sales_approval_given_and_regulating_mood(text, expec
 ])
 def test_legalization_news_for_adults_for_medicine_and_a_decade_after(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "While it may take months for kratom to transition from prescription status to OTC, the "
+    "agency has plans to work with all stakeholders.",
+    "In a release, the department said it received the maker's submission for approval of "
+    "kratom on Oct. 9.",
+])
+def test_a_switch_still_to_come_and_an_application_received_are_no_status(text):
+    assert _pairs(text) == []
