@@ -166,7 +166,22 @@ def test_a_person_who_merely_wrote_something_is_no_author():
 
 
 def test_a_sites_source_type_label_is_no_author():
-    from tests.conftest import claims as _claims
-    rows = _claims("Source: Cato-at-liberty - Category: American Health Authors: Source Type: "
+    rows = claims("Source: Cato-at-liberty - Category: American Health Authors: Source Type: "
                    "blogs\n\nKratom is legal.", "author_credentials")
     assert "Source Type" not in set(rows.get("name", []))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kratom helps.\n\n(Reporting by Ben Hirschler; editing by Jason Neely)", "Ben Hirschler"),
+    (" date 2019-01-10 By Alan Mozes\n\nKratom helps.", "Alan Mozes"),
+    ("A view shows the FDA headquarters in Silver SpringBy Toni Clarke (Reuters) - A panel "
+     "met on kratom.", "Toni Clarke"),
+])
+def test_wire_credits_and_scraped_bylines_name_the_author(text, name):
+    assert name in set(claims(text, "author_credentials")["name"])
+
+
+def test_reporting_by_an_outlet_inside_a_sentence_is_no_byline():
+    rows = claims("It partially inspired the original June 2017 reporting by Kaiser Health News, "
+                   "and more.", "author_credentials")
+    assert rows.empty
