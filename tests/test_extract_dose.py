@@ -327,10 +327,21 @@ def test_a_recommended_allowance_under_an_upper_limit_heading_is_typical():
         ("≥ 10000 IU", "strong")]
 
 
+def test_a_dose_used_to_treat_something_under_an_upper_limit_heading_is_no_limit():
+    text = ("Understanding the Upper Limit of Kratom Intake\n\nFor most adults, the UL for "
+            "kratom is set at 4,000 IU per day. A 4,000 IU dose is often used to correct a "
+            "diagnosed vitamin D deficiency under medical supervision.")
+    rows = claims(text, "dose")
+    assert list(zip(rows["value"], rows["level"])) == [("≤ 4000 IU", "max"),
+                                                       ("4000 IU", "typical")]
+
+
 @pytest.mark.parametrize("text, low, high", [
     ("Pain relief: 4-10 mg. per kilogram every 6-8 hours.", 4, 10),
     ("Take 200 micrograms (mcg) of kratom per kg of body weight.", 0.2, 0.2),
     ("Guidelines recommend 150\u2011200 \u00b5g/kg for parasites.", 0.15, 0.2),
+    # the per-kilogram after a glossed amount holds for the amount and its gloss: one row
+    ("The oral dose is about 200 micrograms (0.2 mg) per kilogram as a single dose.", 0.2, 0.2),
 ])
 def test_doses_per_kilogram_with_a_stop_a_gloss_or_a_non_breaking_hyphen(text, low, high):
     rows = claims(text, "dose")
@@ -574,3 +585,8 @@ def test_capsules_given_with_their_contents_are_a_dose_and_prices_are_not(text, 
 def test_the_amount_per_tablet_is_a_strength_not_a_dose():
     assert claims("The standard amount per tablet is typically 200 mg.", "dose").empty
     assert list(claims("The usual dose per tablet is 200 mg.", "dose")["value"]) == ["200 mg"]
+
+
+def test_the_dose_on_the_label_is_a_dose_not_an_approval():
+    rows = claims("The FDA-approved maximum daily dose of kratom for adults is 3200 mg.")
+    assert list(rows["topic"]) == ["dose"]

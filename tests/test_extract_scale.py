@@ -699,3 +699,41 @@ def test_not_the_same_effects_of_addiction_as_heroin_is_a_lower_risk_not_none():
 ])
 def test_neither_nor_what_people_miss_and_activities_in_general(text, levels):
     assert list(claims(text, "addiction_risk")["value"]) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    # the act of abusing named, not a risk said
+    ("People abuse kratom because it increases focus.", []),
+    ("People who abuse kratom may take doses above 300 mg per day.", []),
+    ("Not only is abuse of kratom dangerous to their health, but it is also illegal.", []),
+    ("Regarding the possible abuse of this herb, no adverse effects were seen in mice.", []),
+    # ... but a risk of abuse, or a potential for it, is a claim
+    ("The risk of abuse of kratom is real.", ["possible"]),
+    ("Kratom has a potential for abuse.", ["possible"]),
+    ("Abuse of kratom can lead to dependence.", ["possible"]),
+])
+def test_abusing_a_drug_is_an_act_and_a_risk_of_abuse_is_a_claim(text, levels):
+    assert list(claims(text, "addiction_risk")["value"]) == levels
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Kratom has a potential to form habit.", "possible"),
+    ("Dependency on kratom can start at 10 grams a day.", "possible"),
+    ("Kratom dependence can begin within weeks.", "possible"),
+])
+def test_forming_a_habit_and_a_dependence_that_can_start(text, level):
+    assert _levels(text) == [level]
+
+
+def test_a_schedule_that_the_sentence_says_means_a_risk_for_the_subject_is_a_claim():
+    text = ("As a component of cannabis, kratom remains classified as a Schedule I controlled "
+            "substance, meaning that it has a high potential for abuse.")
+    assert _levels(text) == ["high"]
+    assert _levels("Schedule I substances have a high potential for abuse.") == []
+
+
+def test_the_pill_on_a_page_about_a_drug_is_that_drug():
+    rows = claims("Modafinil is a wakefulness drug. Modafinil is prescribed for narcolepsy. "
+                  "The pill has a mild potential for abuse.", "addiction_risk",
+                  subjects={"modafinil"})
+    assert list(zip(rows["subject"], rows["value"])) == [("modafinil", "low")]

@@ -33,6 +33,13 @@ def test_a_list_of_jurisdictions_gives_one_row_each():
                    ("banned", "Wisconsin")]
 
 
+def test_a_list_of_places_before_the_status_gives_one_row_each():
+    got = _pairs("In many countries, including the United States, Canada, and the United "
+                 "Kingdom, kratom is legal to buy.")
+    assert {"US federal", "Canada", "United Kingdom"} <= {place for _, place in got}
+    assert {value for value, _ in got} == {"legal"}
+
+
 @pytest.mark.parametrize("text", [
     "A number of states have passed legislation specifically prohibiting kratom.",
     "These states now allow kratom to be sold over the counter.",

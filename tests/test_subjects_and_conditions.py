@@ -599,6 +599,17 @@ def test_a_lead_clause_after_a_label_is_its_own_and_a_source_plant_is_no_subject
         ("delta-8 thc", "banned", "Arkansas"), ("delta-8 thc", "legal", "US federal")]
 
 
+@pytest.mark.parametrize("text", [
+    "Because it is derived from the hemp plant, not the marijuana plant, it is accepted as "
+    "legal under federal law.",
+    "Because it is derived from hemp, it is legal in Texas.",
+])
+def test_what_it_is_made_from_or_set_against_is_not_what_it_refers_to(text):
+    rows = claims("Delta 8 THC is a cannabinoid. Delta 8 THC is popular. " + text,
+                  "legal_status", subjects={"delta-8 thc"})
+    assert set(rows["subject"]) == {"delta-8 thc"}
+
+
 def test_a_status_of_a_substance_including_another_is_about_both():
     rows = claims("In Idaho, all forms of cannabis, including CBD, are illegal.", "legal_status",
                   subjects={"cbd"})

@@ -505,7 +505,8 @@ def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
     drop = set()
     for i in range(len(found) - 1):
         q, nxt = found[i], found[i + 1]
-        if q.unit == nxt.unit or not (_GLOSS.fullmatch(text[q.end:nxt.start])
+        same = q.unit == nxt.unit and (q.low, q.high) == (nxt.low, nxt.high)
+        if (q.unit == nxt.unit and not same) or not (_GLOSS.fullmatch(text[q.end:nxt.start])
                                       or _OR_GLOSS.fullmatch(text[q.end:nxt.start])):
             continue
         q_count = table.family.get(q.unit) == "count"
@@ -518,7 +519,9 @@ _LIST_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d++(?:\.\d++)?)(?:\s*+,\s*+\d++(?:
                           r"\s*+,?\s*+(?:or|and)\s+$")
 _OR_GLOSS = re.compile(r"(?:/(?:day|d))?\s*,?\s*(?:or|i\.e\.,?|=)\s*(?:about\s+|roughly\s+)?", re.I)
 # "5-10 mg of ibuprofen per kilogram of body weight": a mass per body weight.
-_PER_KG = re.compile(r"\.?\s*(?:\(\w+\)\s*)?(?:of\s+[\w\s-]{1,30}?\s+)?"
+# "200 micrograms (0.2 mg) per kilogram": the gloss, or the end of one, is skipped
+_PER_KG = re.compile(r"\.?\s*(?:\(\s*(?:\w+|(?:about\s+|approx\.?\s+|~\s*)?\d[\d.,]*\s*"
+                     r"[a-zµμ]{1,12})\s*\)\s*|\)\s*)?(?:of\s+[\w\s-]{1,30}?\s+)?"
                      r"(?:(?:per|/|a|each|for\s+(?:every|each))\s*"
                      r"|(?:multiplied\s+by|times)\s+(?:your\s+|the\s+)?(?:body\s*)?weight\s+in\s+)"
                      # "1 mg of CBD per 10 pounds of animal weight": a tenth of a mg a pound
@@ -741,7 +744,10 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         recommended = topic.regex("levels.recommended")
         section = "" if recommended is not None and recommended.search(
             text[max(0, q.start - 150):q.start]) else sentence.section
-        if conditions["setting"] == "study":
+        if conditions["setting"] == "study" or (
+                conditions["purpose"] and first_category(topic, "purposes", own)):
+            # a dose used to treat something, under a heading about upper limits, is what
+            # is taken for it ("A 4,000 IU dose is often used to correct a deficiency")
             # a study's doses under a heading about the maximum dose are what it gave
             # ("high-dose ibuprofen (2400 mg per day) increases cardiovascular risks, while
             # a dose of 1200 mg per day does not"), not limits

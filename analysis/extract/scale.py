@@ -89,6 +89,16 @@ def _risk_of_substance(topic: Topic, ctx: ArticleContext, sentence: Sentence, le
     return claim_right is not None and bool(claim_right.match(rest))
 
 
+def _object_named(ctx: ArticleContext, sentence: Sentence, end: int) -> bool:
+    """"People abuse kratom": a substance named right after the verb is its object."""
+    gap = len(sentence.text[end:]) - len(sentence.text[end:].lstrip(" "))
+    if not 0 < gap <= 2:
+        return False
+    after = ctx.resolver.within(sentence.start + end, sentence.start + end + 40)
+    return (bool(after) and after[0].kind == SUBSTANCE
+            and after[0].start == sentence.start + end + gap)
+
+
 def _capped(topic: Topic, term: str, level: str | None) -> str | None:
     """"Caffeine withdrawal is tough" says withdrawal happens, not that caffeine is
     highly addictive: `ceiling_terms` claim at most the `ceiling` level."""
@@ -139,6 +149,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
     not_terms = topic.regex("not_terms")
     condition_after = topic.regex("condition_after")
     condition_nouns = {n.lower() for n in topic.get("condition_nouns", ())}
+    act_verbs = {n.lower() for n in topic.get("act_verbs", ())}
     lowered, lowered_before = topic.regex("lowered_after"), topic.regex("lowered_before")
     levels = len(topic.get("levels", [])) or 4
     read_to = -1  # end of the last term that was given a level
@@ -175,10 +186,12 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
                 or (unclaimed_to >= 0 and _COORDINATED.fullmatch(text, unclaimed_to, m.start()))):
             unclaimed_to = m.end()  # "due to their potential for abuse and dependence"
             continue
-        if (condition_after is not None and m.group(0).lower() in condition_nouns
-                and condition_after.search(right)
+        if (m.group(0).lower() in condition_nouns
+                and ((condition_after is not None and condition_after.search(right))
+                     or (m.group(0).lower() in act_verbs
+                         and _object_named(ctx, sentence, m.end())))
                 and not _risk_of_substance(topic, ctx, sentence, left, m.end())):
-            continue  # "addiction to cocaine": a condition named, not a risk claimed
+            continue  # "addiction to cocaine", "people abuse kratom": no risk claimed
         level = _capped(topic, m.group(0), level_of(topic, left, right))
         if level == "possible" and (
                 (lowered is not None

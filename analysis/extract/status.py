@@ -32,7 +32,10 @@ from .common import (
 
 _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b|"
                     r"\b(?:but|whereas|although|though)\b|\s[–—-]\s|,?\s*(?=\bnor\b)|"
-                    r",\s+(?:and|or)\s+(?=(?:the|other|some|many|most|several|a\s+few)\b)")
+                    r",\s+(?:and|or)\s+(?=(?:the|other|some|many|most|several|a\s+few)\b)"
+                    # ... but not before the last of a list of places: "including the United
+                    # States, Canada, and the United Kingdom, kanna is legal"
+                    r"(?!the\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2}\s*,)")
 # A leading subordinate clause ("Despite hemp's removal from the Act, CBD remains ...")
 # is a clause of its own.
 _LEAD = re.compile(r"(?:^|(?<=[.!?:])\s+)\W*(?:(?:thus|however|but|and|so|still|yet|also|"

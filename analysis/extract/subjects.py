@@ -87,8 +87,12 @@ _CONTENT_MARK = re.compile(
     r"levels?\s+of|concentrations?\s+of)\s+(?:the\s+)?$", re.I)
 # ... and the plant a product is made from ("delta-8 products derived from hemp and
 # marijuana"), when the product is named too ("medications derived from THC" are THC's)
-_SOURCE_MARK = re.compile(r"\b(?:derived|extracted|made|sourced)\s+from(?:\s+[\w-]+\s+(?:and|or))?"
-                          r"\s+(?:the\s+)?$", re.I)
+# ... or the plant it is set against ("derived from the hemp plant, not the marijuana plant")
+_SOURCE_MARK = re.compile(r"\b(?:derived|extracted|made|sourced)\s+from(?:\s+[\w-]+\s+(?:and|or)"
+                          r"|\s+(?:the\s+)?[\w-]+(?:\s+plants?)?\s*,?\s+(?:and\s+)?not"
+                          r"(?:\s+from)?)?\s+(?:the\s+)?$", re.I)
+# "Because it is derived from hemp, it is legal": the claim refers to the product
+_PRONOUN = re.compile(r"\b(?:it|they|this|these)\b", re.I)
 # A name that is what something weans people off ("eases withdrawal from alcohol and
 # cocaine", "cocaine addiction"): "It is classified as..." next is not about it.
 _WEANED_BEFORE = re.compile(
@@ -462,7 +466,11 @@ class SubjectResolver:
             # names, not the plant it is made from
             made = [m for m in self.within(sentence.start, sentence.end)
                     if m.kind == SUBSTANCE and m.name != hit.name and not self._made_of(m)]
-            hit = self._nearest(made, pos, left_only=left_only, first=first) or hit
+            product = self._nearest(made, pos, left_only=left_only, first=first)
+            if product is None and self.article_subject and _PRONOUN.search(
+                    self.text[c_start:pos]):
+                return self.article_subject, "article"
+            hit = product or hit
         if hit is not None:
             return (hit.name, "clause") if self._subject_kind(hit) else None
         if examples:
@@ -475,6 +483,9 @@ class SubjectResolver:
         in_sentence = [m for m in self.within(sentence.start, sentence.end)
                        if treated_too or not self._weaned(m)]
         substances = [m for m in in_sentence if m.kind == SUBSTANCE]
+        if _PRONOUN.search(self.text[c_start:pos]):
+            # "Because it is derived from hemp, it is legal": not the plant's status
+            substances = [m for m in substances if not self._made_of(m)]
         sentence_left = sentence_left_only and bool(self.article_subject)
         hit = self._nearest(substances, pos, left_only=sentence_left, first=first)
         if hit is not None:
@@ -514,7 +525,7 @@ class SubjectResolver:
 
     def _made_of(self, m: Mention) -> bool:
         """Whether `m` is named as what a product is made from ("derived from hemp")."""
-        return bool(_SOURCE_MARK.search(self.text[max(0, m.start - 40):m.start]))
+        return bool(_SOURCE_MARK.search(self.text[max(0, m.start - 60):m.start]))
 
     def _relative_head(self, start: int, c_start: int, pos: int) -> Mention | None:
         """The name before the clause that a relative clause holding `pos` hangs on."""
