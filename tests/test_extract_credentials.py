@@ -185,3 +185,17 @@ def test_reporting_by_an_outlet_inside_a_sentence_is_no_byline():
     rows = claims("It partially inspired the original June 2017 reporting by Kaiser Health News, "
                    "and more.", "author_credentials")
     assert rows.empty
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Vitamin D in children\nCATHERINE F. CASEY, MD, DAVID C. SLAWSON, MD, AND LINDSEY R. "
+     "NEAL, MD\nKratom is a leaf.", ["CATHERINE F. CASEY", "DAVID C. SLAWSON",
+                                     "LINDSEY R. NEAL"]),
+    ("Kratom and weight\nAli Achira MD\nKratom is a leaf.", ["Ali Achira"]),
+    ("Kratom news\nJanuary 28, 2013By Ricardo Carvajal –\nKratom is a leaf.",
+     ["Ricardo Carvajal"]),
+    # a degree that is also a word names no one without a comma
+    ("Kratom and weight\nLiving With MS\nKratom is a leaf.", []),
+])
+def test_capitals_a_degree_without_a_comma_and_a_byline_glued_to_a_date(text, names):
+    assert list(claims(text, "author_credentials")["name"]) == names

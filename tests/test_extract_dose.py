@@ -590,3 +590,28 @@ def test_the_amount_per_tablet_is_a_strength_not_a_dose():
 def test_the_dose_on_the_label_is_a_dose_not_an_approval():
     rows = claims("The FDA-approved maximum daily dose of kratom for adults is 3200 mg.")
     assert list(rows["topic"]) == ["dose"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("For lupus, kratom should be dosed at ≤5 mg/kg actual body weight per day.", "≤ 5 mg/kg"),
+    ("Low-dose kratom (≤1200 mg/day) has not shown increased risk.", "≤ 1200 mg"),
+    ("Take kratom at doses of ≥ 2 g for pain.", "≥ 2 g"),
+])
+def test_a_sign_before_the_number_is_its_bound(text, value):
+    assert list(claims(text, "dose")["value"]) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Boots Kratom 400 mg Tablets",
+    "If you are planning to get Kratom 200 mg online without a prescription, read this guide.",
+    "These pouches contain kratom (typically 3–15 mg per pouch), flavorings, and fillers.",
+    "Kratom is illegal, but decriminalized when taken with 10 grams or less.",
+])
+def test_product_names_contents_and_possession_limits_are_no_doses(text):
+    assert claims(text, "dose").empty
+
+
+def test_a_study_arm_named_by_its_level_in_brackets_is_still_a_dose():
+    rows = claims("Participants took a drink containing either high (993 mg), intermediate "
+                  "(520 mg) or low (48 mg) amounts of kratom every day.", "dose")
+    assert list(rows["value"]) == ["993 mg", "520 mg", "48 mg"]

@@ -737,3 +737,14 @@ def test_the_pill_on_a_page_about_a_drug_is_that_drug():
                   "The pill has a mild potential for abuse.", "addiction_risk",
                   subjects={"modafinil"})
     assert list(zip(rows["subject"], rows["value"])) == [("modafinil", "low")]
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Even without true dependency, a person may experience symptoms of withdrawal if he or "
+     "she stops taking kratom.", ["possible"]),
+    ("Under medical supervision, doctors consider its risk of addiction fairly low.", ["low"]),
+    ("Studies suggest that repeated low dose kratom infusions may have addictive properties.",
+     ["possible"]),
+])
+def test_a_concession_a_risk_called_low_after_it_and_a_low_dose(text, levels):
+    assert _levels(text) == levels

@@ -1638,3 +1638,13 @@ def test_legalization_news_for_adults_for_medicine_and_a_decade_after(text, expe
 ])
 def test_a_switch_still_to_come_and_an_application_received_are_no_status(text):
     assert _pairs(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Explore the complex legal landscape of kratom, examining its federal status versus "
+    "varied state-level classifications and their impact.",
+    "Its increasing presence in the illicit drug supply, particularly mixed with kratom, has "
+    "raised public health concerns.",
+])
+def test_a_page_summary_and_the_illicit_supply_are_no_status(text):
+    assert claims(text, "legal_status").empty

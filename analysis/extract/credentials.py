@@ -109,7 +109,26 @@ def _name_lines(s: Sentence) -> list[tuple[str, str, str]]:
              for m in _NAMED_WITH_DEGREES.finditer(s.text)
              if m.group("name").split()[0] not in _NOT_NAMES]
     rest = _NAMED_WITH_DEGREES.sub("", s.text)
+    if not found:
+        # "CATHERINE F. CASEY, MD, AND LINDSEY R. NEAL, MD" (a journal's capitals) and
+        # "Ali Achira MD" (no comma) on a line of their own
+        alone = _NAME_DEGREES_ALONE.fullmatch(s.text)
+        caps = [] if alone else list(_CAPS_WITH_DEGREES.finditer(s.text))
+        found = ([(alone.group("name"), "", "author")] if alone
+                 and alone.group("name").split()[0] not in _NOT_NAMES else
+                 [(m.group("name"), "", "author") for m in caps])
+        rest = "" if alone else _CAPS_WITH_DEGREES.sub("", s.text)
     return found if found and not re.search(r"\b[a-z]{3,}\s+[a-z]{3,}", rest) else []
+
+
+# without a comma, only degrees that are no common word ("Living With MS" names no one)
+_DOCTORAL = r"(?:M\.?D|Ph\.?D|PharmD|DNP|DVM|MBBS|RDN|MPH|PsyD)"
+_NAME_DEGREES_ALONE = re.compile(
+    rf"\W*{_NAME}\s+(?P<degrees>{_DOCTORAL}(?:\s*,\s*{_DEGREE})*)\s*")
+_CAPS_WORD = r"(?!(?:AND|OR|OF|THE|FOR|WITH|BY)\b)[A-Z]{2,}(?:[-'’][A-Z]{2,})?"
+_CAPS_WITH_DEGREES = re.compile(
+    rf"(?<![A-Za-z])(?P<name>{_CAPS_WORD}(?:\s+(?:[A-Z]\.){{1,3}})?(?:\s+{_CAPS_WORD}){{1,2}})"
+    rf"\s*,\s*(?P<degrees>{_DEGREE}(?:\s*,\s*{_DEGREE})*)(?=[,\s]|$)")
 
 
 # A news byline with no cue word: "Marilynn Marchione, AP", "JANE DOE jane.doe@news.com",

@@ -488,9 +488,14 @@ def _lower_end(table: _UnitTable, head: str, unit: str) -> tuple[float, int] | N
 
 def _build_bounds(topic: Topic) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """'up to' / 'upwards of' phrases, anchored to end just before the number."""
-    tail = r")\s+(?:about\s+|approximately\s+|around\s+|roughly\s+)?$"
-    return tuple(re.compile(r"\b(?:" + "|".join(topic.get(f"bounds.{name}", [])) + tail, re.I)
+    tail = r")\s+(?:about\s+|approximately\s+|around\s+|roughly\s+)?"
+    return tuple(re.compile(r"(?:\b(?:" + "|".join(topic.get(f"bounds.{name}", [])) + tail
+                            + rf"|(?:{_SIGNS[name]})\s*)$", re.I)
                  for name in ("at_most", "at_least"))
+
+
+# "dosed at ≤5 mg/kg", "(<400 mg/day)": the sign is the bound
+_SIGNS = {"at_most": r"≤|⩽|<=|<", "at_least": r"≥|⩾|>=|>"}
 
 
 _GLOSS = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|~|or)?\s*",
