@@ -615,3 +615,12 @@ def test_a_study_arm_named_by_its_level_in_brackets_is_still_a_dose():
     rows = claims("Participants took a drink containing either high (993 mg), intermediate "
                   "(520 mg) or low (48 mg) amounts of kratom every day.", "dose")
     assert list(rows["value"]) == ["993 mg", "520 mg", "48 mg"]
+
+
+def test_a_concentration_per_gram_of_a_product_is_no_dose():
+    text = ("Plain kratom pastes typically contain 18.7 mg of kratom per gram of paste (18.7 "
+            "g/kg, or 1.87%), and a single tube is enough for a 600 kg horse.")
+    assert claims(text, "dose").empty
+    # a dose per kilogram of body weight stays one
+    assert list(claims("Take 10 mg of kratom per kilogram of bodyweight.", "dose")["value"]) == [
+        "10 mg/kg"]

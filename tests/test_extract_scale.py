@@ -748,3 +748,17 @@ def test_the_pill_on_a_page_about_a_drug_is_that_drug():
 ])
 def test_a_concession_a_risk_called_low_after_it_and_a_low_dose(text, levels):
     assert _levels(text) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Withdrawal seizures may also occur upon discontinuation.", ["possible"]),
+    ("But misuse can lead to addiction.", ["possible"]),
+    ("Addiction may very well be a kratom risk.", ["possible"]),
+    ("Cravings and dependence may follow heavy use.", ["possible"]),
+    ("Kratom is a leaf sold online. High potential for abuse.", ["high"]),
+    # the potential of a schedule in general, with no word for the subject, is no claim
+    ("As the schedule number increases, the potential for abuse and dependence generally "
+     "decreases.", []),
+])
+def test_risks_that_may_follow_and_unnamed_claims_that_still_refer(text, levels):
+    assert _levels(text) == levels

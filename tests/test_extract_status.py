@@ -1648,3 +1648,27 @@ def test_a_switch_still_to_come_and_an_application_received_are_no_status(text):
 ])
 def test_a_page_summary_and_the_illicit_supply_are_no_status(text):
     assert claims(text, "legal_status").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court ruled that the original approval of kratom was valid.", ["approved"]),
+    ("Kratom tablets are approved at very specific doses for a few parasitic infections.",
+     ["approved"]),
+    ("Officials say the approval of kratom is expected next year.", []),
+    ("The law says kratom suitable for human use may be sold without a prescription.",
+     ["legal"]),
+    ("Kratom cannot be sold without a prescription.", ["regulated"]),
+    ("Kratom is a generic prescription drug.", ["regulated"]),
+])
+def test_an_approval_named_a_sale_without_prescription_and_a_prescription_drug(text, expected):
+    assert list(claims(text, "legal_status")["value"]) == expected
+
+
+def test_a_clause_with_no_subject_of_its_own_shares_the_one_before_it():
+    rows = claims("Kratom is a leaf. Kratom is sold. Higher strengths, such as 400mg and 600mg, "
+                  "are available but typically require a prescription.", "legal_status")
+    assert list(zip(rows["subject"], rows["value"])) == [("kratom", "regulated")]
+    # ... and a clause with its own subject does not: "but children need a prescription"
+    # names no strength or product of it
+    assert claims("Kratom is a leaf. Kratom is sold. Adults buy many things, but children "
+                  "typically need a prescription.", "legal_status").empty

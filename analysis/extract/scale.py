@@ -34,6 +34,9 @@ MAX_TERMS_PER_SENTENCE = 8
 # ... and what was seen of it, or the risk said to be there ("neither tolerance nor
 # dependence was observed", "there is a limited risk of dependence", "when stopped")
 _REFERENCE = reference_pattern(r"users?|use|used|using|consum\w*|taking|intake|doses?|dosing|"
+                               # "misuse can lead to addiction": the misuse of it
+                               r"(?:misuse|abuse)\s+(?:can|may|could|might|will|often|leads?|"
+                               r"causes?|results?)|"
                                r"drinkers?|drinking|smokers?|participants|volunteers|"
                                r"the\s+(?:trial|study)|observed|evident|(?:was|were)\s+(?:found|seen|"
                                r"noted)|there\s+(?:is|are|was|were|appears\s+to\s+be|seems\s+to\s+be)"
@@ -87,6 +90,14 @@ def _risk_of_substance(topic: Topic, ctx: ArticleContext, sentence: Sentence, le
     # "addiction to kratom is rare": the condition is what the clause speaks of
     rest = ctx.resolver.text[after[0].end:after[0].end + 60]
     return claim_right is not None and bool(claim_right.match(rest))
+
+
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|am|can|may|might|could|will|would|"
+                   r"should|must|has|have|had|do|does|did|\w+(?:ed|es))\b", re.I)
+
+
+def _fragment_line(text: str) -> bool:
+    return len(text.split()) <= 6 and not _VERB.search(text) and not text.rstrip().endswith("?")
 
 
 def _object_named(ctx: ArticleContext, sentence: Sentence, end: int) -> bool:
@@ -218,8 +229,10 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
             about = (named[0].name, "clause") if named and named[0].kind == SUBSTANCE and (
                 named[0].start == sentence.start + example.end()) else None
         else:
+            # a short line with no verb ("High potential for abuse") is a note on the
+            # page's subject, as a list item under it
             about = ctx.subject(sentence, m.start(), (c_start, c_end), left_only=True,
-                                reference=_REFERENCE)
+                                reference=None if _fragment_line(text) else _REFERENCE)
         if about is None:
             continue
         # "Nicotine and caffeine are two of the most addictive chemicals": one claim each

@@ -91,6 +91,10 @@ _CONTENT_MARK = re.compile(
 _SOURCE_MARK = re.compile(r"\b(?:derived|extracted|made|sourced)\s+from(?:\s+[\w-]+\s+(?:and|or)"
                           r"|\s+(?:the\s+)?[\w-]+(?:\s+plants?)?\s*,?\s+(?:and\s+)?not"
                           r"(?:\s+from)?)?\s+(?:the\s+)?$", re.I)
+_ELIDED_SUBJECT = re.compile(r"\W*(?:(?:and|but|yet|or)\s+)?(?:(?:typically|usually|often|"
+                             r"generally|also|still|now|then|may|can|must|will)\s+)*"
+                             r"(?:require|requires|required|need|needs|needed|is|are|was|were|"
+                             r"remain|remains|cannot|can.t|may\s+not)\b", re.I)
 # "Because it is derived from hemp, it is legal": the claim refers to the product
 _PRONOUN = re.compile(r"\b(?:it|they|this|these)\b", re.I)
 # A name that is what something weans people off ("eases withdrawal from alcohol and
@@ -513,8 +517,12 @@ class SubjectResolver:
         # "any product containing THC": a product of the article's substance, a reference
         contained = any(_CONTENT_MARK.search(self.text[max(0, m.start - 30):m.start])
                         for m in in_sentence)
+        # "Higher strengths are available but typically require a prescription": a clause
+        # with no subject of its own shares the one before it
+        elided = _ELIDED_SUBJECT.match(self.text, c_start, c_end)
         if (reference is not None and not contained
-                and not reference.search(self.text[c_start:c_end])):
+                and not reference.search(self.text[c_start:c_end])
+                and not (elided and reference.search(self.text[sentence.start:c_start]))):
             return None
         heading = self._heading_subject(sentence)
         if heading:
