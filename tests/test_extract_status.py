@@ -1672,3 +1672,29 @@ def test_a_clause_with_no_subject_of_its_own_shares_the_one_before_it():
     # names no strength or product of it
     assert claims("Kratom is a leaf. Kratom is sold. Adults buy many things, but children "
                   "typically need a prescription.", "legal_status").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is regulated as a dietary supplement.", [("legal", "general")]),
+    ("It is regulated in the United States under the Dietary Supplement Health and Education "
+     "Act (DSHEA).", [("legal", "US federal")]),
+    ("Texas does not allow the sale of kratom.", [("banned", "Texas")]),
+    ("The state will not allow the sale or production of kratom.", [("banned", "general")]),
+    ("Kratom is legal in Missouri and the state does not classify it as a controlled "
+     "substance.", [("legal", "Missouri")]),
+    ("Health Canada is still imposing a stop-sale order on kratom products.",
+     [("banned", "Canada")]),
+    ("In Canada, kratom products were removed from stores after reports of harm.",
+     [("banned", "Canada")]),
+    # a sale allowed to licensed sellers only is no ban
+    ("Arizona law does not permit the sale of kratom by entities that have not been licensed "
+     "by the state.", []),
+])
+def test_supplements_negated_permission_and_products_pulled_from_stores(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_title_asked_without_its_question_mark_is_no_claim():
+    text = ("Kratom guide\n\nKratom is a leaf sold online.\n\n  • Is Kratom A Controlled "
+            "Substance- Legal Status Of Kratom\n\nKratom is a leaf.")
+    assert claims(text, "legal_status").empty

@@ -159,8 +159,14 @@ def iter_sentences(frame) -> list[Sentence]:
             for a, t, s, e, sec, h in zip(*columns)]
 
 
+# A title asked without its mark: "Is Modafinil A Controlled Substance- Legal Status Of It"
+_QUESTION_TITLE = re.compile(r"\W*(?:Is|Are|Can|Does|Do|Will|Should|Could|Was|Were)\s+"
+                             r"[^.!?:;]{3,120}")
+
+
 def is_question(text: str) -> bool:
-    return text.rstrip().rstrip("\"'”’*").endswith("?")
+    text = text.rstrip().rstrip("\"'”’*")
+    return text.endswith("?") or bool(_QUESTION_TITLE.fullmatch(text))
 
 
 def first_category(topic, table: str, *windows: str) -> str:
