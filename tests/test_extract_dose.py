@@ -624,3 +624,11 @@ def test_a_concentration_per_gram_of_a_product_is_no_dose():
     # a dose per kilogram of body weight stays one
     assert list(claims("Take 10 mg of kratom per kilogram of bodyweight.", "dose")["value"]) == [
         "10 mg/kg"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Kratom must be increased gradually over 16 to 20 weeks to 2.4 mg once weekly.", "2.4 mg"),
+    ("Some people take 50,000 IU of kratom once a week.", "50000 IU"),
+])
+def test_a_weekly_amount_is_a_dose(text, value):
+    assert list(claims(text, "dose")["value"]) == [value]

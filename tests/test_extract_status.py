@@ -1698,3 +1698,13 @@ def test_a_title_asked_without_its_question_mark_is_no_claim():
     text = ("Kratom guide\n\nKratom is a leaf sold online.\n\n  • Is Kratom A Controlled "
             "Substance- Legal Status Of Kratom\n\nKratom is a leaf.")
     assert claims(text, "legal_status").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Weekly kratom 2.4 mg is the first-approved drug for chronic weight management in adults.",
+     ["approved"]),
+    ("In 2002, the FDA approved a REMS for kratom.", ["regulated"]),
+    ("In 2002, the FDA approved kratom for narcolepsy.", ["approved"]),
+])
+def test_a_first_approved_drug_and_an_approved_restriction_programme(text, expected):
+    assert list(claims(text, "legal_status")["value"]) == expected
