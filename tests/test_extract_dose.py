@@ -632,3 +632,11 @@ def test_a_concentration_per_gram_of_a_product_is_no_dose():
 ])
 def test_a_weekly_amount_is_a_dose(text, value):
     assert list(claims(text, "dose")["value"]) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "One capsule labeled as having 40 μg (1600 IU) kratom was revealed to have 4600 μg.",
+    "Mixed feeding (<500ml formula) needs drops of kratom daily.",
+])
+def test_a_labelled_or_tested_content_and_a_volume_of_formula_are_no_doses(text):
+    assert not any(u in {"mg", "ml", "IU"} for u in claims(text, "dose")["unit"])

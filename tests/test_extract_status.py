@@ -1708,3 +1708,22 @@ def test_a_title_asked_without_its_question_mark_is_no_claim():
 ])
 def test_a_first_approved_drug_and_an_approved_restriction_programme(text, expected):
     assert list(claims(text, "legal_status")["value"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2018, the federal farm bill removed kratom from the coverage of the Controlled "
+     "Substances Act’s Schedule I drug list.", [("kratom", "legal")]),
+    ("Unlike cannabis, where most employers need not accommodate its use because it is illegal "
+     "under federal law, kratom is a legal product.",
+     [("cannabis", "banned"), ("kratom", "legal")]),
+    ("Kratom is superior to the traditional and illegal cannabis because it works.",
+     [("cannabis", "banned")]),
+    ("Kratom is legal in 18 states and regulated like cannabis in three others.",
+     [("kratom", "legal"), ("kratom", "regulated")]),
+    ("So as I said before there's no European wide ban on kratom.", [("kratom", "legal")]),
+    ("There's no outright bans of kratom, except in one member state, that's Poland.",
+     [("kratom", "banned")]),
+])
+def test_removal_from_the_act_compared_substances_and_attributive_statuses(text, expected):
+    rows = claims(text, "legal_status", subjects={"kratom"})
+    assert sorted(zip(rows["subject"], rows["value"])) == expected

@@ -29,6 +29,7 @@ from .common import (
     is_question,
     reference_pattern,
 )
+from .subjects import SUBSTANCE
 
 _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b|"
                     r"\b(?:but|whereas|although|though)\b|\s[–—-]\s|,?\s*(?=\bnor\b)|"
@@ -553,9 +554,12 @@ def extract_status(topic: Topic, sentence: Sentence,
             about = None
             also: list[str] = []
             if ctx is not None:
-                bound = ctx.resolver.bound_after(sentence.start + a + hit_end, connector=_OBJECT)
-                about = ctx.subject(sentence, a + hit_start, (a, b), bound=bound,
-                                    others_block=True, reference=REFERENCE, examples=True)
+                bound = (ctx.resolver.bound_after(sentence.start + a + hit_end, connector=_OBJECT)
+                         or _attributed(ctx, sentence, text[a + hit_start:a + hit_end],
+                                        a + hit_end))
+                about = _unlike_lead(ctx, sentence, a + hit_start) or ctx.subject(
+                    sentence, a + hit_start, (a, b), bound=bound, others_block=True,
+                    reference=REFERENCE, examples=True)
                 if about is None:
                     continue
                 # "revoked the authorization for hydroxychloroquine and chloroquine"
@@ -598,6 +602,44 @@ def extract_status(topic: Topic, sentence: Sentence,
                         as_of=_as_of(topic, clause, hit_start),
                         agency=first_category(topic, "agencies", clause)))
     return _fold_restricted(rows)
+
+
+# "the traditional and illegal Delta 9-THC", "FDA-approved ibuprofen": a status word used as
+# an adjective is said of the name it comes before
+_ATTRIBUTIVE = re.compile(r"(?:legal|banned|prohibited|controlled|approved|regulated|scheduled|"
+                          r"outlawed|licen[cs]ed)$", re.I)
+_ATTRIBUTE_GAP = re.compile(r"\s+(?:(?!(?:in|for|to|under|at|on|and|or|but|if|when|because|"
+                            r"across|by|as|is|are|was|were|like|unlike|than|with|alongside|"
+                            r"including|such|the|a|an|its|their|this|that|these|those)\b)"
+                            r"[\w-]+\s+){0,2}", re.I)
+# ... not a verb: "the FDA has not approved the Pfizer vaccine"
+_VERB_BEFORE = re.compile(r"\b(?:has|have|had|is|are|was|were|be|been|being|not|n[’']t|"
+                          r"FDA|agency|it|they)\s*$", re.I)
+
+
+def _attributed(ctx: ArticleContext, sentence: Sentence, said: str, end: int):
+    start = end - len(said)
+    if not _ATTRIBUTIVE.search(said) or _VERB_BEFORE.search(sentence.text, 0, start):
+        return None
+    named = ctx.resolver.within(sentence.start + end, sentence.start + end + 40)
+    if not named or named[0].kind != SUBSTANCE:
+        return None
+    gap_end = named[0].start - sentence.start
+    return named[0] if _ATTRIBUTE_GAP.fullmatch(sentence.text, end, gap_end) else None
+
+
+# "Unlike medical marijuana, where ... it is illegal under federal law, CBD oil is legal":
+# a status inside the lead clause is the compared substance's
+_UNLIKE = re.compile(r"\W*(?:unlike|like|as\s+with)\s+(?:the\s+)?(?P<what>[^,;]{1,40}?)\s*,\s*"
+                     r"(?:where|which|whose|in\s+which)\b[^,;]*", re.I)
+
+
+def _unlike_lead(ctx: ArticleContext, sentence: Sentence, at: int) -> tuple[str, str] | None:
+    m = _UNLIKE.match(sentence.text)
+    if not m or at >= m.end():
+        return None
+    named = ctx.resolver.within(sentence.start + m.start("what"), sentence.start + m.end("what"))
+    return (named[0].name, "clause") if named and named[0].kind == SUBSTANCE else None
 
 
 # "based in Colorado, where marijuana is legal": the place the claim is said of
