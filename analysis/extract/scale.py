@@ -97,6 +97,7 @@ _VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|am|can|may|might|could|w
 
 
 def _fragment_line(text: str) -> bool:
+    """A short line with no verb: a list item about the page's subject, not a remark."""
     return len(text.split()) <= 6 and not _VERB.search(text) and not text.rstrip().endswith("?")
 
 

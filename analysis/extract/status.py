@@ -29,7 +29,7 @@ from .common import (
     is_question,
     reference_pattern,
 )
-from .subjects import SUBSTANCE
+from .subjects import SUBSTANCE, Mention
 
 _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b|"
                     r"\b(?:but|whereas|although|though)\b|\s[–—-]\s|,?\s*(?=\bnor\b)|"
@@ -617,7 +617,10 @@ _VERB_BEFORE = re.compile(r"\b(?:has|have|had|is|are|was|were|be|been|being|not|
                           r"FDA|agency|it|they)\s*$", re.I)
 
 
-def _attributed(ctx: ArticleContext, sentence: Sentence, said: str, end: int):
+def _attributed(ctx: ArticleContext, sentence: Sentence, said: str, end: int
+                ) -> Mention | None:
+    """The name a status word ending at sentence offset `end` is an adjective of, if any:
+    "illegal Delta 9-THC" (not "has approved the Pfizer vaccine", a verb)."""
     start = end - len(said)
     if not _ATTRIBUTIVE.search(said) or _VERB_BEFORE.search(sentence.text, 0, start):
         return None
@@ -635,6 +638,7 @@ _UNLIKE = re.compile(r"\W*(?:unlike|like|as\s+with)\s+(?:the\s+)?(?P<what>[^,;]{
 
 
 def _unlike_lead(ctx: ArticleContext, sentence: Sentence, at: int) -> tuple[str, str] | None:
+    """The compared substance, for a status at `at` inside the "where" clause it opens."""
     m = _UNLIKE.match(sentence.text)
     if not m or at >= m.end():
         return None
