@@ -1477,7 +1477,8 @@ def test_what_a_disease_lacks_and_other_products_statuses_are_not_the_subjects(t
 @pytest.mark.parametrize("text, expected", [
     ("In the UK a prescription is required for kratom.",
      [("regulated", "United Kingdom")]),
-    ("No prescription is required for kratom.", []),
+    # ... and one said not to be required is sale over the counter, not prescription only
+    ("No prescription is required for kratom.", [("legal", "general")]),
 ])
 def test_a_prescription_said_to_be_required_is_prescription_only(text, expected):
     assert _pairs(text) == expected
@@ -1727,3 +1728,21 @@ def test_a_first_approved_drug_and_an_approved_restriction_programme(text, expec
 def test_removal_from_the_act_compared_substances_and_attributive_statuses(text, expected):
     rows = claims(text, "legal_status", subjects={"kratom"})
     assert sorted(zip(rows["subject"], rows["value"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom does not require a prescription.", [("legal", "over the counter")]),
+    ("No prescription is needed for kratom in the UK.", [("legal", "over the counter")]),
+    ("From today, Australians aged 18 and over can buy kratom without a prescription at "
+     "pharmacies.", [("regulated", "age limit; over the counter")]),
+    ("Buying kratom from websites that do not require a prescription is risky.", []),
+    ("The agency has decided not to approve kratom for PTSD.", [("unapproved", "for PTSD")]),
+    ("No kratom products are currently approved by the FDA.", [("unapproved", "")]),
+    ("The new indication could broaden coverage of kratom by Medicare, which is prohibited "
+     "from paying for weight-loss medications.", []),
+    ("Scheduled drugs require prescriptions and approval by the Food and Drug Administration.",
+     []),
+])
+def test_no_prescription_needed_age_limits_and_decisions_not_to_approve(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["detail"].fillna(""))) == expected

@@ -357,6 +357,9 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
     keeps what it is for; over-the-counter sale is a legal status's detail."""
     detail = first_category(topic, "legal_details", clause) if status == "legal" else ""
     if detail:  # over the counter: a legal status, whatever else the sentence says
+        # ... but for an age: "aged 18 and over can buy vapes without a prescription"
+        if first_category(topic, "restrictions", clause) == "age limit":
+            return "regulated", f"age limit; {detail}"
         return status, detail
     # a restriction in the clause, or in a clause of its own ("but not under 21")
     restriction = first_category(topic, "restrictions", clause, sentence_text)
