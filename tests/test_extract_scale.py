@@ -762,3 +762,12 @@ def test_a_concession_a_risk_called_low_after_it_and_a_low_dose(text, levels):
 ])
 def test_risks_that_may_follow_and_unnamed_claims_that_still_refer(text, levels):
     assert _levels(text) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Kratom is low-risk for dependence.", ["low"]),
+    ("Kratom is a Schedule IV drug due to its potential for dependence, although this risk is "
+     "considered relatively low compared to other controlled substances.", ["low"]),
+])
+def test_a_hyphenated_low_risk_and_a_risk_called_low_after_although(text, levels):
+    assert _levels(text) == levels
