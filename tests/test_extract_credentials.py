@@ -199,3 +199,12 @@ def test_reporting_by_an_outlet_inside_a_sentence_is_no_byline():
 ])
 def test_capitals_a_degree_without_a_comma_and_a_byline_glued_to_a_date(text, names):
     assert list(claims(text, "author_credentials")["name"]) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kratom news\nWebMD Health News By Salynn Boyles\nKratom is a leaf.", ["Salynn Boyles"]),
+    ("Kratom Q&A\nAnswered by: Kerry Hackett\nKratom is a leaf.", ["Kerry Hackett"]),
+    ("Kratom news\nThe report was covered in the News by many outlets.\nKratom is a leaf.", []),
+])
+def test_a_byline_after_a_news_desk_and_an_answer_names_its_author(text, names):
+    assert list(claims(text, "author_credentials")["name"]) == names
