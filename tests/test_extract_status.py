@@ -1746,3 +1746,62 @@ def test_removal_from_the_act_compared_substances_and_attributive_statuses(text,
 def test_no_prescription_needed_age_limits_and_decisions_not_to_approve(text, expected):
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["detail"].fillna(""))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom products have not been evaluated or approved by the FDA.", ["unapproved"]),
+    ("The FDA does not approve kratom products.", ["unapproved"]),
+    ("The FDA doesn't approve kratom for pain.", ["unapproved"]),
+    ("Kratom has been tested and approved for pain by the FDA.", ["approved"]),
+])
+def test_a_regulator_that_does_not_approve_or_never_evaluated_is_no_approval(text, expected):
+    assert list(claims(text, "legal_status")["value"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom cannot be sold in Poland.", [("banned", "")]),
+    ("There was a \"stop sale\" order issued in 2004 that prevents vendors from selling kratom "
+     "in Canada.", [("banned", "")]),
+    ("Kratom cannot be sold in pharmacies without a prescription.",
+     [("regulated", "prescription only")]),
+    ("Kratom can't be sold in stores to anyone under 18.", [("regulated", "age limit")]),
+])
+def test_a_substance_that_cannot_be_sold_somewhere_is_banned_there_unless_a_restriction_follows(
+        text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["detail"].fillna(""))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the UK, kratom is legally sold under the classification of a food supplement.",
+     [("legal", "United Kingdom")]),
+    ("A federal law makes kratom legal.", [("legal", "US federal")]),
+    ("The 2018 farm bill made kratom legal.", [("legal", "US federal")]),
+    ("Kratom is regulated by the Food and Drug Administration (FDA) as a dietary supplement, "
+     "not a drug.", [("legal", "US federal")]),
+    ("Kratom is not legally sold in the UK.", []),
+    ("This makes the rules around kratom legal chaos.", []),
+])
+def test_legally_sold_made_legal_and_regulated_by_an_agency_as_a_supplement_are_legal(
+        text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the UK, kratom is subject to legal controls to ensure public safety.",
+     [("regulated", "United Kingdom")]),
+    ("New York is the most recent state to put restrictions on the sale of kratom.",
+     [("regulated", "New York")]),
+    ("However, kratom is restricted for sale as a conventional food.", [("regulated", "general")]),
+    ("Kratom will be available to Americans aged 12 and older with a prescription, the FDA said.",
+     [("regulated", "US federal")]),
+    ("Kratom remains a prescription-only medication approved by the FDA for pain.",
+     [("approved", "US federal"), ("regulated", "US federal")]),
+    ("Kratom is available in stores and online without a prescription.",
+     [("legal", "general")]),
+    ("Kratom is subject to change.", []),
+])
+def test_controls_restrictions_and_prescriptions_said_at_a_distance(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
