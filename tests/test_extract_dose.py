@@ -640,3 +640,18 @@ def test_a_weekly_amount_is_a_dose(text, value):
 ])
 def test_a_labelled_or_tested_content_and_a_volume_of_formula_are_no_doses(text):
     assert not any(u in {"mg", "ml", "IU"} for u in claims(text, "dose")["unit"])
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Efficacy of kratom was shown over a range of 1800 mg/day to 3600 mg/day.", ["1800–3600 mg"]),
+    ("Take 1800mg/day-3600mg/day of kratom.", ["1800–3600 mg"]),
+    ("Some users take kratom as high as 800 mg.", ["≤ 800 mg"]),
+    ("Take 1800 mg/day and 3600 mg/day of kratom.", ["1800 mg", "3600 mg"]),
+])
+def test_a_rate_said_at_both_ends_is_one_range_and_as_high_as_is_a_ceiling(text, value):
+    assert list(claims(text, "dose")["value"]) == value
+
+
+def test_an_amount_a_product_is_labelled_with_is_no_dose():
+    text = "A product labeled “500 mg Kratom Extract” often contains only a fraction of that."
+    assert claims(text, "dose").empty

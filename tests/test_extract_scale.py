@@ -771,3 +771,12 @@ def test_risks_that_may_follow_and_unnamed_claims_that_still_refer(text, levels)
 ])
 def test_a_hyphenated_low_risk_and_a_risk_called_low_after_although(text, levels):
     assert _levels(text) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Kratom withdrawal occurs after taking kratom for a prolonged period.", ["possible"]),
+    ("Kratom has potentially serious side effects and great risk for addiction.", ["high"]),
+    ("Withdrawal occurs when the body adapts to a drug.", []),
+])
+def test_withdrawal_that_occurs_after_use_and_a_great_risk(text, levels):
+    assert _levels(text) == levels

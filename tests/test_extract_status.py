@@ -1805,3 +1805,86 @@ def test_legally_sold_made_legal_and_regulated_by_an_agency_as_a_supplement_are_
 def test_controls_restrictions_and_prescriptions_said_at_a_distance(text, expected):
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Australia, kratom is listed in Schedule 9 of the Poisons Standard.",
+     [("banned", "", "Australia")]),
+    ("In Australia, kratom comes under Schedule 4 and needs a doctor's prescription.",
+     [("regulated", "prescription only", "Australia")]),
+    ("Kratom is a Schedule 8 controlled drug in Australia.", [("controlled", "", "Australia")]),
+    ("Kratom is a Schedule 4 controlled substance in the United States.",
+     [("controlled", "", "US federal")]),
+])
+def test_a_schedule_means_what_it_means_in_the_country_it_is_said_of(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["detail"].fillna(""), rows["jurisdiction"])) == \
+        expected
+
+
+def test_a_status_made_so_is_about_the_name_between_make_and_the_status():
+    text = ("The legislation defined hemp as cannabis that contains less than 0.3% Delta-9 THC "
+            "by dry weight, making kratom legal under federal law.")
+    rows = claims(text, "legal_status", subjects={"kratom", "cannabis"})
+    assert list(zip(rows["subject"], rows["value"])) == [("kratom", "legal")]
+
+
+def test_an_unplaced_status_on_a_page_headed_with_one_state_holds_in_that_state():
+    text = ("Is Kratom Legal in Iowa?\nIn Iowa, kratom is regulated by the Iowa Kratom Act. "
+            "Kratom products sold by licensed vendors are legal for use and sale. Iowa first "
+            "regulated kratom in 2014. Kratom is federally legal.")
+    rows = claims(text, "legal_status")
+    unplaced = rows[rows["evidence"].str.startswith("Kratom products")]
+    assert list(unplaced["jurisdiction"]) == ["Iowa"]
+    assert "US federal" in set(rows["jurisdiction"])
+    # a state named once in the headline and nowhere else does not place the page
+    once = claims("Is Kratom Legal in Iowa?\nKratom is legal for use and sale.", "legal_status")
+    assert list(once["jurisdiction"]) != ["Iowa"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The possession and use of kratom in the Hawkeye State is legal.", [("legal", "Iowa")]),
+    ("Kratom is not at all regulated by the Drug Enforcement Administration.",
+     [("unregulated", "US federal")]),
+    ("A copy of kratom is generally defined as identical or nearly identical to an FDA approved "
+     "drug.", []),
+    ("The trade groups support FDA's legal authority to immediately remove kratom products from "
+     "the market.", []),
+    ("The governor signed the bill into law, granting approval for the sale and purchase of "
+     "kratom without a prescription.", [("legal", "general")]),
+])
+def test_state_nicknames_yardsticks_powers_and_approved_sales(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It is therefore illegal to import, distribute, sell, or be in possession of kratom in "
+     "Australia without a valid prescription.", [("regulated", "prescription only")]),
+    ("However, it is not illegal to have kratom without a prescription.", [("legal", "")]),
+])
+def test_a_ban_but_for_a_prescription_said_at_length_and_not_illegal_without_one(
+        text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["detail"].fillna(""))) == expected
+
+
+def test_a_product_made_from_a_plant_keeps_its_own_status_and_news_headlines_place_nothing():
+    rows = claims("Kratom made from hemp is legal in Georgia.", "legal_status",
+                  subjects={"kratom", "hemp"})
+    assert list(zip(rows["subject"], rows["jurisdiction"])) == [("kratom", "Georgia")]
+    text = ("Iowa mother finds pill in child's snack\nThe pill was found in Iowa. Police in Iowa "
+            "said it was kratom. Kratom is a Schedule III controlled substance.")
+    rows = claims(text, "legal_status")
+    assert list(rows["jurisdiction"]) != ["Iowa"] or rows.empty
+
+
+def test_list_intros_that_offer_several_statuses_or_say_available_in_give_one_per_state():
+    text = ("Delta-8 guide\nThe 3 U.S. states that have regulated, restricted, or banned kratom:\n"
+            "- Alaska\n- Arizona\n- Idaho\nKratom is available in 2 states + 1 district:\n"
+            "- Alabama\n- Florida\n")
+    rows = claims(text, "legal_status")
+    got = sorted(zip(rows["jurisdiction"], rows["value"]))
+    assert ("Alaska", "regulated") in got and ("Idaho", "regulated") in got
+    assert ("Alabama", "legal") in got and ("Florida", "legal") in got
+    assert ("Alaska", "banned") not in got

@@ -95,7 +95,9 @@ def _build_units(topic: Topic) -> _UnitTable:
         # pages ("Light1 - 5 g", "sensitive stomach100–150 mg/day")
         rf"(?P<pre>\b(?:between|from)\s+)?(?:(?<![\w.,-])|(?<=[a-z]{{4}})(?=\d))"
         rf"(?P<a>{_NUM})(?P<plus>\+)?\s*"
-        rf"(?:(?P<ua>{unit_re})\.?(?:\s*\((?:{unit_re})\))?)?"  # "250 milligrams (mg) and"
+        rf"(?:(?P<ua>{unit_re})\.?(?:\s*\((?:{unit_re})\))?"  # "250 milligrams (mg) and"
+        # "1800 mg/day to 3600 mg/day": the rate said at both ends
+        rf"(?:\s*(?:/|per\s+)(?:day|d)\b(?=\s*(?:-|–|—|to)\s*{_NUM}\s*(?:{unit_re})\s*(?:/|per\s+)(?:day|d)\b))?)?"
         rf"(?:-?\s*(?P<sep>-|–|—|‑|‐|−|to|or|and)\s*(?P<b>{_NUM}))?-?\s*"
         rf"(?P<u>{unit_re})"
         rf"(?:(?![\w/])|(?=/(?:day|d|night|dose|serving)\b)"

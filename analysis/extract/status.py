@@ -399,6 +399,11 @@ def _regulator_place(topic: Topic, ctx: ArticleContext | None) -> list[str]:
     return ctx.cache["regulator_place"]
 
 
+# A headline that asks about the law ("Is CBD Legal in Iowa?", "Kratom laws in Texas").
+_LAW_TITLE = re.compile(r"\b(?:legal|illegal|legality|laws?|bans?|banned|regulat\w*|rules)\b",
+                        re.I)
+
+
 def _home_country(topic: Topic, ctx: ArticleContext | None) -> list[str]:
     """Where an unplaced status holds when every place the article names is in one
     country: an article about US states and federal law means the US by "it is legal"."""
@@ -407,6 +412,16 @@ def _home_country(topic: Topic, ctx: ArticleContext | None) -> list[str]:
     if "home_country" not in ctx.cache:
         text = ctx.resolver.text[:100_000]
         every = _jurisdictions_at(topic, text, every=True)  # one pass serves both readings
+        # "Is CBD Legal in Iowa?": a page whose headline names one state or country, and
+        # that names it again below, is about the law there
+        titled = _find_jurisdictions(topic, ctx.resolver.title) if _LAW_TITLE.search(
+            ctx.resolver.title) else []
+        if len(titled) == 1 and titled[0] != "US federal" and titled[0] in set(
+                topic.get("jurisdictions.states", [])) | set(
+                topic.get("jurisdictions.countries", [])) and sum(
+                name == titled[0] for _, name in every) >= 3:
+            ctx.cache["home_country"] = titled
+            return titled
         named = set(_refine_places(topic, list(dict.fromkeys(n for _, n in every)), text))
         homes = []
         for home, members in topic.get("home_countries", {}).items():
@@ -559,7 +574,8 @@ def extract_status(topic: Topic, sentence: Sentence,
             if ctx is not None:
                 bound = (ctx.resolver.bound_after(sentence.start + a + hit_end, connector=_OBJECT)
                          or _attributed(ctx, sentence, text[a + hit_start:a + hit_end],
-                                        a + hit_end))
+                                        a + hit_end)
+                         or _made(ctx, sentence, text[a + hit_start:a + hit_end], a + hit_start))
                 about = _unlike_lead(ctx, sentence, a + hit_start) or ctx.subject(
                     sentence, a + hit_start, (a, b), bound=bound, others_block=True,
                     reference=REFERENCE, examples=True)
@@ -591,20 +607,36 @@ def extract_status(topic: Topic, sentence: Sentence,
             if about is not None and about[0] in " ".join(detail.lower().split()[:5]):
                 detail = ""  # "authorization for hydroxychloroquine" names the drug, not a use
             subjects = [about] + [(name, about[1]) for name in also] if about else [None]
+            said = text[a + hit_start:a + hit_end]
             for place in where or [GENERAL]:
+                value_here, detail_here = _national_schedule(topic, value, detail, said, place)
                 for who in subjects:
-                    key = (who[0] if who else "", value, place)
+                    key = (who[0] if who else "", value_here, place)
                     if key in seen:
                         continue
                     seen.add(key)
                     # a place read from the rest of the article is shown, but compared as
                     # unplaced: the sentence itself does not say it
                     rows.append(_place_row(
-                        topic, sentence, value, place, who, detail=detail,
+                        topic, sentence, value_here, place, who, detail=detail_here,
                         scope=GENERAL if inferred else place,
                         as_of=_as_of(topic, clause, hit_start),
                         agency=first_category(topic, "agencies", clause)))
     return _fold_restricted(rows)
+
+
+# "a law that makes Delta-8 THC legal": the status is of what was made so
+_MAKES = re.compile(r"(?:makes?|made|making)\s", re.I)
+
+
+def _made(ctx: ArticleContext, sentence: Sentence, said: str, start: int) -> Mention | None:
+    """The substance named between "makes" and the status word ("making Delta-8 THC legal
+    under federal law"), which the status is about whatever the sentence named before."""
+    if not _MAKES.match(said):
+        return None
+    at = sentence.start + start
+    names = [m for m in ctx.resolver.within(at, at + len(said)) if m.kind == SUBSTANCE]
+    return names[0] if names else None
 
 
 # "the traditional and illegal Delta 9-THC", "FDA-approved ibuprofen": a status word used as
@@ -707,6 +739,22 @@ def _pair_places(clause: str, statuses: list[tuple[str, int, int]],
             near = min(at, key=lambda pl: min(abs(pl[0] - st[1]), abs(pl[0] - st[2])))
             paired[(st[0], st[1])] = [near[1]]
     return paired
+
+
+_SCHEDULE_NUMBER = re.compile(r"\b[Ss]chedule\s+(\d|I{1,3}|IV|V)\b")
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
+
+
+def _national_schedule(topic: Topic, value: str, detail: str, said: str, place: str
+                       ) -> tuple[str, str]:
+    """(status, detail) of a schedule in the scheme of the country it is said of
+    (`national_schedules`): Australia's Schedule 4 is prescription only, not controlled."""
+    table = topic.get("national_schedules", {}).get(place)
+    m = _SCHEDULE_NUMBER.search(said) if table and value == "controlled" else None
+    if m is None:
+        return value, detail
+    status, meaning = table.get(_ROMAN.get(m.group(1), m.group(1)), (value, detail))
+    return status, meaning or detail
 
 
 def _place_row(topic: Topic, sentence: Sentence, value: str, place: str,
@@ -908,6 +956,13 @@ def _label(topic: Topic, name: str) -> str:
 # A list's heading that names the places which permit the subject.
 _BANNING = re.compile(r"\b(?:states|countries|nations|jurisdictions|places)\s+(?:that|which|"
                       r"where)\s+(?:currently\s+|still\s+)?(?:ban|prohibit|outlaw)s?\b", re.I)
+# "Delta-8 is available in 29 states + 1 district:": sold, so legal, in the places below
+_AVAILABLE_IN = re.compile(r"\b(?:available|sold|allowed|permitted)\s+in\s+(?:\d+|all|these|the\s+"
+                           r"following)\s+(?:U\.?S\.?\s+)?(?:states|countries|jurisdictions)\b",
+                           re.I)
+# "regulated, restricted, or banned": one list for any of them, which says at least that
+# each place regulates it
+_EITHER_STATUS = re.compile(r"\bor\b", re.I)
 _ALLOWING = re.compile(r"\b(?:states|countries|nations|jurisdictions|places)\s+(?:that|which|"
                        r"where)\s+(?:currently\s+|still\s+)?(?:allow|permit)s?\b(?!\s+(?:only|"
                        r"medical|some)\b)", re.I)
@@ -924,6 +979,12 @@ def _list_intro(topic: Topic, s: Sentence, ctx: ArticleContext | None
         found = [("legal", allow.start(), allow.end())]  # "States that Allow Delta-8 THC"
     if not found and (ban := _BANNING.search(text)):
         found = [("banned", ban.start(), ban.end())]  # "States that Ban Delta-8 THC"
+    if not found and (sold := _AVAILABLE_IN.search(text)):
+        found = [("legal", sold.start(), sold.end())]
+    kinds = {f[0] for f in found}
+    if len(kinds) > 1 and "regulated" in kinds and kinds <= {"regulated", "banned", "controlled"} \
+            and _EITHER_STATUS.search(text):
+        found = [f for f in found if f[0] == "regulated"][:1]
     if len({f[0] for f in found}) != 1:
         return None
     status, hit_start, hit_end = found[0]

@@ -619,6 +619,11 @@ class SubjectResolver:
                 right.append(m)
         return left, right, not right and marked is not None
 
+    @property
+    def title(self) -> str:
+        """The article's first sentence (its headline, where it has one)."""
+        return self._sentences[0].text if self._sentences else ""
+
     def sentences_before(self, sentence, count: int = 2, *, same_section: bool = True):
         """Up to `count` sentences before `sentence`, nearest first; with `same_section`,
         none from another part of the article."""
