@@ -208,3 +208,9 @@ def test_capitals_a_degree_without_a_comma_and_a_byline_glued_to_a_date(text, na
 ])
 def test_a_byline_after_a_news_desk_and_an_answer_names_its_author(text, names):
     assert list(claims(text, "author_credentials")["name"]) == names
+
+
+def test_a_company_opening_a_recall_notice_is_no_author():
+    text = ("Marksans Pharma Limited, India, is voluntarily expanding its earlier recall to "
+            "include 76 lots of kratom tablets.")
+    assert claims(text, "author_credentials").empty

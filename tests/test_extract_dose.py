@@ -655,3 +655,51 @@ def test_a_rate_said_at_both_ends_is_one_range_and_as_high_as_is_a_ceiling(text,
 def test_an_amount_a_product_is_labelled_with_is_no_dose():
     text = "A product labeled “500 mg Kratom Extract” often contains only a fraction of that."
     assert claims(text, "dose").empty
+
+
+def test_supplement_facts_lines_and_a_pack_count_with_its_strength_are_no_doses():
+    text = ("Kratom Capsules\n90 Veggie Capsules • 450 mg\nTake 450 mg to 900 mg of kratom per "
+            "day.\nSupplement Facts\nAmount per 1 V. Capsule %DV*\nKratom Extract 300 mg *\n"
+            "Kratom leaf 150 mg 25%\n")
+    assert list(claims(text, "dose")["value"]) == ["450–900 mg"]
+
+
+def test_what_each_tablet_holds_is_no_dose():
+    text = ("The maximum dose of kratom is 4,000 mg daily (the same as 8 extra strength tablets "
+            "of 500 mg or 12 regular strength tablets of 325 mg).")
+    assert list(claims(text, "dose")["value"]) == ["≤ 4000 mg"]
+
+
+def test_a_recipe_ratio_is_no_dose():
+    text = ("Most of the kratom recipes we have found use a ratio of 1 tablespoon of powdered "
+            "kratom to 1 cup of water.")
+    assert claims(text, "dose").empty
+    assert list(claims("Take 1 tablespoon of kratom per serving.", "dose")["value"]) == [
+        "1 tablespoons"]
+
+
+def test_a_recalled_products_strengths_are_no_doses():
+    text = ("The FDA said Apotex Corp is voluntarily recalling all lots of Kratom Extended-Release "
+            "Tablets, 500 mg.")
+    assert claims(text, "dose").empty
+    assert list(claims("After the recall, take 500 mg of kratom twice daily.", "dose")[
+        "value"]) == ["500 mg"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Healthy adults: no more than 400 mg of kratom per day - about three 8 oz cups (237 ml) of "
+     "brewed coffee per day.", ["≤ 400 mg"]),
+    ("Children: no more than 45 mg of kratom per day - about one 355ml can of regular cola.",
+     ["≤ 45 mg"]),
+    ("If you're taking kratom as a liquid, 10ml contains either 200mg or 400mg.", []),
+    ("People should not take more than 1,200mg of kratom per day, which amounts to six "
+     "200mg-pills.", ["≤ 1200 mg"]),
+    ("Take 10 ml of kratom syrup every 6 hours.", ["10 ml"]),
+])
+def test_drinks_a_dose_comes_in_and_what_a_liquid_or_pill_holds_are_no_doses(text, value):
+    assert list(claims(text, "dose")["value"]) == value
+
+
+def test_a_can_that_is_a_verb_is_no_drink():
+    text = "In my experience, a dose of 100mg can often be enough for significant enhancement."
+    assert list(claims(text, "dose")["value"]) == ["100 mg"]

@@ -780,3 +780,30 @@ def test_a_hyphenated_low_risk_and_a_risk_called_low_after_although(text, levels
 ])
 def test_withdrawal_that_occurs_after_use_and_a_great_risk(text, levels):
     assert _levels(text) == levels
+
+
+def test_a_discontinuation_syndrome_is_withdrawal_by_another_name():
+    text = ("After stopping kratom, some people may experience a mild discontinuation syndrome "
+            "as the brain readjusts.")
+    assert _levels(text) == ["possible"]
+
+
+def test_what_a_substance_mimics_is_not_what_its_risk_is_about():
+    text = "Kratom mimics opioids like fentanyl and has a potential to form habit."
+    rows = claims(text, "addiction_risk", subjects={"kratom", "fentanyl"})
+    assert list(zip(rows["subject"], rows["value"])) == [("kratom", "possible")]
+
+
+def test_a_nickname_is_no_substance_of_its_own():
+    text = "Kratom, also known as “gas station heroin”, is highly addictive and even deadly."
+    rows = claims(text, "addiction_risk", subjects={"kratom", "heroin"})
+    assert list(zip(rows["subject"], rows["value"])) == [("kratom", "high")]
+    named = claims("A drug called heroin is highly addictive.", "addiction_risk",
+                   subjects={"kratom", "heroin"})
+    assert list(named["subject"]) == ["heroin"]
+
+
+def test_a_law_against_misuse_is_no_addiction_claim():
+    text = ("The governor plans to sign a law that will make it illegal to misuse the strong "
+            "animal tranquilizer kratom.")
+    assert _levels(text) == []

@@ -1888,3 +1888,63 @@ def test_list_intros_that_offer_several_statuses_or_say_available_in_give_one_pe
     assert ("Alaska", "regulated") in got and ("Idaho", "regulated") in got
     assert ("Alabama", "legal") in got and ("Florida", "legal") in got
     assert ("Alaska", "banned") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On January 16, 2025, the U.S. Food and Drug Administration (FDA) authorized the sale of "
+     "kratom pouch products.", [("authorized", "US federal")]),
+    ("In the U.S., individuals must be at least age 21 to purchase kratom.",
+     [("regulated", "US federal")]),
+    ("Trade groups said kratom is neither an approved drug in the United States nor meets "
+     "regulatory requirements to be sold as a dietary supplement.", [("unapproved", "US federal")]),
+])
+def test_a_regulator_authorizing_the_sale_and_an_age_said_with_its_word(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+    # a legislature that authorizes a sale makes it legal, not an emergency-style authorization
+    state = claims("The state legislature authorized the sale of kratom.", "legal_status")
+    assert "authorized" not in set(state["value"])
+
+
+def test_a_list_row_quotes_the_intro_with_its_line():
+    text = ("Guide\nStates that have banned kratom:\n- Alabama\n- Indiana\n")
+    rows = claims(text, "legal_status")
+    indiana = rows[rows["jurisdiction"] == "Indiana"].iloc[0]
+    assert indiana["evidence"].startswith("States that have banned kratom:")
+    assert indiana["evidence"].endswith("Indiana")
+    assert text[indiana["start"]:indiana["end"]] == indiana["evidence"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("From Monday kratom and gabapentin are classified as Class C controlled substances.",
+     [("controlled", "United Kingdom"), ("controlled", "United Kingdom")]),
+    ("In New Zealand, kratom is a Class C drug.", [("controlled", "New Zealand")]),
+    ("Kratom is available for OTC use under the brand name Kratomix.", [("legal", "general")]),
+])
+def test_a_drug_class_names_its_scheme_and_otc_use_is_legal(text, expected):
+    rows = claims(text, "legal_status", subjects={"kratom", "gabapentin"})
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is not TGA-approved for use to treat COVID-19 in Australia.",
+     [("unapproved", "Australia")]),
+    ("Kratom isn't licensed for treating scabies or any other condition in the UK.",
+     [("unapproved", "United Kingdom")]),
+    ("Kratom is licensed for specific medical conditions.", [("approved", "general")]),
+    ("Kratom can be bought in supermarkets, health food shops and pharmacies without a "
+     "prescription.", [("legal", "general")]),
+    ("Banning kratom would create a precedent of legal uncertainty.", []),
+])
+def test_other_regulators_licences_shop_sales_and_bans_weighed(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Benzodiazepines are often misused together with opioid pain relievers, kratom and illicit "
+    "drugs.",
+    "The kratom bill was approved by the state House of Representatives and the Senate.",
+])
+def test_illicit_drugs_listed_as_a_class_and_a_bills_passage_are_no_statuses(text):
+    assert claims(text, "legal_status", subjects={"kratom"}).empty

@@ -28,7 +28,8 @@ _BIO_VERB = (r"(?:is|was|has|holds|serves|works|writes|earned|received|brings|sp
              r"specialises|graduated)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:(?:\w+\s+){0,4})?(she|he|they|her|his|their|hers|him|them)\b",
                             re.I)
-_ORGANISATION = re.compile(r"\b(?:Pharmaceuticals?|Inc|Corp(?:oration)?|Compan(?:y|ies)|Group|"
+_ORGANISATION = re.compile(r"\b(?:Pharmaceuticals?|Pharma|Limited|Inc|Corp(?:oration)?|"
+                           r"Compan(?:y|ies)|Group|"
                            r"Labs?|Laboratories|Holdings|Therapeutics|Biosciences|"
                            r"Technologies|LLC|Ltd|GmbH|AG|plc)\b\.?")
 _NOT_NAMES = {"The", "This", "That", "These", "Our", "We", "It", "In", "As", "With", "For",

@@ -172,7 +172,7 @@ _HARM_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:could|can|may|might|will|would)\s
                          r"toxicity|problems|side\s+effects))|(?:is|are)\s+(?:considered\s+)?"
                          r"(?:harmful|unsafe|not\s+(?:recommended|advised|safe)))\b", re.I)
 _BEFORE = 40  # characters before a number read for what it is an amount of
-_STRENGTH_BEFORE = 90  # ... and for a product strength it is the value of
+_STRENGTH_BEFORE = 170  # ... and for a product strength it is the value of
 _LIST_HEAD = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?)*\s*,\s*$")
 _LIST_TAIL = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s*,\s*\d+(?:\.\d+)?)+\s*,?\s*"
                         r"(?:or|and)\s+(?:even\s+|perhaps\s+|possibly\s+|maybe\s+)$")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from dataclasses import replace
 
 from ..topics import Topic
 from .common import (
@@ -537,6 +538,11 @@ def extract_status(topic: Topic, sentence: Sentence,
             # prescription-only medication."
             places = _previous_places(topic, ctx, sentence)[:1]
         if not places:
+            # "classified as Class C controlled substances": the scheme's country
+            places = [name for name in topic.get("scheme_places", {})
+                      if (scheme := topic.regex(f"scheme_places.{name}")) is not None
+                      and scheme.search(clause)][:1]
+        if not places:
             # "BPOM's head said no emergency approval had been given": where the agency rules
             agency = first_category(topic, "agencies", clause)
             place = topic.get("agency_places", {}).get(agency)
@@ -841,8 +847,18 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
         status, detail, about = intro
         listed += 1
         intros.add(intro_start)
-        rows.append(_place_row(topic, s, status, places[0], about, detail=detail))
+        rows.append(_place_row(topic, _from_intro(s, intro_start, ctx), status, places[0], about,
+                               detail=detail))
     return rows, intros
+
+
+def _from_intro(item: Sentence, intro_start: int, ctx: ArticleContext | None) -> Sentence:
+    """The list line with the intro above it, as one quote: "Alaska" says nothing without
+    "States that have banned delta-8:", so the row's evidence runs from one to the other."""
+    if ctx is None or not 0 <= intro_start < item.start:
+        return item
+    return replace(item, text=ctx.resolver.text[intro_start:item.end], start=intro_start,
+                   is_heading=False)
 
 
 _TABLE_ROW = re.compile(r"^\W*(?P<place>[A-Z][A-Za-z .’\x27-]{1,40}?)\s*(?:[:|–—-]+\s*|\s+)"

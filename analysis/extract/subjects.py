@@ -57,6 +57,7 @@ _COMPARATOR_MARK = re.compile(
     r"(?:\bunlike|\bthan|\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|\bincluding|"
     rf"{_AS_YARDSTICK}|"
     r"\bsimilar\s+to|\bassociated\s+with|\bversus|\bvs\.?|\bnot\s+(?:just|only)|\bother|"
+    r"\bmimic(?:s|ked|king)?|\bresembl(?:e|es|ed|ing)|\bimitat(?:e|es|ed|ing)|"
     r"\bor|\bwith|\bfrom|\bto)\s+(?:the\s+|a\s+|an\s+|most\s+|many\s+|some\s+|other\s+|"
     r"prescription\s+|traditional\s+|conventional\s+)*$|"
     r"\d\s*%\s*$|\b(?:less|more|fewer)\s+than\s+(?:[\d.,]+\s*(?:%|percent|mg|milligrams)?\s*)?$",
@@ -350,7 +351,8 @@ class SubjectResolver:
         self.text = text
         # "cannabis-derived products", "the Marijuana Control Board": a name used as a
         # modifier or inside an institution's name is not what a clause is about.
-        mentions = [m for m in mentions if not _MODIFIER.match(text, m.end)]
+        mentions = [m for m in mentions if not _MODIFIER.match(text, m.end)
+                    and not _NICKNAME.search(text, max(0, m.start - 50), m.start)]
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         ranked = article_subjects(mentions, title_end)
@@ -668,7 +670,9 @@ _JOINED = re.compile(r",?\s+(?:and|or|&)\s+", re.I)
 # ... a comparison, not an example ("drugs like oxycodone and hydrocodone" are examples)
 _COMPARISON = re.compile(r"(?:\bunlike|\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|"
                          rf"{_AS_YARDSTICK}|"
-                         r"\bsimilar\s+to|,\s*like|\bas\s+with)\s+(?:the\s+|other\s+)?$", re.I)
+                         r"\bsimilar\s+to|,\s*like|\bas\s+with|\bmimic(?:s|ked|king)?|"
+                         r"\bresembl(?:e|es|ed|ing)|\bimitat(?:e|es|ed|ing))\s+(?:the\s+|other\s+)?$",
+                         re.I)
 # "raloxifene and another drug, tamoxifen": the second name glossed as another one
 _ANOTHER = (r"(?:(?:another|a\s+second|a\s+similar|a\s+related|an\s+older|a\s+newer)\s+"
             r"(?:[\w-]+\s+){0,2}?(?:drug|medicine|medication|product|vaccine|supplement|"
@@ -682,6 +686,12 @@ _COORDINATION = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_A
 _RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
 # "nicotine, the addicting chemical found in tobacco": an apposition describing the name
 _APPOSITION = re.compile(r"\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}", re.I)
+# "tianeptine, also known as “gas station heroin”": a nickname of the name before it, no
+# substance of its own
+_NICKNAME = re.compile(
+    r"(?:\balso\s+(?:known|referred\s+to|sold)\s+as|\ba\.?k\.?a\.?|\bnicknamed|\bdubbed|"
+    r"\bstreet\s+names?(?:\s+(?:like|such\s+as|include|including))?|"
+    r"\b(?:known|referred\s+to)\s+as\s+(?=[\"“‘']))\s*,?\s*[\"“‘']?(?:[\w-]+\s+){0,3}$", re.I)
 _MODIFIER = re.compile(
     r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced|friendly|"
     r"legal)\b|"
