@@ -1948,3 +1948,10 @@ def test_other_regulators_licences_shop_sales_and_bans_weighed(text, expected):
 ])
 def test_illicit_drugs_listed_as_a_class_and_a_bills_passage_are_no_statuses(text):
     assert claims(text, "legal_status", subjects={"kratom"}).empty
+
+
+def test_doctors_who_may_only_prescribe_it_make_it_prescription_only():
+    rows = claims("General practitioners may only prescribe kratom for TGA-approved conditions.",
+                  "legal_status")
+    assert list(zip(rows["value"], rows["detail"], rows["jurisdiction"])) == [
+        ("regulated", "prescription only", "Australia")]
