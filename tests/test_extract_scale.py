@@ -807,3 +807,15 @@ def test_a_law_against_misuse_is_no_addiction_claim():
     text = ("The governor plans to sign a law that will make it illegal to misuse the strong "
             "animal tranquilizer kratom.")
     assert _levels(text) == []
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("While kratom is less addictive than opioids, dependence is still possible.",
+     ["low", "possible"]),
+    ("Taking kratom every night can lead to reliance on it for sleep.", ["possible"]),
+    ("Regular and heavy kratom consumption can lead to significant psychological reliance.",
+     ["possible"]),
+    ("Our reliance on kratom supplements for nutrition is growing.", []),
+])
+def test_dependence_said_to_be_possible_and_reliance_on_it(text, levels):
+    assert sorted(_levels(text)) == levels

@@ -1955,3 +1955,22 @@ def test_doctors_who_may_only_prescribe_it_make_it_prescription_only():
                   "legal_status")
     assert list(zip(rows["value"], rows["detail"], rows["jurisdiction"])) == [
         ("regulated", "prescription only", "Australia")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is legal at the federal level in the United States, though the DEA has considered "
+     "placing it in Schedule I.", [("legal", "US federal")]),
+    ("Several countries, including Australia, Denmark and Malaysia, have banned kratom.",
+     [("banned", "Australia"), ("banned", "Denmark"), ("banned", "Malaysia")]),
+    ("Kratom is banned in many countries.", [("banned", "international")]),
+])
+def test_a_schedule_considered_and_countries_named_as_examples_of_several(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+def test_a_city_that_regulates_its_sale_beside_one_that_banned_it():
+    rows = claims("San Diego banned kratom in 2016, and Denver regulates its sale.",
+                  "legal_status")
+    assert sorted(zip(rows["jurisdiction"], rows["value"])) == [
+        ("Denver", "regulated"), ("San Diego", "banned")]

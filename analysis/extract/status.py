@@ -149,6 +149,10 @@ def _refine_places(topic: Topic, places: list[str], clause: str) -> list[str]:
         # "most states and territories across Australia": that country's states; "illegal
         # in six states: Alabama, ...": the states it names
         places = [p for p in places if p not in vague]
+    if "international" in places and any(p in countries for p in places) and \
+            _EXAMPLES_OF.search(clause):
+        # "several countries, including Australia and Denmark, have banned it": those
+        places = [p for p in places if p != "international"]
     cities = set(topic.get("jurisdictions.cities", ()))
     if _LOCAL in places and any(
             p.split(",")[0] in cities or _LOCAL_NAME.search(p) for p in places):
@@ -157,6 +161,7 @@ def _refine_places(topic: Topic, places: list[str], clause: str) -> list[str]:
 
 
 _LOCAL_NAME = re.compile(r"\b(?:County|Parish|City|Town)\b")
+_EXAMPLES_OF = re.compile(r"\b(?:including|such\s+as|like|namely|among\s+them|e\.g\.)\s", re.I)
 
 
 # One name in a list of local places, with the state it lies in when one follows.
