@@ -819,3 +819,11 @@ def test_a_law_against_misuse_is_no_addiction_claim():
 ])
 def test_dependence_said_to_be_possible_and_reliance_on_it(text, levels):
     assert sorted(_levels(text)) == levels
+
+
+def test_an_incapability_to_cause_reliance_is_none_and_a_symptom_list_line_is_no_claim():
+    text = ("Surveys have unveiled that kratom does not provoke addiction, instead displaying a "
+            "lack of habituation and incapability to cause physical or psychological reliance.")
+    assert _levels(text) == ["none"]
+    assert _levels("– Starts to experience a physical and emotional reliance on the "
+                   "substance") == []
