@@ -1974,3 +1974,9 @@ def test_a_city_that_regulates_its_sale_beside_one_that_banned_it():
                   "legal_status")
     assert sorted(zip(rows["jurisdiction"], rows["value"])) == [
         ("Denver", "regulated"), ("San Diego", "banned")]
+
+
+def test_most_countries_with_one_named_keeps_both_claims():
+    rows = claims("Kratom is legal in most countries, including the United Kingdom.",
+                  "legal_status")
+    assert sorted(rows["jurisdiction"]) == ["United Kingdom", "international"]

@@ -150,7 +150,7 @@ def _refine_places(topic: Topic, places: list[str], clause: str) -> list[str]:
         # in six states: Alabama, ...": the states it names
         places = [p for p in places if p not in vague]
     if "international" in places and any(p in countries for p in places) and \
-            _EXAMPLES_OF.search(clause):
+            _EXAMPLES_OF.search(clause) and _SOME_COUNTRIES.search(clause):
         # "several countries, including Australia and Denmark, have banned it": those
         places = [p for p in places if p != "international"]
     cities = set(topic.get("jurisdictions.cities", ()))
@@ -161,6 +161,9 @@ def _refine_places(topic: Topic, places: list[str], clause: str) -> list[str]:
 
 
 _LOCAL_NAME = re.compile(r"\b(?:County|Parish|City|Town)\b")
+# ... introduced as a handful ("several countries, including"), not as most of the world
+_SOME_COUNTRIES = re.compile(r"\b(?:several|some|a\s+few|a\s+number\s+of|certain|various|numerous|"
+                             r"other|a\s+handful\s+of)\s+(?:other\s+)?countries\b", re.I)
 _EXAMPLES_OF = re.compile(r"\b(?:including|such\s+as|like|namely|among\s+them|e\.g\.)\s", re.I)
 
 
