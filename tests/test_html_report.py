@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -105,7 +104,9 @@ def _find(candidates) -> str | None:
     return None
 
 
-def _start_browser(javascript: bool = True):
+def _start_browser(profile: Path, javascript: bool = True):
+    """Chromium with its profile in ``profile`` (a pytest temporary folder), so no run
+    leaves a profile behind in /tmp."""
     try:
         from selenium import webdriver
         from selenium.common.exceptions import WebDriverException
@@ -124,7 +125,7 @@ def _start_browser(javascript: bool = True):
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 f"--user-data-dir={tempfile.mkdtemp(prefix='crosscheck-chromium-')}",
+                 f"--user-data-dir={profile}",
                  "--window-size=1280,900"):
         options.add_argument(flag)
     if not javascript:
@@ -138,8 +139,8 @@ def _start_browser(javascript: bool = True):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    driver = _start_browser()
+def browser(tmp_path_factory):
+    driver = _start_browser(tmp_path_factory.mktemp("chromium"))
     yield driver
     driver.quit()
 
@@ -376,11 +377,11 @@ def test_10000_conflicts_are_paged_and_filtered(huge, browser):
     assert len(_shown_rows(browser)) == min(50, expected)
 
 
-def test_reading_works_with_javascript_off(seeds):
+def test_reading_works_with_javascript_off(seeds, tmp_path):
     from selenium.webdriver.common.by import By
 
     run, page = seeds
-    driver = _start_browser(javascript=False)
+    driver = _start_browser(tmp_path / "chromium", javascript=False)
     try:
         _open(driver, page)
         assert not driver.find_element(By.ID, "conflict-controls").is_displayed()
