@@ -615,3 +615,39 @@ def test_a_status_of_a_substance_including_another_is_about_both():
                   subjects={"cbd"})
     assert sorted(zip(rows["subject"], rows["value"])) == [("cannabis", "banned"),
                                                            ("cbd", "banned")]
+
+
+# ------------------------------------------------------------------ the law a status rests on
+_CBD_PAGE = ("Is CBD legal?\nCBD oil is legal in all 50 states when it comes from hemp. "
+             "Marijuana remains a Schedule I controlled substance under federal law. "
+             "The 2018 Farm Bill legalized hemp. CBD products are sold online.")
+_POT_PAGE = ("Marijuana news\nMarijuana is legal for adults in Colorado. Marijuana shops opened "
+             "in 2014, and marijuana tourism grew.")
+
+
+def _statuses(pages: dict, **kw) -> set[tuple[str, str, str]]:
+    run = analyse(pd.DataFrame({"id": list(pages), "text": list(pages.values())}), **kw)
+    rows = run.assertions[run.assertions["topic"] == "legal_status"]
+    return set(zip(rows["article"], rows["subject"], rows["value"]))
+
+
+def test_the_law_of_the_plant_on_a_page_about_cbd_gives_no_row():
+    found = _statuses({"cbd": _CBD_PAGE})
+    assert ("cbd", "cbd", "legal") in found
+    assert {s for _, s, _ in found} == {"cbd"}  # no marijuana or hemp rows
+
+
+def test_the_law_of_the_plant_is_kept_when_the_batch_is_about_the_plant_too():
+    found = _statuses({"cbd": _CBD_PAGE, "pot": _POT_PAGE})
+    assert ("cbd", "cannabis", "controlled") in found
+    assert ("pot", "cannabis", "legal") in found
+
+
+def test_the_law_of_the_plant_is_kept_when_the_user_tracks_the_plant():
+    found = _statuses({"cbd": _CBD_PAGE}, subjects=["cbd", "cannabis"])
+    assert ("cbd", "cannabis", "controlled") in found
+
+
+def test_a_page_about_the_plant_keeps_what_it_says_of_cbd():
+    found = _statuses({"pot": _POT_PAGE + " CBD is legal in Texas. Marijuana is not."})
+    assert ("pot", "cbd", "legal") in found

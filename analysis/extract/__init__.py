@@ -250,11 +250,33 @@ def extract_article(article: str, text: str, topics: TopicSchema,
             elif topic.kind == "mentions":
                 found.extend(extract_mentions(topic, s, ctx))
     found.sort(key=lambda a: (a.start, a.topic))
-    rows = [a.row() for a in found]
+    rows = _without_background_law([a.row() for a in found], ctx.resolver.article_subjects,
+                                   subjects | set(topics.tables.get("subjects", [])),
+                                   background_law(topics))
     if match != text:
         for r in rows:
             r["evidence"] = text[r["start"]:r["end"]]
     return sentence_rows, _article_frequencies(_article_forms(_article_purposes(rows)))
+
+
+def background_law(topics: TopicSchema) -> dict[str, frozenset[str]]:
+    """Substance -> the substances whose legal status rests on its law
+    (`[background_law]` of the substance file)."""
+    table = topics.tables.get("substances", {}).get("background_law", {})
+    return {str(k).lower(): frozenset(str(m).lower() for m in v) for k, v in table.items()}
+
+
+def _without_background_law(rows: list[dict], ranked: list[str], tracked: set[str],
+                            law: dict[str, frozenset[str]]) -> list[dict]:
+    """No status row about the law an article's own substance rests on ("marijuana
+    remains Schedule I" on a page about CBD) when the batch is not about that law's
+    substance as well."""
+    main, top = (ranked[0] if ranked else ""), set(ranked[:2])
+
+    def background(subject: str) -> bool:
+        return (subject != main and subject not in tracked
+                and bool(law.get(subject, frozenset()) & top))
+    return [r for r in rows if r["kind"] != "status" or not background(r["subject"])]
 
 
 def _article_purposes(rows: list[dict]) -> list[dict]:

@@ -130,7 +130,7 @@ def _compile(key: str, name: str, sources: tuple[str, ...], flags: int) -> list[
 
 
 SUBSTANCE_TABLES = ("substances", "classes", "other_things", "renames", "not_substances",
-                    "lexicon")
+                    "lexicon", "background_law")
 
 
 def _subjects_list(value: Any, path: Any) -> list[str]:
@@ -166,7 +166,8 @@ def load_topics(path: str | Path | None = None) -> TopicSchema:
     """The shipped schema, with the topics of `path` (if given) replacing or adding to it.
 
     `tables["substances"]` holds the substance lexicon (`substances.toml`, plus any
-    `[substances]`, `[classes]`, `[other_things]` tables of the user file), and
+    `[substances]`, `[classes]`, `[other_things]`, `[background_law]` ... tables of the
+    user file), and
     `tables["subjects"]` the user's `subjects = [...]` list.
     """
     base = _read(None)
