@@ -703,3 +703,10 @@ def test_drinks_a_dose_comes_in_and_what_a_liquid_or_pill_holds_are_no_doses(tex
 def test_a_can_that_is_a_verb_is_no_drink():
     text = "In my experience, a dose of 100mg can often be enough for significant enhancement."
     assert list(claims(text, "dose")["value"]) == ["100 mg"]
+
+
+def test_an_acceptable_daily_intake_and_its_revision_are_maximum_doses():
+    rows = claims("The FSA set the Acceptable Daily Intake (ADI) for healthy adults at 70 "
+                  "milligrams in February 2020 but reduced it to 10 milligrams in October 2023.",
+                  "dose")
+    assert list(zip(rows["value"], rows["level"])) == [("≤ 70 mg", "max"), ("≤ 10 mg", "max")]

@@ -1980,3 +1980,51 @@ def test_most_countries_with_one_named_keeps_both_claims():
     rows = claims("Kratom is legal in most countries, including the United Kingdom.",
                   "legal_status")
     assert sorted(rows["jurisdiction"]) == ["United Kingdom", "international"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ban ended is the law now
+    ("One of Germany's highest courts has ruled that Germany's ban on kratom is unlawful.",
+     [("legal", "Germany")]),
+    ("The court ended a ban on kratom in 2014.", [("legal", "general")]),
+    ("Kratom is cheap. And it's widely available and legal.", [("legal", "general")]),
+    ("There are no specific restrictions for the use of kratom in the Netherlands.",
+     [("legal", "Netherlands")]),
+    # a medicine's registration is its approval; its absence is none
+    ("Kratom is not indicated nor approved by SAHPRA for use in humans.",
+     [("unapproved", "South Africa")]),
+    ("Kratom is registered in South Africa for the treatment of parasites.",
+     [("approved", "South Africa")]),
+    ("There are no medicines containing kratom registered for human use in Ireland.",
+     [("unapproved", "Ireland")]),
+    ("Kratom can no longer be lawfully sold in Australia.", [("banned", "Australia")]),
+    ("Kratom may only be supplied on foot of a prescription in Ireland.",
+     [("regulated", "Ireland")]),
+    ("Kratom is only available through a restricted distribution system.",
+     [("regulated", "general")]),
+    ("Lithuania announced a ban on sales of kratom to under 18s in 2014.",
+     [("regulated", "Lithuania")]),
+])
+def test_bans_ended_registrations_and_restricted_supply(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # what may or will happen
+    "Regulators say kratom may be banned in dietary supplements.",
+    "Gov. Josh Shapiro said his administration will add kratom to the state's list of "
+    "controlled substances.",
+    "He asked the public not to cause kratom to become strictly regulated.",
+    "Health Canada has received requests regarding potentially increasing the "
+    "non-prescription limit for kratom.",
+    # the law of the drugs it is mixed into
+    "Kratom is increasingly found to be added to illegal drugs in Ohio like heroin.",
+])
+def test_what_may_or_will_happen_and_the_drugs_it_is_mixed_into_are_no_statuses(text):
+    assert claims(text, "legal_status", subjects={"kratom"}).empty
+
+
+def test_an_illegal_drug_is_still_a_ban():
+    rows = claims("Kratom is an illegal drug in Alabama.", "legal_status")
+    assert list(zip(rows["value"], rows["jurisdiction"])) == [("banned", "Alabama")]

@@ -651,3 +651,19 @@ def test_the_law_of_the_plant_is_kept_when_the_user_tracks_the_plant():
 def test_a_page_about_the_plant_keeps_what_it_says_of_cbd():
     found = _statuses({"pot": _POT_PAGE + " CBD is legal in Texas. Marijuana is not."})
     assert ("pot", "cbd", "legal") in found
+
+
+def test_a_predicate_joined_by_but_is_about_the_sentences_subject_not_its_object():
+    rows = _rows("CBD forms part of cannabis but is not psychoactive or habit-forming.",
+                 "addiction_risk", subjects=frozenset({"cbd"}))
+    assert [r[:2] for r in rows] == [("cbd", "none")]
+    rows = _rows("Kratom is sold alongside kava but is banned in Alabama.", "legal_status")
+    assert rows == [("kratom", "banned", "Alabama")]
+
+
+def test_the_medication_is_not_the_hormone_it_mimics_nor_one_its_body_secretes():
+    text = ("According to the FDA, Zepbound also mimics a gastric inhibitory polypeptide (GIP) "
+            "which helps to stimulate insulin secretion in response to food. The medication is "
+            "designed to increase dosage over time with a maximum dosage of 15 milligrams.")
+    rows = claims(text, "dose", subjects=frozenset({"tirzepatide"}))
+    assert list(zip(rows["subject"], rows["value"])) == [("tirzepatide", "≤ 15 mg")]

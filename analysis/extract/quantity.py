@@ -567,6 +567,10 @@ _ALSO = re.compile(r"\s*(?:\(\s*[\d,.]+\s*[A-Za-z]+\s*\)\s*)?"  # "100 microgram
                    r"(?:(?:(?:for|with|on|under)\s+(?:an?\s+|the\s+)?)?"
                    r"(?:OTC|over[- ]the[- ]counter|prescription|[Rr]x)(?:\s+use)?\s*)?"
                    r"(?:,\s*)?(?:or|and|,)\s*", re.I)
+# "set the limit at 70 mg ... but reduced it to 10 mg": the limit, revised
+_REVISED = re.compile(r"\b(?:reduced|lowered|cut|raised|increased|revised|changed|updated|"
+                      r"dropped|brought)\s+(?:it|this|that|the\s+(?:limit|figure|amount|"
+                      r"intake|level|dose|ADI|UL))\s+(?:down\s+|up\s+|back\s+)?to\s*$", re.I)
 # The words a level is read from end at a number of something else: "weighs no more than
 # 68 kg and takes 50 mg" gives 50 mg no maximum.
 _OTHER_NUMBER = re.compile(r".*\d[\d,.]*\s*[a-zA-Z%]*\s", re.S)
@@ -779,8 +783,8 @@ def extract_quantities(topic: Topic, sentence: Sentence,
         if level == "typical" and strong_sentence is not None and strong_sentence.search(
                 text, 0, q.start):
             level = "strong"
-        if i and said_level and level == "typical" and _ALSO.fullmatch(
-                text[prev_end:q.start]):
+        if i and said_level and level == "typical" and (_ALSO.fullmatch(
+                text[prev_end:q.start]) or _REVISED.search(text, prev_end, q.start)):
             level = said_level  # "the maximum is 800 mg per dose or 3200 mg per day"
         said_level = level if level != "typical" else ""
         if level == "max" and high is None and low is not None:

@@ -96,6 +96,13 @@ _ELIDED_SUBJECT = re.compile(r"\W*(?:(?:and|but|yet|or)\s+)?(?:(?:typically|usua
                              r"generally|also|still|now|then|may|can|must|will)\s+)*"
                              r"(?:require|requires|required|need|needs|needed|is|are|was|were|"
                              r"remain|remains|cannot|can.t|may\s+not)\b", re.I)
+# "... but is not habit-forming": a second predicate of the sentence's subject
+_CONJUNCTION_END = re.compile(r"\b(?:and|but|yet)\s*$", re.I)
+_CONJUNCTION_START = re.compile(r"\W*(?:and|but|yet)\s", re.I)
+_SHARED_SUBJECT = re.compile(r"\W*(?:(?:and|but|yet)\s+)?(?:(?:typically|usually|often|generally|"
+                             r"also|still|now|then|not)\s+)*(?:is|are|was|were|has|have|"
+                             r"can|cannot|can.t|does|do|doesn.t|don.t|isn.t|aren.t|remains?|"
+                             r"may|will)\b", re.I)
 # "Because it is derived from hemp, it is legal": the claim refers to the product
 _PRONOUN = re.compile(r"\b(?:it|they|this|these)\b", re.I)
 # A name that is what something weans people off ("eases withdrawal from alcohol and
@@ -493,6 +500,14 @@ class SubjectResolver:
             # "Because it is derived from hemp, it is legal": not the plant's status
             substances = [m for m in substances if not self._made_of(m)]
         sentence_left = sentence_left_only and bool(self.article_subject)
+        if c_start > sentence.start and _SHARED_SUBJECT.match(self.text, c_start, c_end) and (
+                _CONJUNCTION_END.search(self.text, max(sentence.start, c_start - 12), c_start)
+                or _CONJUNCTION_START.match(self.text, c_start, c_end)):
+            # "CBD forms part of cannabis but is not habit-forming": a predicate joined to
+            # the one before shares its subject, not the object between them
+            ahead = [m for m in substances if m.end <= c_start]
+            if ahead:
+                return ahead[0].name, "sentence"
         hit = self._nearest(substances, pos, left_only=sentence_left, first=first)
         if hit is not None:
             return hit.name, "sentence"
@@ -640,8 +655,10 @@ class SubjectResolver:
         """The substance named last in the sentences before (same section); None when
         that is a class of drugs, "" when none is named."""
         for prev in self.sentences_before(sentence):
+            # "Zepbound also mimics a gut hormone (GIP). The medication ...": not what it mimics
             names = [m for m in self.within(prev.start, prev.end)
-                     if m.kind != OTHER and not self._weaned(m)]
+                     if m.kind != OTHER and not self._weaned(m) and not _MIMICKED.search(
+                         self.text, max(prev.start, m.start - 40), m.start)]
             if names:  # "... unlike benzodiazepines. They are addictive." is about them
                 last = names[-1]
                 return last.name if self._subject_kind(last) else None
@@ -673,6 +690,8 @@ _COMPARISON = re.compile(r"(?:\bunlike|\bthan|\bcompared\s+(?:to|with)|\bversus|
                          r"\bsimilar\s+to|,\s*like|\bas\s+with|\bmimic(?:s|ked|king)?|"
                          r"\bresembl(?:e|es|ed|ing)|\bimitat(?:e|es|ed|ing))\s+(?:the\s+|other\s+)?$",
                          re.I)
+_MIMICKED = re.compile(r"\b(?:mimic(?:s|ked|king)?|resembl(?:e|es|ed|ing)|imitat(?:e|es|ed|ing))"
+                       r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "raloxifene and another drug, tamoxifen": the second name glossed as another one
 _ANOTHER = (r"(?:(?:another|a\s+second|a\s+similar|a\s+related|an\s+older|a\s+newer)\s+"
             r"(?:[\w-]+\s+){0,2}?(?:drug|medicine|medication|product|vaccine|supplement|"
@@ -698,7 +717,7 @@ _MODIFIER = re.compile(
     r"\s+(?:receptors?|system|systems|antagonists?|agonists?|rivals?|alternatives?|cousins?|"
     r"relatives?|analog(?:ue)?s?|derivatives?|"
     r"substitutes?|competitors?|counterparts?|content|contents|concentrations?|"
-    r"potency)\b|\s+and\s+Drugs?\s+(?:Administration|Act)\b|"
+    r"potency|secretion|resistance|sensitivity)\b|\s+and\s+Drugs?\s+(?:Administration|Act)\b|"
     r"\s+(?-i:(?:[A-Z][a-z]+\s+){0,2}(?:Control|Enforcement|Board|Commission|Division|Agency|"
     r"Council|Association|Society|Institute|Industry|Coalition|Foundation|Program|Project|"
     r"Office|Bureau|Authority|Act))\b", re.I)
