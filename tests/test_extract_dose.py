@@ -710,3 +710,10 @@ def test_an_acceptable_daily_intake_and_its_revision_are_maximum_doses():
                   "milligrams in February 2020 but reduced it to 10 milligrams in October 2023.",
                   "dose")
     assert list(zip(rows["value"], rows["level"])) == [("≤ 70 mg", "max"), ("≤ 10 mg", "max")]
+
+
+def test_what_a_package_may_hold_is_no_dose():
+    rows = claims("Edibles are regulated in Minnesota. One serving must not contain more than "
+                  "5 mg of any THC, and one package must not have more than 50 mg of any THC.",
+                  "dose", subjects=frozenset({"thc"}))
+    assert "≤ 50 mg" not in set(rows["value"])

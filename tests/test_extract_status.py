@@ -1997,6 +1997,8 @@ def test_most_countries_with_one_named_keeps_both_claims():
      [("approved", "South Africa")]),
     ("There are no medicines containing kratom registered for human use in Ireland.",
      [("unapproved", "Ireland")]),
+    ("Currently, there are no herbal medicinal products containing St. John's Wort "
+     "registered on the Irish market.", [("unapproved", "Ireland")]),
     ("Kratom can no longer be lawfully sold in Australia.", [("banned", "Australia")]),
     ("Kratom may only be supplied on foot of a prescription in Ireland.",
      [("regulated", "Ireland")]),
@@ -2028,3 +2030,9 @@ def test_what_may_or_will_happen_and_the_drugs_it_is_mixed_into_are_no_statuses(
 def test_an_illegal_drug_is_still_a_ban():
     rows = claims("Kratom is an illegal drug in Alabama.", "legal_status")
     assert list(zip(rows["value"], rows["jurisdiction"])) == [("banned", "Alabama")]
+
+
+def test_officials_who_declined_to_approve_it_leave_it_unapproved():
+    rows = claims("Federal health officials have declined to approve kratom as a therapy for "
+                  "PTSD.", "legal_status")
+    assert list(zip(rows["value"], rows["jurisdiction"])) == [("unapproved", "US federal")]
