@@ -717,3 +717,17 @@ def test_what_a_package_may_hold_is_no_dose():
                   "5 mg of any THC, and one package must not have more than 50 mg of any THC.",
                   "dose", subjects=frozenset({"thc"}))
     assert "≤ 50 mg" not in set(rows["value"])
+
+
+@pytest.mark.parametrize("text", [
+    "Over a 28-day period, the patient received a total of 88,500 mg of kratom.",
+    "For example, a 300 mg tablet of kratom contains about 60 mg of mitragynine.",
+])
+def test_a_cumulative_total_and_what_a_tablet_contains_are_no_doses(text):
+    assert claims(text, "dose").empty
+
+
+def test_doses_past_which_there_is_no_benefit_are_a_ceiling():
+    rows = claims("Higher doses of kratom, particularly exceeding 680 mg, may not offer additional "
+                  "benefits.", "dose")
+    assert list(zip(rows["value"], rows["level"])) == [("≤ 680 mg", "max")]

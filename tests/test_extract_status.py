@@ -2036,3 +2036,27 @@ def test_officials_who_declined_to_approve_it_leave_it_unapproved():
     rows = claims("Federal health officials have declined to approve kratom as a therapy for "
                   "PTSD.", "legal_status")
     assert list(zip(rows["value"], rows["jurisdiction"])) == [("unapproved", "US federal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("From 1 February 2018, medicines that contain kratom will no longer be available without "
+     "a prescription in Australia.", [("regulated", "Australia", "prescription only")]),
+    ("Germany and Japan have already restricted over the counter sales of kratom-based "
+     "medications.", [("regulated", "Germany", ""), ("regulated", "Japan", "")]),
+    ("Most states have no age restrictions on kratom.", [("unregulated", "many US states", "")]),
+    # the products of a substance name it; another federation's court is not the US
+    ("Germany's Federal Administrative Court ended a ban on kratom-based products.",
+     [("legal", "Germany", "")]),
+])
+def test_prescription_from_a_date_restricted_otc_sales_and_named_products(text, expected):
+    rows = claims(text, "legal_status", subjects={"kratom"})
+    got = sorted(zip(rows["value"], rows["jurisdiction"], rows["detail"].fillna("")))
+    assert got == expected
+
+
+def test_a_status_of_products_containing_another_substance_is_that_ones():
+    rows = claims("While psilocybin-containing mushrooms are illegal under federal law, kratom "
+                  "is not scheduled.", "legal_status", subjects={"kratom"})
+    assert ("psilocybin", "banned", "US federal") in set(
+        zip(rows["subject"], rows["value"], rows["jurisdiction"]))
+    assert "banned" not in set(rows[rows["subject"] == "kratom"]["value"])

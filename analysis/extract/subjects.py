@@ -191,10 +191,14 @@ def _automaton(lexicon: Lexicon):
 def _normal(text: str) -> str:
     """Lower case, non-word characters blanked and possessives dropped ("kratom's
     addiction" names kratom), keeping every offset."""
-    return _POSSESSIVE.sub("  ", _NOT_WORD.sub(" ", lower_same_length(text).replace("’", "'")))
+    return _CONTENT_SUFFIX.sub(" ", _POSSESSIVE.sub("  ", _NOT_WORD.sub(
+        " ", lower_same_length(text).replace("’", "'"))))
 
 
 _POSSESSIVE = re.compile(r"'s(?![\w'])")
+# "codeine-based medications", "psilocybin-containing mushrooms": the products of a
+# substance name it (the hyphen is blanked, so the name is a whole word)
+_CONTENT_SUFFIX = re.compile(r"(?<=\w)-(?=(?:based|containing)\b)")
 
 
 _NOT_WORD = re.compile(r"[^\w'-]|_")
@@ -712,7 +716,7 @@ _NICKNAME = re.compile(
     r"\bstreet\s+names?(?:\s+(?:like|such\s+as|include|including))?|"
     r"\b(?:known|referred\s+to)\s+as\s+(?=[\"“‘']))\s*,?\s*[\"“‘']?(?:[\w-]+\s+){0,3}$", re.I)
 _MODIFIER = re.compile(
-    r"-(?:derived|based|infused|containing|like|free|related|type|rich|laced|induced|friendly|"
+    r"-(?:derived|infused|like|free|related|type|rich|laced|induced|friendly|"
     r"legal)\b|"
     r"\s+(?:receptors?|system|systems|antagonists?|agonists?|rivals?|alternatives?|cousins?|"
     r"relatives?|analog(?:ue)?s?|derivatives?|"
