@@ -731,3 +731,8 @@ def test_doses_past_which_there_is_no_benefit_are_a_ceiling():
     rows = claims("Higher doses of kratom, particularly exceeding 680 mg, may not offer additional "
                   "benefits.", "dose")
     assert list(zip(rows["value"], rows["level"])) == [("≤ 680 mg", "max")]
+
+
+def test_the_volume_a_concentration_is_given_per_is_no_dose():
+    rows = claims("Dropper form of kratom (400 mg per 1 ml): give 1 ml daily.", "dose")
+    assert list(rows["value"]) == ["1 ml"]

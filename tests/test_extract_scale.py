@@ -827,3 +827,14 @@ def test_an_incapability_to_cause_reliance_is_none_and_a_symptom_list_line_is_no
     assert _levels(text) == ["none"]
     assert _levels("– Starts to experience a physical and emotional reliance on the "
                    "substance") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Since the substance is an extract from a plant, people are often unsure if they can get "
+    "addicted to kratom.",
+    "The World Health Organization has tests with which they determine a substance is "
+    "addictive or not.",
+    "In this article, we’ll take a closer look at what kratom is and what addiction looks like.",
+])
+def test_a_doubt_an_articles_plan_and_a_test_of_any_substance_are_no_claims(text):
+    assert claims(text, "addiction_risk").empty

@@ -2060,3 +2060,8 @@ def test_a_status_of_products_containing_another_substance_is_that_ones():
     assert ("psilocybin", "banned", "US federal") in set(
         zip(rows["subject"], rows["value"], rows["jurisdiction"]))
     assert "banned" not in set(rows[rows["subject"] == "kratom"]["value"])
+
+
+def test_prohibiting_the_side_effects_is_no_law():
+    assert claims("My daily kratom dose is high enough to prohibit the side-effects of kratom "
+                  "withdrawal.", "legal_status").empty
