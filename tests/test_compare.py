@@ -306,3 +306,9 @@ def test_a_schedule_named_without_a_place_is_not_held_against_the_federal_status
             "scheduled on a state-by-state basis.")
     c = _conflicts({"a": text}, "legal_status")
     assert c[c["kind"] == "within-source"].empty
+
+
+def test_an_article_saying_over_the_counter_and_prescription_only_does_not_contradict_itself():
+    text = ("Kratom is sold over the counter in the US. In the US, kratom also requires a "
+            "prescription.")
+    assert _conflicts({"a": text}, "legal_status").empty

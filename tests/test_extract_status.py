@@ -2065,3 +2065,11 @@ def test_a_status_of_products_containing_another_substance_is_that_ones():
 def test_prohibiting_the_side_effects_is_no_law():
     assert claims("My daily kratom dose is high enough to prohibit the side-effects of kratom "
                   "withdrawal.", "legal_status").empty
+
+
+def test_a_us_schedule_named_without_a_place_is_shown_as_federal():
+    rows = claims("Modafinil is a Schedule IV controlled substance.", "legal_status",
+                  subjects={"modafinil"})
+    assert list(zip(rows["value"], rows["jurisdiction"])) == [("controlled", "US federal")]
+    rows = claims("In Canada, kratom is a Schedule I drug.", "legal_status")
+    assert list(zip(rows["value"], rows["jurisdiction"])) == [("controlled", "Canada")]

@@ -570,6 +570,11 @@ def extract_status(topic: Topic, sentence: Sentence,
             places = _regulator_place(topic, ctx)
         if not places:
             places = _home_country(topic, ctx)
+        if not places:
+            # "a Schedule IV controlled substance": the US schedules, shown, compared as unplaced
+            places = [name for name in topic.get("unplaced_schemes", {})
+                      if (scheme := topic.regex(f"unplaced_schemes.{name}")) is not None
+                      and scheme.search(clause)][:1]
         # restrictions of the sentence count only where said in a clause with no status of
         # its own ("legal to buy, but not for anyone under 21"), not another drug's
         free = " ".join(text[x:y] for x, y, st, _ in pieces if not st)
