@@ -736,3 +736,13 @@ def test_doses_past_which_there_is_no_benefit_are_a_ceiling():
 def test_the_volume_a_concentration_is_given_per_is_no_dose():
     rows = claims("Dropper form of kratom (400 mg per 1 ml): give 1 ml daily.", "dose")
     assert list(rows["value"]) == ["1 ml"]
+
+
+@pytest.mark.parametrize("text", [
+    "Doses over 4,000 mg of kratom daily aren’t recommended without a provider’s OK.",
+    "The Food and Drug Administration cites 4,000 mg of kratom daily as a safe amount for most "
+    "healthy adults.",
+])
+def test_an_amount_not_recommended_past_or_cited_as_safe_is_a_ceiling(text):
+    rows = claims(text, "dose")
+    assert list(zip(rows["value"], rows["level"])) == [("≤ 4000 mg", "max")]

@@ -2073,3 +2073,16 @@ def test_a_us_schedule_named_without_a_place_is_shown_as_federal():
     assert list(zip(rows["value"], rows["jurisdiction"])) == [("controlled", "US federal")]
     rows = claims("In Canada, kratom is a Schedule I drug.", "legal_status")
     assert list(zip(rows["value"], rows["jurisdiction"])) == [("controlled", "Canada")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the United States, the legal status of kratom is complex and varies by state.",
+     "many US states"),
+    ("As a result, the legal status of kratom varies from state to state.", "many US states"),
+    ("The legal status of kratom varies from country to country.", "international"),
+    ("In Australia, the legal status of kratom varies by state and territory.", "Australia"),
+])
+def test_a_status_that_varies_by_state_or_country_is_placed_across_them(text, expected):
+    rows = claims(text, "legal_status")
+    rows = rows[rows["value"] == "varies"]
+    assert list(rows["jurisdiction"]) == [expected]

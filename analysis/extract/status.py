@@ -622,6 +622,12 @@ def extract_status(topic: Topic, sentence: Sentence,
                 if scopes and len(where) == 1 and where[0] in topic.get(
                         "jurisdictions.states", ()):
                     where = scopes[:1]
+                # "varies by state", "varies from country to country": across the places,
+                # not in the one the article is about (unless the clause names a country)
+                across = ("many US states" if _ACROSS_STATES.search(clause) else
+                          "international" if _ACROSS_COUNTRIES.search(clause) else "")
+                if across and (inferred or set(where) <= {"US federal", GENERAL}):
+                    where = [across]
             detail = detail or first_category(topic, "sources", clause)
             if about is not None and about[0] in " ".join(detail.lower().split()[:5]):
                 detail = ""  # "authorization for hydroxychloroquine" names the drug, not a use
@@ -642,6 +648,14 @@ def extract_status(topic: Topic, sentence: Sentence,
                         as_of=_as_of(topic, clause, hit_start),
                         agency=first_category(topic, "agencies", clause)))
     return _fold_restricted(rows)
+
+
+_ACROSS_STATES = re.compile(r"\b(?:by|from|between|among|across)\s+(?:each\s+|one\s+)?states?\b|"
+                            r"\bstate[- ](?:to|by)[- ]state\b|\bat\s+the\s+state\s+level\b",
+                            re.I)
+_ACROSS_COUNTRIES = re.compile(r"\b(?:by|from|between|among|across)\s+(?:different\s+|each\s+|"
+                               r"one\s+)?(?:countr(?:y|ies)|nations?|regions?)\b|"
+                               r"\bcountry[- ](?:to|by)[- ]country\b", re.I)
 
 
 # "a law that makes Delta-8 THC legal": the status is of what was made so
