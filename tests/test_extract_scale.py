@@ -838,3 +838,12 @@ def test_an_incapability_to_cause_reliance_is_none_and_a_symptom_list_line_is_no
 ])
 def test_a_doubt_an_articles_plan_and_a_test_of_any_substance_are_no_claims(text):
     assert claims(text, "addiction_risk").empty
+
+
+@pytest.mark.parametrize("text", [
+    "The oil extracted from kratom reduces dependence on morphine and heroin.",
+    "Dependence: A state where the body adapts to the drug, leading to withdrawal symptoms upon "
+    "discontinuation.",
+])
+def test_a_treatments_effect_and_a_glossary_entry_are_no_claims(text):
+    assert claims(text, "addiction_risk", subjects=frozenset({"kratom", "morphine"})).empty

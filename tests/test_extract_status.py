@@ -2086,3 +2086,12 @@ def test_a_status_that_varies_by_state_or_country_is_placed_across_them(text, ex
     rows = claims(text, "legal_status")
     rows = rows[rows["value"] == "varies"]
     assert list(rows["jurisdiction"]) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The FDA said it has authorized the marketing of 20 kratom pouch products.",
+    "Kratom pouches were just authorized by the U.S. Food and Drug Administration.",
+])
+def test_a_marketing_authorization_said_with_it_or_by_the_agency(text):
+    rows = claims(text, "legal_status")
+    assert list(zip(rows["value"], rows["jurisdiction"])) == [("authorized", "US federal")]
