@@ -746,3 +746,12 @@ def test_the_volume_a_concentration_is_given_per_is_no_dose():
 def test_an_amount_not_recommended_past_or_cited_as_safe_is_a_ceiling(text):
     rows = claims(text, "dose")
     assert list(zip(rows["value"], rows["level"])) == [("≤ 4000 mg", "max")]
+
+
+def test_a_products_forms_and_its_excipients_are_no_doses():
+    assert claims("Forms & dosages: Tablets (200mg, 400mg, 600mg), liquid suspension, topical gel.",
+                  "dose", subjects=frozenset({"ibuprofen"})).empty
+    rows = claims("Each tablet contains ibuprofen 400mg and the inactive ingredients "
+                  "Pregelatinised Starch, Maize Starch.", "dose",
+                  subjects=frozenset({"ibuprofen"}))
+    assert set(rows["subject"]) <= {"ibuprofen"}

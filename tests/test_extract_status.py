@@ -2095,3 +2095,27 @@ def test_a_status_that_varies_by_state_or_country_is_placed_across_them(text, ex
 def test_a_marketing_authorization_said_with_it_or_by_the_agency(text):
     rows = claims(text, "legal_status")
     assert list(zip(rows["value"], rows["jurisdiction"])) == [("authorized", "US federal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the ban is Wyoming's; the ruling is Arizona's: neither is a ban ended
+    ("Wyoming's ban on kratom comes just days after the Arizona attorney general ruled that "
+     "kratom sales are illegal.", [("banned", "Arizona"), ("banned", "Wyoming")]),
+    ("Kratom requires permission to be imported commercially into Australia.",
+     [("regulated", "Australia")]),
+])
+def test_a_ruling_beside_a_ban_and_a_permission_to_import(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Last week health experts warned the government against a ban on kratom, saying it could "
+    "stop users seeking medical help.",
+    "Only psychiatrists who have received approval from a Human Research Ethics Committee and "
+    "the TGA may prescribe kratom.",
+    "Kava is listed in the Customs (Prohibited Imports) Regulations 1956.",
+])
+def test_a_ban_argued_against_a_prescribers_approval_and_a_laws_title_are_no_statuses(text):
+    rows = claims(text, "legal_status", subjects={"kratom", "kava"})
+    assert not set(rows["value"]) & {"banned", "approved", "legal"}
