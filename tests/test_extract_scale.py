@@ -847,3 +847,14 @@ def test_a_doubt_an_articles_plan_and_a_test_of_any_substance_are_no_claims(text
 ])
 def test_a_treatments_effect_and_a_glossary_entry_are_no_claims(text):
     assert claims(text, "addiction_risk", subjects=frozenset({"kratom", "morphine"})).empty
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Not everyone who uses kratom will become addicted.", "possible"),
+    ("While not everyone develops an addiction to kratom, the question deserves thought.",
+     "possible"),
+    ("Not everyone knows that kratom is not addictive.", "none"),
+])
+def test_not_everyone_becoming_addicted_means_some_do(text, level):
+    rows = claims(text, "addiction_risk")
+    assert list(rows["value"]) == [level]
