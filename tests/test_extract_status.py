@@ -2119,3 +2119,18 @@ def test_a_ruling_beside_a_ban_and_a_permission_to_import(text, expected):
 def test_a_ban_argued_against_a_prescribers_approval_and_a_laws_title_are_no_statuses(text):
     rows = claims(text, "legal_status", subjects={"kratom", "kava"})
     assert not set(rows["value"]) & {"banned", "approved", "legal"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom drops are legal and you do not require a permit or recommendation from your "
+     "doctor to buy them.", [("legal", "general", "")]),
+    ("Most people do not know that kratom is not entirely legal in Texas.",
+     [("regulated", "Texas", "")]),
+    ("According to the district attorney's office, non-prescribed kratom is illegal in the "
+     "state of Texas.", [("regulated", "Texas", "prescription only")]),
+    ("Purchasing kratom for any other purpose besides for intractable epilepsy is illegal.",
+     [("regulated", "general", "medical use only")]),
+])
+def test_a_permit_not_required_legal_in_part_and_a_ban_but_for_a_use(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"], rows["detail"].fillna(""))) == expected

@@ -378,7 +378,8 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
     # for personal use, but it's illegal to sell kava" is still a ban on sale
     restriction = first_category(topic, "restrictions", clause)
     if status == "banned" and restriction in {"prescription only", "age limit", "quantity limit",
-                                              "place of use", "licence", "permit"}:
+                                              "place of use", "licence", "permit",
+                                              "medical use only"}:
         return "regulated", restriction
     if status in regulator_statuses(topic):
         m = _FOR.match(clause[end:])
