@@ -387,6 +387,13 @@ def _condition(topic: Topic, status: str, sentence_text: str, clause: str, end: 
     return status, ""
 
 
+def _scheme_place(topic: Topic, table: str, clause: str) -> list[str]:
+    """The place whose drug scheme the clause names (`table` maps place -> patterns)."""
+    return [name for name in topic.get(table, {})
+            if (scheme := topic.regex(f"{table}.{name}")) is not None
+            and scheme.search(clause)][:1]
+
+
 def regulator_statuses(topic: Topic) -> frozenset[str]:
     return frozenset(topic.get("regulator_statuses", ()))
 
@@ -548,9 +555,7 @@ def extract_status(topic: Topic, sentence: Sentence,
             places = _previous_places(topic, ctx, sentence)[:1]
         if not places:
             # "classified as Class C controlled substances": the scheme's country
-            places = [name for name in topic.get("scheme_places", {})
-                      if (scheme := topic.regex(f"scheme_places.{name}")) is not None
-                      and scheme.search(clause)][:1]
+            places = _scheme_place(topic, "scheme_places", clause)
         if not places:
             # "BPOM's head said no emergency approval had been given": where the agency rules
             agency = first_category(topic, "agencies", clause)
@@ -573,9 +578,7 @@ def extract_status(topic: Topic, sentence: Sentence,
             places = _home_country(topic, ctx)
         if not places:
             # "a Schedule IV controlled substance": the US schedules, shown, compared as unplaced
-            places = [name for name in topic.get("unplaced_schemes", {})
-                      if (scheme := topic.regex(f"unplaced_schemes.{name}")) is not None
-                      and scheme.search(clause)][:1]
+            places = _scheme_place(topic, "unplaced_schemes", clause)
         # restrictions of the sentence count only where said in a clause with no status of
         # its own ("legal to buy, but not for anyone under 21"), not another drug's
         free = " ".join(text[x:y] for x, y, st, _ in pieces if not st)
