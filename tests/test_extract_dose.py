@@ -755,3 +755,10 @@ def test_a_products_forms_and_its_excipients_are_no_doses():
                   "Pregelatinised Starch, Maize Starch.", "dose",
                   subjects=frozenset({"ibuprofen"}))
     assert set(rows["subject"]) <= {"ibuprofen"}
+
+
+def test_a_daily_supplement_containing_an_amount_is_a_dose_the_infant_formula_is_not():
+    rows = claims("Infants should have a daily supplement containing 8.5 to 10 micrograms of "
+                  "vitamin D, or drink less than 500ml of infant formula a day.", "dose",
+                  subjects=["vitamin d"])
+    assert list(zip(rows["low"], rows["high"], rows["unit"])) == [(0.0085, 0.01, "mg")]

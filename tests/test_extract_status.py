@@ -2134,3 +2134,29 @@ def test_a_ban_argued_against_a_prescribers_approval_and_a_laws_title_are_no_sta
 def test_a_permit_not_required_legal_in_part_and_a_ban_but_for_a_use(text, expected):
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["jurisdiction"], rows["detail"].fillna(""))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised word of a law's name ("Prohibited Imports") is no activity the claim is about
+    ("Kava is currently classified as a drug under the Customs (Prohibited Imports) "
+     "Regulations and requires permission to be imported into Australia.",
+     [("regulated", "Australia")]),
+    ("The agency has not sanctioned kratom for any medical use in the U.S.",
+     [("unapproved", "US federal")]),
+    # the reason after "as" is asserted whatever "could" supposes before it
+    ("Possession of kratom could lead to a fine as the herb has been made a Class C drug in "
+     "the UK.", [("controlled", "United Kingdom")]),
+    # a predicate after ", and" is asserted too; a hyphenated length names the ban
+    ("The decision raised the amount travellers could carry (from 2kg to 4kg), and "
+     "effectively ended a 20-year ban on kava imports into Australia.", [("legal", "Australia")]),
+    # the old class of a reclassification is no status
+    ("Regulators moved to reclassify kratom from Schedule 9 (prohibited substances) to "
+     "Schedule 8 (controlled medicines) in Australia.", [("controlled", "Australia")]),
+    # a shop's own policy is no law
+    ("Kratom drinks sell well despite shops that have introduced a voluntary ban.", []),
+    # a participle after ", and" still shares the modal before it
+    ("Kratom could be sold in shops, and banned in Fiji.", []),
+])
+def test_a_law_title_a_reason_a_coordinated_predicate_and_a_reclassification(text, expected):
+    rows = claims(text, "legal_status", subjects={"kratom", "kava"})
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected

@@ -184,7 +184,11 @@ _TAKEN_CONTAINING = re.compile(
     r"(?:that|which)\s+contain(?:s|ed)?)\s+"
     r"(?:about\s+|approximately\s+|roughly\s+|around\s+)?$|"
     # "a daily dose of a standardized preparation of the roots containing 576 mg"
-    r"\bdos(?:e|es|age)\s+(?:range\s+)?(?:of\s+(?:[\w-]+\s+){0,8}?)?containing\s+$", re.I)
+    r"\bdos(?:e|es|age)\s+(?:range\s+)?(?:of\s+(?:[\w-]+\s+){0,8}?)?containing\s+$|"
+    # "babies should have a daily supplement containing 8.5 to 10 micrograms": one a day
+    r"\b(?:daily|weekly)\s+(?:pills?|capsules?|tablets?|supplements?|softgels?|doses?)\s*,?\s+"
+    r"(?:containing|(?:that|which)\s+contains?)\s+(?:about\s+|approximately\s+|roughly\s+|"
+    r"around\s+|between\s+|from\s+)?$", re.I)
 # "soft capsules containing 100 mg of fennel were administered twice daily": taken after all
 _CONTAINER_GIVEN = re.compile(
     r"\b(?:pills?|capsules?|tablets?|supplements?|softgels?|packets?|sachets?)\s+(?:containing|"

@@ -274,7 +274,8 @@ def find_statuses(topic: Topic, clause: str) -> list[tuple[str, int, int]]:
                 taken.append((hit.start(), hit.end()))
                 before = clause[max(0, hit.start() - 200):hit.end()]  # "considering a ban"
                 # "you should take less, since it is not regulated": a reason is asserted
-                reasons = [m.end() for m in _REASON.finditer(before)]
+                reasons = [m.end() for m in _REASON.finditer(before)] + [
+                    m.end() for m in _NEW_PREDICATE.finditer(before)]
                 if reasons:
                     before = before[reasons[-1]:]
                 if hypothetical is not None and status not in _PENDING and \
@@ -807,7 +808,15 @@ def _place_row(topic: Topic, sentence: Sentence, value: str, place: str,
                         extra=extra)
 
 
-_REASON = re.compile(r"(?<!\bjust\s)\b(?:because|since|given\s+that)\b", re.I)
+# "could result in a prison sentence as the gas has been made a Class C drug": the
+# reason is asserted whatever the clause before it supposes
+_REASON = re.compile(r"(?<!\bjust\s)\b(?:because|since|given\s+that|as(?=\s+(?:(?:the|this|"
+                     r"these)\s+)?[\w-]+\s+(?:has|have|had)\s+(?:now\s+)?been\b))\b", re.I)
+
+# "... the amount individuals could carry (from 2kg to 4kg), and essentially ended a ban":
+# a predicate after ", and" is asserted whatever the one before supposes
+_NEW_PREDICATE = re.compile(r",\s+(?:and|but)\s+(?=(?:\w+ly\s+)?(?:ended|lifted|became|"
+                            r"is|are|was|were|has|have|had)\b)", re.I)
 
 _LEGAL_BUT = re.compile(r"\blegal\s+but\s+(?:[\w-]+\s+){0,2}(?:regulated|restricted)\b", re.I)
 

@@ -167,6 +167,8 @@ class Lexicon:
                     continue
                 if kind == CLASS and _COMPANY.match(text, max(0, start - 40), end):
                     continue  # "Arena Pharmaceuticals" is a company, not a class of drugs
+                if kind == OTHER and _LAW_TITLE.match(text, start):
+                    continue  # "the Customs (Prohibited Imports) Regulations": a law's name
                 out.append(Mention(start, end, name, kind))
         return out
 
@@ -195,6 +197,10 @@ def _normal(text: str) -> str:
         " ", lower_same_length(text).replace("’", "'"))))
 
 
+# A capitalised word in the name of a law ("Customs (Prohibited Imports) Regulations",
+# "Smoke-free Environments Act") names the law, not an activity the claim is about
+_LAW_TITLE = re.compile(r"[A-Z][\w-]*\)?(?:\s+\(?[A-Z][\w-]*\)?){0,5}\s+(?:Acts?|Regulations?|"
+                        r"Laws?|Bill|Code|Ordinance|Directive|Statute)\b")
 _POSSESSIVE = re.compile(r"'s(?![\w'])")
 # "codeine-based medications", "psilocybin-containing mushrooms": the products of a
 # substance name it (the hyphen is blanked, so the name is a whole word)
