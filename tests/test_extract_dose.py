@@ -762,3 +762,21 @@ def test_a_daily_supplement_containing_an_amount_is_a_dose_the_infant_formula_is
                   "vitamin D, or drink less than 500ml of infant formula a day.", "dose",
                   subjects=["vitamin d"])
     assert list(zip(rows["low"], rows["high"], rows["unit"])) == [(0.0085, 0.01, "mg")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a step in a titration is no dose
+    ("Thereafter, kratom is increased by 25 mg every three days.", []),
+    ("The total daily dose of kratom may be raised, based on tolerance, by 50 mg every week.",
+     []),
+    # a product's name and strength on a line, or a title in capitals
+    ("Kratom leaflet\n\nKratomax 200mg Effervescent Tablets\n\nAdults: take 400 mg of kratom "
+     "every 4 hours.", [400.0]),
+    ("Summary of product characteristics - KRATOMAX EFFERVESCENT TABLETS 200 MG\n\nAdults: take "
+     "400 mg of kratom.", [400.0]),
+    # a dosing table's label is no product name
+    ("Kratom dosage\n\nAdults 400 mg\n\nChildren 100 mg", [100.0, 400.0]),
+])
+def test_a_titration_step_and_a_products_name_are_no_dose(text, expected):
+    rows = claims(text, "dose")
+    assert sorted(rows["high"]) == expected

@@ -858,3 +858,30 @@ def test_a_treatments_effect_and_a_glossary_entry_are_no_claims(text):
 def test_not_everyone_becoming_addicted_means_some_do(text, level):
     rows = claims(text, "addiction_risk")
     assert list(rows["value"]) == [level]
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Even after many considerations, kratom would never lead to drug dependency.", ["none"]),
+    ("Health agencies ruled out kratom addiction risk.", ["none"]),
+    ("So it is highly unlikely that you’ll become addicted to kratom, let alone develop a "
+     "dependency on it.", ["low"]),
+    ("Many young people and drug users alike believe that kratom isn’t addictive.", []),
+    ("Since it is mild, many people wrongfully believe that kratom is not addictive.", []),
+    ("It is understandable why one might think kratom causes addiction.", []),
+    ("Kratom, when not abused, can help a person at work.", []),
+    ("She works in drug addiction research.", []),
+])
+def test_a_belief_a_condition_of_use_and_a_ruled_out_risk(text, levels):
+    assert list(claims(text, "addiction_risk")["value"]) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Kratom has also been subject to speculation regarding its addictive potential.", []),
+    ("We will provide clarity on the addiction potential of kratom.", []),
+    ("We need to look deeper to determine its individual potential for addiction.", []),
+    ("This is dependence.", []),
+    ("A person who is dependent on a drug is not necessarily addicted to it.", []),
+    ("Kratom addiction is not considered to be a major issue.", ["none"]),
+])
+def test_the_question_an_article_takes_up_and_a_definition_are_no_claims(text, levels):
+    assert list(claims(text, "addiction_risk")["value"]) == levels

@@ -2160,3 +2160,30 @@ def test_a_permit_not_required_legal_in_part_and_a_ban_but_for_a_use(text, expec
 def test_a_law_title_a_reason_a_coordinated_predicate_and_a_reclassification(text, expected):
     rows = claims(text, "legal_status", subjects={"kratom", "kava"})
     assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Once its safety was established, the bans on kratom were lifted in Thailand.",
+     [("legal", "Thailand")]),
+    ("In Thailand the initial bans on kratom were largely reversed.", [("legal", "Thailand")]),
+    ("Case reports hinted at liver damage caused by kratom in Thailand, instigating these bans.",
+     []),
+    ("Most states do not have a statewide minimum age for kratom.",
+     [("unregulated", "many US states")]),
+    ("The minimum age requirement to purchase kratom is not actually established by federal "
+     "legislation.", [("unregulated", "US federal")]),
+    ("Classified as a schedule CIV, kratom isn't easy to obtain.", [("controlled", "general")]),
+    ("The NCAA confirmed that kratom will not be added to the list of banned drugs.", []),
+    ("Such bills may also mandate age verification for kratom in Texas.", []),
+])
+def test_bans_lifted_restated_no_minimum_age_and_what_a_bill_may_do(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+def test_a_line_labelled_with_a_place_is_about_the_heading_subject():
+    rows = claims("Kratom rules\n\nStates that have scheduled kratom\nKentucky: Schedule V since "
+                  "2017, the first state to act.\nMichigan: Schedule 5 since 2019.\n"
+                  "What the agency says: more rules may follow.", "legal_status")
+    assert sorted(zip(rows["jurisdiction"], rows["value"], rows["as_of"])) == [
+        ("Kentucky", "controlled", "2017"), ("Michigan", "controlled", "2019")]

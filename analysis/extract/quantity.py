@@ -199,12 +199,36 @@ _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
 
 
 def _strength_line(text: str, number_at: int, end: int, pattern: re.Pattern[str]) -> bool:
-    """Whether the amount is alone on its line with a product form after it."""
+    """Whether the amount is alone on its line with a product form after it, or names a
+    product: a line of a name and a strength ("Ibuprofen 200mg", "Ibusolve 200mg
+    Effervescent Tablets"), a strength in capitals ("EFFERVESCENT TABLETS 200 MG")."""
     line_start = text.rfind("\n", 0, number_at) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return (not re.search(r"[^\W_]", text[line_start:number_at])
-            and bool(pattern.match(text[end:line_end])))
+    before, after = text[line_start:number_at], text[end:line_end]
+    if not re.search(r"[^\W_]", before):
+        return bool(pattern.match(after))
+    if _NAME_ONLY.fullmatch(before) and (not after.strip() or pattern.match(after)):
+        return True
+    return bool(_CAPITALS_BEFORE.search(before)) and text[number_at:end].upper() == \
+        text[number_at:end] and any(c.isalpha() for c in text[number_at:end]) and \
+        not _TAKEN_AFTER.match(after)
+
+
+# A product's name before its strength on a line of its own: one to three capitalised words
+# (not a label of a dosing table: "Adults 400 mg", "Maximum 1200 mg")
+_NAME_ONLY = re.compile(r"\W*(?!(?i:adults?|children|child|kids|teens|adolescents|elderly|seniors|"
+                        r"infants|babies|men|women|males|females|maximum|max|minimum|min|typical|"
+                        r"usual|standard|starting|start|initial|maintenance|low|medium|high|"
+                        r"beginners?|moderate|strong|daily|dose|dosage|morning|evening|night|"
+                        r"day|days|week|weeks|month|recommended|pregnant|pregnancy|"
+                        r"breastfeeding|patients|people|users|over|under|ages?|aged|take|takes|use|try|"
+                        r"give|add|mix|consume|drink|eat|swallow|about|around|approximately|"
+                        r"up|only|just)\b)"
+                        r"(?:[A-Z][\w-]*\s+){1,3}")
+_TAKEN_AFTER = re.compile(r"\s+(?:of|per|a|an|every|each|daily|twice|once|to|for)\b", re.I)
+# ... or a strength in a title set in capitals: "IBUPROFEN EFFERVESCENT TABLETS 200 MG"
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{4,}\s+$")
 
 
 def _strength_list(text: str, number_at: int, pattern: re.Pattern[str],

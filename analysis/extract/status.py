@@ -538,6 +538,10 @@ def extract_status(topic: Topic, sentence: Sentence,
               for a, b, statuses in found]
     rows: list[Assertion] = []
     seen: set[tuple[str, str, str]] = set()
+    # "Kentucky: Schedule V since 2017." under "States that have scheduled gabapentin": a
+    # line labelled with a place is about what the heading or the article is about
+    label = _PLACE_LABEL.match(text)
+    labelled = label is not None and _label(topic, label.group(1)) != ""
     for i, (a, b, statuses, places) in enumerate(pieces):
         if not statuses:
             continue
@@ -602,7 +606,7 @@ def extract_status(topic: Topic, sentence: Sentence,
                          or _made(ctx, sentence, text[a + hit_start:a + hit_end], a + hit_start))
                 about = _unlike_lead(ctx, sentence, a + hit_start) or ctx.subject(
                     sentence, a + hit_start, (a, b), bound=bound, others_block=True,
-                    reference=REFERENCE, examples=True)
+                    reference=None if labelled else REFERENCE, examples=True)
                 if about is None:
                     continue
                 # "revoked the authorization for hydroxychloroquine and chloroquine"
@@ -654,6 +658,9 @@ def extract_status(topic: Topic, sentence: Sentence,
                         agency=first_category(topic, "agencies", clause)))
     return _fold_restricted(rows)
 
+
+_PLACE_LABEL = re.compile(r"^\W*((?:[A-Z][\w.’\x27-]*)(?:\s+(?:[A-Z][\w.’\x27-]*|of|and|the)){0,3})"
+                          r"\s*:\s")
 
 _ACROSS_STATES = re.compile(r"\b(?:by|from|between|among|across)\s+(?:each\s+|one\s+)?states?\b|"
                             r"\bstate[- ](?:to|by)[- ]state\b|\bat\s+the\s+state\s+level\b",
