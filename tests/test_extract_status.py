@@ -2187,3 +2187,16 @@ def test_a_line_labelled_with_a_place_is_about_the_heading_subject():
                   "What the agency says: more rules may follow.", "legal_status")
     assert sorted(zip(rows["jurisdiction"], rows["value"], rows["as_of"])) == [
         ("Kentucky", "controlled", "2017"), ("Michigan", "controlled", "2019")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom gummies occupy a gray area.", [("uncertain", "general")]),
+    ("Kratom products are sold in a regulatory gray market.", [("uncertain", "general")]),
+    ("The guidelines urge people in this gray area to ask about kratom.", []),
+    ("Kratom preparations must be sold only at a pharmacy.", [("regulated", "general")]),
+    ("In Australia, kratom can only be sold in pharmacies.", [("regulated", "Australia")]),
+    ("Kratom is not well-regulated.", [("unregulated", "general")]),
+])
+def test_a_gray_area_pharmacy_sale_and_not_well_regulated(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
