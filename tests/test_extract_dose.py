@@ -780,3 +780,26 @@ def test_a_daily_supplement_containing_an_amount_is_a_dose_the_infant_formula_is
 def test_a_titration_step_and_a_products_name_are_no_dose(text, expected):
     rows = claims(text, "dose")
     assert sorted(rows["high"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a product's name is no limit
+    ("How often can you take Kratomax maximum strength?\nAdults—60 milligrams (mg) of kratom "
+     "every four to six hours.", [(60.0, 60.0)]),
+    # a limit changed: the old value and the new one, no range between them
+    ("The agency drops its advised daily limit of kratom from 70mg to 10mg.",
+     [(None, 70.0), (10.0, 10.0)]),
+    # a range from zero is an upper limit
+    ("The WHO gives an acceptable daily intake of kratom of 0–3 mg per kilogram of body weight.",
+     [(None, 3.0)]),
+    # a purchase limit and the content of a pill
+    ("Through mail order: 7.5 grams of kratom per 30 days, equal to 62 pills with 120 "
+     "milligrams of the ingredients.", []),
+    ("Kratom\n\nKratomax 0.3% 300mg (90 Capsules)\n\nTake 300 mg of kratom twice a day.",
+     [(300.0, 300.0)]),
+])
+def test_a_strength_name_a_changed_limit_a_range_from_zero_and_a_purchase_limit(text, expected):
+    rows = claims(text, "dose")
+    got = [(lo if lo == lo else None, hi)  # NaN: no lower end
+           for lo, hi in zip(rows["low"], rows["high"])]
+    assert sorted(got, key=str) == sorted(expected, key=str)

@@ -2200,3 +2200,23 @@ def test_a_line_labelled_with_a_place_is_about_the_heading_subject():
 def test_a_gray_area_pharmacy_sale_and_not_well_regulated(text, expected):
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The state health department may ban kratom products in Texas.", []),
+    ("The Office of Drug Control, which is responsible for regulating the import and export of "
+     "drugs, is consulting on kratom in Australia.", []),
+    ("Is kratom a controlled substance is a question most people wonder about.", []),
+    ("Controlled substances or drugs are compounds whose use is regulated by the government.",
+     []),
+    ("Now the TGA has banned GPs from prescribing kratom off-label.",
+     [("regulated", "Australia")]),
+    ("Kratom products need to be registered with the medicines regulator MHRA.",
+     [("regulated", "United Kingdom")]),
+    ("In 2007 commercial imports of kratom into Fiji were no longer allowed.",
+     [("banned", "Fiji")]),
+    ("Owners of kratom in Fiji are no longer allowed to resell it.", []),
+])
+def test_what_an_agency_may_do_its_role_a_question_and_prescribing_restricted(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected

@@ -208,7 +208,8 @@ def _strength_line(text: str, number_at: int, end: int, pattern: re.Pattern[str]
     before, after = text[line_start:number_at], text[end:line_end]
     if not re.search(r"[^\W_]", before):
         return bool(pattern.match(after))
-    if _NAME_ONLY.fullmatch(before) and (not after.strip() or pattern.match(after)):
+    if _NAME_ONLY.fullmatch(before) and (not after.strip() or pattern.match(after)
+                                         or _COUNT_AFTER.match(after)):
         return True
     return bool(_CAPITALS_BEFORE.search(before)) and text[number_at:end].upper() == \
         text[number_at:end] and any(c.isalpha() for c in text[number_at:end]) and \
@@ -225,7 +226,9 @@ _NAME_ONLY = re.compile(r"\W*(?!(?i:adults?|children|child|kids|teens|adolescent
                         r"breastfeeding|patients|people|users|over|under|ages?|aged|take|takes|use|try|"
                         r"give|add|mix|consume|drink|eat|swallow|about|around|approximately|"
                         r"up|only|just)\b)"
-                        r"(?:[A-Z][\w-]*\s+){1,3}")
+                        r"(?:(?:[A-Z][\w-]*|\d+(?:\.\d+)?%)\s+){1,4}")
+_COUNT_AFTER = re.compile(r"\s*\(\s*\d+\s+(?:capsules|caps|tablets|softgels|caplets|gummies|"
+                          r"count|ct|servings)\s*\)\s*$", re.I)
 _TAKEN_AFTER = re.compile(r"\s+(?:of|per|a|an|every|each|daily|twice|once|to|for)\b", re.I)
 # ... or a strength in a title set in capitals: "IBUPROFEN EFFERVESCENT TABLETS 200 MG"
 _CAPITALS_BEFORE = re.compile(r"\b[A-Z]{4,}\s+$")
@@ -316,6 +319,14 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
                 _single(table, a_text, m.group("u"), m.start("a"), m.end("a"), text),
                 _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
             continue
+        if b_text and sep and sep.lower() in ("to", "-", "–", "—") and _CHANGED_FROM.search(
+                text, max(0, m.start() - 60), m.start("a")):
+            # "drops advised daily limit from 70mg to 10mg": the old value and the new one
+            found.extend(q for q in (
+                _single(table, a_text, m.group("ua") or m.group("u"), m.start("a"),
+                        m.end("ua") if m.group("ua") else m.end("a"), text),
+                _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
+            continue
         if b_text and _AGE_BEFORE.search(text, max(0, m.start("a") - 20), m.start("a")):
             # "600 IU for adults up to age 70 and 800 IU for older adults": an age, then
             # the dose
@@ -339,6 +350,8 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             low = converted
         if high < low:
             low, high = high, low
+        if b_text and low == 0:
+            low = None  # "an acceptable daily intake of 0–3 mg per kg": at most the upper end
         list_start = None
         if b_text and sep.lower() in ("or", "and"):
             # "dosages of 30, 50 or 70 mg/day": the doses tested span a range
@@ -623,6 +636,13 @@ _PAST_THE_LIMIT = re.compile(r"(?<!not\s)(?<!no\s)(?<!n[’']t\s)(?<!never\s)"
                              r"(?:level|limit)|tolerable\s+upper|max(?:imum)?\s+(?:dose|limit))\b")
 
 
+# "cut the advised limit from 70mg to 10mg", "raised the dose from 2 to 4 g": a change
+_CHANGED_FROM = re.compile(r"\b(?:drop|cut|reduc|lower|rais|increas|decreas|chang|revis|"
+                           r"slash|hik|boost|move|went|go|goes)\w*\b[^.;]{0,40}?\bfrom\s+"
+                           r"(?:about\s+|around\s+)?$", re.I)
+_STRENGTH_NAME = re.compile(r"\b(?:maximum|max|extra|regular)[- ]strength\b", re.I)
+
+
 def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "",
            sentence_before: str = "") -> str:
     """start, strong or typical from the clause's words. A limit ("no more than 10 g",
@@ -630,6 +650,8 @@ def _level(topic: Topic, window: str, upper_bound_only: bool, section: str = "",
     an upper bound ("up to 15 g") with no other level word."""
     if _about_harm(topic, window):
         return "toxic"
+    # "Sudafed congestion maximum strength": a product's name, no limit
+    window, section = _STRENGTH_NAME.sub(" ", window), _STRENGTH_NAME.sub(" ", section)
     if _PAST_THE_LIMIT.search(window):
         return "strong"  # "doses well above the UL, typically over 10,000 IU daily"
     said_max = topic.regex("levels.max")
