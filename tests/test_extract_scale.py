@@ -885,3 +885,15 @@ def test_a_belief_a_condition_of_use_and_a_ruled_out_risk(text, levels):
 ])
 def test_the_question_an_article_takes_up_and_a_definition_are_no_claims(text, levels):
     assert list(claims(text, "addiction_risk")["value"]) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Kratom is a herbal drug. Physical dependence on the drug can develop within weeks.",
+     ["possible"]),
+    ("Kratom is mild. Even with opium, not everyone develops a dependency on the drug.", []),
+    ("When kratom was first studied, scientists thought it unlikely to cause tolerance, "
+     "dependence, or be misused.", []),
+    ("I take kratom for pain. But I'm afraid I might become dependent on it.", []),
+])
+def test_dependence_on_the_drug_that_develops_a_past_belief_and_a_fear(text, levels):
+    assert list(claims(text, "addiction_risk")["value"]) == levels

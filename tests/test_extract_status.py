@@ -2220,3 +2220,24 @@ def test_a_gray_area_pharmacy_sale_and_not_well_regulated(text, expected):
 def test_what_an_agency_may_do_its_role_a_question_and_prescribing_restricted(text, expected):
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom and ephedrine are ingredients that can be used illegally to produce other drugs.",
+     []),
+    ("Illegal kratom comes in white or brown powder, so it is hard to spot.", []),
+    ("There's no approved antidote for kratom poisoning.", []),
+    ("Some have called for kratom to be controlled under the Controlled Substances Act.", []),
+    ("In some places kratom is legal to sell, in others it's banned or restricted.",
+     [("varies", "general")]),
+])
+def test_illegal_use_an_antidote_a_call_for_control_and_some_places_but_not_others(text,
+                                                                                  expected):
+    rows = claims(text, "legal_status", subjects={"kratom", "ephedrine"})
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+def test_sudafed_pe_is_phenylephrine():
+    rows = claims("Sudafed PE is readily available over the counter.", "legal_status",
+                  subjects=frozenset())
+    assert list(rows["subject"]) == ["phenylephrine"]
