@@ -897,3 +897,12 @@ def test_the_question_an_article_takes_up_and_a_definition_are_no_claims(text, l
 ])
 def test_dependence_on_the_drug_that_develops_a_past_belief_and_a_fear(text, levels):
     assert list(claims(text, "addiction_risk")["value"]) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Kratom is used in contexts where other substances used might cause addiction.", []),
+    ("Unlike other stimulants, kratom can be addictive.", ["possible"]),
+    ("With no crash, dependence, or jitters, kratom is gentle.", ["none"]),
+])
+def test_what_other_substances_do_is_no_claim_about_the_subject(text, levels):
+    assert list(claims(text, "addiction_risk")["value"]) == levels
