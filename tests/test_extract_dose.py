@@ -803,3 +803,12 @@ def test_a_strength_name_a_changed_limit_a_range_from_zero_and_a_purchase_limit(
     got = [(lo if lo == lo else None, hi)  # NaN: no lower end
            for lo, hi in zip(rows["low"], rows["high"])]
     assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom comes in different strengths ranging from 200mg to 800mg.",
+    "Each white, round tablet contains kratom 100 mg.",
+    "Some brands suggest two gummies provide 300 mg of kratom extract.",
+])
+def test_strengths_and_what_a_product_holds_are_no_dose(text):
+    assert claims(text, "dose").empty

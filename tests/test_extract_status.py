@@ -2241,3 +2241,26 @@ def test_sudafed_pe_is_phenylephrine():
     rows = claims("Sudafed PE is readily available over the counter.", "legal_status",
                   subjects=frozenset())
     assert list(rows["subject"]) == ["phenylephrine"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom powder is not subjected to the federal regulations that govern drugs.",
+     [("unregulated", "US federal")]),
+    ("The bill prohibits a pharmacist furnishing kratom from permitting its resale in Texas.",
+     []),
+    ("HHS confirmed its Schedule III recommendation for kratom.", []),
+    ("The sale of kratom to under-18s will be made illegal in the UK.", []),
+    ("Scientists discussed the kratom ban in Thailand and pressed for the lifting of the ban.",
+     []),
+    ("Thailand's lifting of a kratom ban was subject to conditions.", [("legal", "Thailand")]),
+])
+def test_not_subject_to_regulation_a_recommendation_a_future_law_and_a_call_for_lifting(
+        text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+def test_fentanyl_test_strips_are_their_own_subject():
+    rows = claims("Fentanyl test strips are still illegal in some states.", "legal_status",
+                  subjects=frozenset())
+    assert list(rows["subject"]) == ["fentanyl test strips"]
