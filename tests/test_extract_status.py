@@ -2264,3 +2264,13 @@ def test_fentanyl_test_strips_are_their_own_subject():
     rows = claims("Fentanyl test strips are still illegal in some states.", "legal_status",
                   subjects=frozenset())
     assert list(rows["subject"]) == ["fentanyl test strips"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some states allow kratom sales by a pharmacy without a prescription.",
+     [("regulated", "many US states")]),
+    ("The law allows the sale of kratom without a prescription in Ohio.", [("legal", "Ohio")]),
+])
+def test_sale_by_a_pharmacy_without_a_prescription_is_pharmacy_only(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
