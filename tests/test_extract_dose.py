@@ -812,3 +812,10 @@ def test_a_strength_name_a_changed_limit_a_range_from_zero_and_a_purchase_limit(
 ])
 def test_strengths_and_what_a_product_holds_are_no_dose(text):
     assert claims(text, "dose").empty
+
+
+def test_an_upper_bound_holds_for_the_amount_after_or_even():
+    rows = claims("Some studies have explored dosages of kratom up to 1200 mg or even 6000 mg.",
+                  "dose")
+    assert sorted(rows["high"]) == [1200.0, 6000.0]
+    assert rows["low"].isna().all()

@@ -378,7 +378,10 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         elif b_text is None:
             head = text[max(0, start - 90):start]
             listed = _LIST_BEFORE.search(head)
-            if listed:  # "100, 200, or 300 micrograms": the doses tested span a range
+            if found and found[-1].low is None and found[-1].high is not None and \
+                    _OR_EVEN.fullmatch(text, found[-1].end, start):
+                low = None  # "up to 1200 mg or even 6000 mg": the bound holds for both
+            elif listed:  # "100, 200, or 300 micrograms": the doses tested span a range
                 try:
                     first = _number(listed.group("n"))
                 except (ValueError, ZeroDivisionError):
@@ -636,6 +639,7 @@ _PAST_THE_LIMIT = re.compile(r"(?<!not\s)(?<!no\s)(?<!n[’']t\s)(?<!never\s)"
                              r"(?:level|limit)|tolerable\s+upper|max(?:imum)?\s+(?:dose|limit))\b")
 
 
+_OR_EVEN = re.compile(r"\s*,?\s*or\s+(?:even\s+|perhaps\s+|possibly\s+)?", re.I)
 # "cut the advised limit from 70mg to 10mg", "raised the dose from 2 to 4 g": a change
 _CHANGED_FROM = re.compile(r"\b(?:drop|cut|reduc|lower|rais|increas|decreas|chang|revis|"
                            r"slash|hik|boost|move|went|go|goes)\w*\b[^.;]{0,40}?\bfrom\s+"
