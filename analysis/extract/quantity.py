@@ -256,6 +256,18 @@ def _section_population(topic: Topic, section: str) -> str:
     return named[0] if len(named) == 1 else ""
 
 
+def _each(table: _UnitTable, m: re.Match[str], text: str, *, own_unit: bool = True
+          ) -> list[Quantity]:
+    """The two amounts of a match read as two doses, not a range between them; the first
+    keeps a unit of its own where it has one, unless `own_unit` is False ("420 and 320
+    milligrams, respectively" reads both in the unit said last)."""
+    ua = m.group("ua") if own_unit else None
+    return [q for q in (
+        _single(table, m.group("a"), ua or m.group("u"), m.start("a"),
+                m.end("ua") if ua else m.end("a"), text),
+        _single(table, m.group("b"), m.group("u"), m.start("b"), m.end("u"), text)) if q]
+
+
 def find_quantities(topic: Topic, text: str) -> list[Quantity]:
     """Every number or range with a schema unit in `text`, open ends applied."""
     table = _units(topic)
@@ -305,9 +317,7 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
             skipped_end = None
             # "5 mg and 10 mg" lists two doses; "between 5 and 10 mg" and "192 and 207 mg
             # of zinc" (the unit said once) give a range
-            found.extend(q for q in (
-                _single(table, a_text, m.group("ua"), m.start("a"), m.end("ua"), text),
-                _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
+            found.extend(_each(table, m, text))
             continue
         if b_text and sep and sep.lower() in ("and", "or") and (
                 _RESPECTIVELY.match(text, m.end()) or (sep.lower() == "or" and _EITHER.search(
@@ -315,17 +325,12 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
                 m.start(), m.start("a"), m.end()):
             # "men and women should eat 420 and 320 milligrams daily, respectively", "either
             # 84 or 126 milligrams a day": one amount each, no range between them
-            found.extend(q for q in (
-                _single(table, a_text, m.group("u"), m.start("a"), m.end("a"), text),
-                _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
+            found.extend(_each(table, m, text, own_unit=False))
             continue
         if b_text and sep and sep.lower() in ("to", "-", "–", "—") and _CHANGED_FROM.search(
                 text, max(0, m.start() - 60), m.start("a")):
             # "drops advised daily limit from 70mg to 10mg": the old value and the new one
-            found.extend(q for q in (
-                _single(table, a_text, m.group("ua") or m.group("u"), m.start("a"),
-                        m.end("ua") if m.group("ua") else m.end("a"), text),
-                _single(table, b_text, m.group("u"), m.start("b"), m.end("u"), text)) if q)
+            found.extend(_each(table, m, text))
             continue
         if b_text and _AGE_BEFORE.search(text, max(0, m.start("a") - 20), m.start("a")):
             # "600 IU for adults up to age 70 and 800 IU for older adults": an age, then
