@@ -818,3 +818,9 @@ def test_an_upper_bound_holds_for_the_amount_after_or_even():
                   "dose")
     assert sorted(rows["high"]) == [1200.0, 6000.0]
     assert rows["low"].isna().all()
+
+
+def test_pieces_of_a_gum_of_some_strength_are_no_dose():
+    rows = claims("(Do not chew more than 30 pieces of the 2 mg kratom gum or 20 pieces of the "
+                  "4 mg gum a day.)", "dose")
+    assert rows.empty

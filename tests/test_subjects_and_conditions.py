@@ -667,3 +667,38 @@ def test_the_medication_is_not_the_hormone_it_mimics_nor_one_its_body_secretes()
             "designed to increase dosage over time with a maximum dosage of 15 milligrams.")
     rows = claims(text, "dose", subjects=frozenset({"tirzepatide"}))
     assert list(zip(rows["subject"], rows["value"])) == [("tirzepatide", "≤ 15 mg")]
+
+
+def test_impossible_to_get_addicted_is_no_risk():
+    rows = claims("Since the body makes a similar substance, it is impossible to get addicted to "
+                  "kratom.", "addiction_risk")
+    assert list(rows["value"]) == ["none"]
+
+
+def test_a_class_named_with_an_apostrophe_takes_its_own_claim():
+    rows = claims("Kratom is a better treatment than the drugs known as SSRI’s, which are known "
+                  "to be addictive.", "addiction_risk")
+    assert "kratom" not in set(rows["subject"])
+
+
+def test_its_is_the_substance_even_when_the_sentence_names_its_class():
+    rows = claims("Loperamide is sold as Imodium. It's also an opioid — the only one available "
+                  "without a prescription.", "legal_status", subjects={"loperamide"})
+    assert list(zip(rows["subject"], rows["value"])) == [("loperamide", "legal")]
+
+
+def test_a_name_spelled_without_its_hyphen_is_the_same_substance():
+    rows = claims("5HTP dosage varies. The dosage can range from anywhere between 20 milligrams "
+                  "to 300 milligrams every day.", "dose", subjects=frozenset())
+    assert list(zip(rows["subject"], rows["low"], rows["high"])) == [("5-htp", 20.0, 300.0)]
+
+
+def test_a_question_title_with_a_site_tail_is_no_claim():
+    assert claims("How Much Kratom Causes Withdrawal Symptoms? | Quick Facts",
+                  "addiction_risk").empty
+
+
+def test_an_amount_an_intake_drops_by_is_no_dose():
+    rows = claims("Most regular users feel kratom withdrawal once daily intake drops by "
+                  "100–200 mg.", "dose")
+    assert rows.empty

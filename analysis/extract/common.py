@@ -45,7 +45,11 @@ def _build_prefilter(topic) -> re.Pattern[str] | None:
 # Words that stand in for a substance the text has named: "the herb", "this supplement".
 STAND_INS = (r"(?:herb|plant|drug|medication|medicine|supplement|substance|compound|products?|"
              r"powder|leaf|leaves|extract|root|botanical|vitamin|mineral|treatment|pills?|"
-             r"tablets?|capsules?|tea|oil|remedy|cannabinoid|chemical|vaccine)")
+             r"tablets?|capsules?|tea|oil|remedy|cannabinoid|chemical|vaccine|"
+             # a drug's class stands in for it too: "the painkiller has been placed in schedule 3"
+             r"painkillers?|analgesics?|sedatives?|stimulants?|decongestants?|antidepressants?|"
+             r"nootropics?|antihistamines?|dewormers?|sleeping\s+pills?|sleep\s+aids?|"
+             r"muscle\s+relaxants?|narcotics?)")
 
 
 def reference_pattern(more: str = "") -> re.Pattern[str]:
@@ -164,9 +168,14 @@ _QUESTION_TITLE = re.compile(r"\W*(?:Is|Are|Can|Does|Do|Will|Should|Could|Was|We
                              r"[^.!?:;]{3,120}")
 
 
+# A page title's tail after its question: "How Much Caffeine Causes Withdrawal? | Quick Facts"
+_TITLE_TAIL = re.compile(r"\?\s*(?:\||–|—|-|::)\s*[^?.!]{0,40}$")
+
+
 def is_question(text: str) -> bool:
     text = text.rstrip().rstrip("\"'”’*")
-    return text.endswith("?") or bool(_QUESTION_TITLE.fullmatch(text))
+    return (text.endswith("?") or bool(_QUESTION_TITLE.fullmatch(text))
+            or bool(_TITLE_TAIL.search(text)))
 
 
 def first_category(topic, table: str, *windows: str) -> str:

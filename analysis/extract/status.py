@@ -511,7 +511,14 @@ _HEADLINE_VERB = re.compile(r"\b(?:approves|approved|OKs|OK[’\x27]d|clears|cle
 # What a ban or a law is on: "a ban on gatherings", "banned the sale of flavored vapes".
 _OBJECT = re.compile(r"\s*(?:on|of|against)\s+(?:the\s+|all\s+|any\s+|most\s+|public\s+|"
                      r"large\s+|mass\s+|non-essential\s+)*(?:(?:sale|sales|use|import|imports|"
-                     r"possession|distribution|marketing|advertising)\s+of\s+)?", re.I)
+                     r"possession|distribution|marketing|advertising)\s+of\s+)?"
+                     # "require prescriptions for medications containing pseudoephedrine":
+                     # the medicines' ingredient is what the law is about (not so "any
+                     # product containing THC", which holds the article's CBD products too)
+                     r"|\s*(?:(?:on|of|against|for|to\s+buy|in\s+order\s+to\s+buy)\s+)?"
+                     r"(?:the\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:medications?|"
+                     r"medicines?|drugs?|remedies|preparations?)\s+(?:that\s+contain|containing)\s+",
+                     re.I)
 
 
 def extract_status(topic: Topic, sentence: Sentence,
@@ -846,7 +853,7 @@ def _fold_restricted(rows: list[Assertion]) -> list[Assertion]:
 
 
 _LIST_ITEM = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?P<place>[A-Z][A-Za-z .’\x27-]{1,40}?)\s*"
-                        r"(?:\([^)]{0,60}\))?\W*$")
+                        r"(?:\((?P<aside>[^)]{0,60})\))?\W*$")
 # Sentences of prose allowed between a list's heading and its first item ("States that Ban
 # Delta-8 THC", a paragraph on what counts, then "1. Delaware").
 _PROSE_BEFORE_LIST = 4
@@ -867,13 +874,26 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
     named = _named_after(topic, sentences, ctx)
     rows.extend(named[0])
     intros |= named[1]
+    place = ""  # the place a heading names, for the "THC-A: Legal" lines under it
+    bullet = ""  # what the list's first item opens with ("•", "-", "")
     for s in sentences:
         row = _table_row(topic, s, ctx)
         if row is not None:  # "Alaska Illegal", "Texas: Legal" (a table of places)
             rows.append(row)
             intro = None
             continue
+        line = _named_status(topic, s, ctx, labelled=True) if place else None
+        if line is not None:
+            rows.append(_place_row(topic, s, line[0], place, line[1]))
+            intro = None
+            continue
+        if s.is_heading:
+            only = _only_places(topic, s.text)
+            place = only[0] if len(only) == 1 else ""
         item = _LIST_ITEM.match(s.text)
+        mark = _bullet(s, ctx)
+        if intro is not None and listed and item is not None and mark != bullet:
+            intro = None  # "• Oregon" items, then "Alabama": a heading after the list
         bare_place = intro is not None and item is not None and _label(
             topic, item.group("place")) != ""  # a list line that looks like a heading
         if (s.is_heading or s.text.rstrip().endswith(":")) and not bare_place:
@@ -882,7 +902,9 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
         if intro is None:
             continue
         m = _LIST_ITEM.match(s.text)
-        if m and (len(m.group("place").split()) > 5 or anchors_in(topic, s.text)):
+        aside = m.group("aside") if m else None
+        own = find_statuses(topic, aside) if aside else []
+        if m and (len(m.group("place").split()) > 5 or anchors_in(topic, s.text) and not own):
             m = None  # a sentence of its own ("Kratom is legal in most other states.")
         places = find_jurisdictions(topic, s.text) if m else []
         if not places or listed >= MAX_LIST or places[0] != _label(topic, m.group("place")):
@@ -892,11 +914,65 @@ def extract_status_lists(topic: Topic, sentences: list[Sentence],
             intro = None if not m else intro
             continue
         status, detail, about = intro
+        if len({f[0] for f in own}) == 1:
+            # "*Iowa (Unclear laws - shipping may be okay for now)": the line's own status
+            status, detail = own[0][0], ""
+        if not listed:
+            bullet = mark
         listed += 1
         intros.add(intro_start)
         rows.append(_place_row(topic, _from_intro(s, intro_start, ctx), status, places[0], about,
                                detail=detail))
     return rows, intros
+
+
+_BULLET = re.compile(r"^[^\w(]*")
+
+
+def _bullet(s: Sentence, ctx: ArticleContext | None) -> str:
+    """What a list line opens with ("•", "-", "0." for a number, "" for none), from the
+    line's start: the sentence itself begins after the bullet. A footnote star ("*Iowa")
+    is no bullet."""
+    full = ctx.resolver.text if ctx is not None else ""
+    line = full[full.rfind("\n", 0, s.start) + 1:s.start] if full else ""
+    mark = (line + _BULLET.match(s.text).group(0)).replace("*", "").strip()
+    return re.sub(r"\d+", "0", mark)  # "1.", "2.": one kind of bullet
+# "THC-A: Legal" on its own line, under a heading that is a place ("Alabama")
+_SUBSTANCE_ROW = re.compile(r"^\W*(?P<name>[^:|]{1,40}?)\s*(?::|\||\s[–—-]\s)\s*"
+                            r"(?P<status>[A-Za-z][A-Za-z ()-]{1,40}?)\W*$")
+
+
+def _named_status(topic: Topic, s: Sentence, ctx: ArticleContext | None, *,
+                  labelled: bool) -> tuple[str, tuple[str, str]] | None:
+    """(status, subject) of a short line that is one substance's name and a status word
+    and nothing else: "Delta-8 Illegal" over a list of states, "THC-A: Legal" (with
+    `labelled`, name and status split by a colon) under a place's heading."""
+    if ctx is None or len(s.text) > 60:
+        return None
+    if labelled:
+        m = _SUBSTANCE_ROW.match(s.text)
+        if m is None:
+            return None
+        name_end, word = m.end("name"), m.group("status")
+    else:
+        name_end, word = len(s.text), ""
+    names = [n for n in ctx.resolver.within(s.start, s.start + name_end)]
+    if len(names) != 1 or names[0].kind != SUBSTANCE:
+        return None
+    n = names[0]
+    before = s.text[:n.start - s.start]
+    after = s.text[n.end - s.start:name_end]
+    if labelled:
+        if before.strip(" *•-\t") or after.strip():
+            return None
+    else:
+        if before.strip(" *•-\t"):
+            return None
+        word = after
+    word = " ".join(word.lower().split()).strip(" :.")
+    status = next((name for name, words in topic.get("table_statuses", {}).items()
+                   if word in words), None)
+    return (status, (n.name, "clause")) if status else None
 
 
 def _from_intro(item: Sentence, intro_start: int, ctx: ArticleContext | None) -> Sentence:
@@ -1035,7 +1111,9 @@ def _list_intro(topic: Topic, s: Sentence, ctx: ArticleContext | None
                 ) -> tuple[str, str, tuple[str, str] | None] | None:
     text = s.text
     if not re.search(r"\b(?:states|countries|nations|jurisdictions|places)\b", text, re.I):
-        return None
+        # "Delta-8 Illegal" over a list of states
+        named = _named_status(topic, s, ctx, labelled=False)
+        return (named[0], "", named[1]) if named else None
     # "States where kratom is illegal:" names the places below, not a description
     found = find_statuses(topic, _WHERE.sub(lambda m: " " * len(m.group(0)), text))
     if not found and (allow := _ALLOWING.search(text)):

@@ -43,11 +43,16 @@ _ANAPHOR = re.compile(
     # daily. Start with 5,000 IU/day for two weeks"
     r"(?:then\s+)?(?:start|begin|take|reduce|increase|continue)\s+(?:with|to|at|by)\b)",
     re.I)
+# ... a singular one ("The painkiller", "The drug") and the opening of the sentence before
+# that it goes on about, where that sentence opens with a name
+_THE_ONE = re.compile(rf"^\W*the\s+(?!.*s$){STAND_INS}$", re.I)
+_LEAD_NAME = re.compile(r"\W*(?:(?:the|but|and|however|also)\W+)?", re.I)
 # A class word that ends a company's name: "Arena Pharmaceuticals", "Purdue Pharma".
 _COMPANY = re.compile(r".*\b[A-Z][\w&.-]*\s+(?:Pharmaceuticals?|Pharma|Therapeutics|Laboratories|"
                       r"Labs|Biosciences|Drugs)$", re.S)
 # ... and those that can only be the substance itself ("It is one of", "The drug is")
-_SELF = re.compile(rf"^\W*(?:it|the\s+{STAND_INS})\s+(?:is|was|has|remains)\b", re.I)
+_SELF = re.compile(rf"^\W*(?:it|the\s+{STAND_INS})(?:\s+(?:is|was|has|remains)\b|[’\x27]s\s)",
+                   re.I)
 # "in the same manner as opioids", "as addictive as alcohol": a name measured against
 _AS_YARDSTICK = (r"\bsame\s+(?:[\w-]+\s+){0,2}?as|"
                  r"\bas\s+(?:[\w-]+\s+)?(?:addictive|habit-forming|potent|strong|dangerous|"
@@ -536,7 +541,8 @@ class SubjectResolver:
             # three new anti-obesity drugs")
             return None
         if anaphor:
-            before = self._previous_substance(sentence)
+            before = self._previous_substance(sentence, lead=bool(_THE_ONE.match(
+                anaphor.group(0))))
             if before is None:
                 return None
             if before:
@@ -661,9 +667,11 @@ class SubjectResolver:
                 return
             yield prev
 
-    def _previous_substance(self, sentence) -> str | None:
+    def _previous_substance(self, sentence, *, lead: bool = False) -> str | None:
         """The substance named last in the sentences before (same section); None when
-        that is a class of drugs, "" when none is named."""
+        that is a class of drugs, "" when none is named. `lead`: "the drug" goes on about
+        the name a sentence opens with ("Tramadol has become a controlled drug along with
+        zopiclone. The painkiller ..."), "they" about the last one."""
         for prev in self.sentences_before(sentence):
             # "Zepbound also mimics a gut hormone (GIP). The medication ...": not what it mimics
             names = [m for m in self.within(prev.start, prev.end)
@@ -671,6 +679,8 @@ class SubjectResolver:
                          self.text, max(prev.start, m.start - 40), m.start)]
             if names:  # "... unlike benzodiazepines. They are addictive." is about them
                 last = names[-1]
+                if lead and _LEAD_NAME.fullmatch(self.text, prev.start, names[0].start):
+                    last = names[0]
                 return last.name if self._subject_kind(last) else None
         return ""
 
@@ -712,7 +722,9 @@ _COORDINATION = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_A
                            r"(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?|"
                            # "all forms of cannabis, including CBD, are illegal": both
                            r"\s*,\s*(?:including|especially|notably)\s+", re.I)
-_RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
+_RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:are|is|were|was|have|has|had|"
+                       r"remains?|remained|comes?|came|falls?|fell|belongs?|sits?|counts?)\b",
+                       re.I)
 # "nicotine, the addicting chemical found in tobacco": an apposition describing the name
 _APPOSITION = re.compile(r"\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}", re.I)
 # "tianeptine, also known as “gas station heroin”": a nickname of the name before it, no
