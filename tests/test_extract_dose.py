@@ -824,3 +824,20 @@ def test_pieces_of_a_gum_of_some_strength_are_no_dose():
     rows = claims("(Do not chew more than 30 pieces of the 2 mg kratom gum or 20 pieces of the "
                   "4 mg gum a day.)", "dose")
     assert rows.empty
+
+
+def test_a_volume_or_count_glossed_by_the_mass_it_holds_is_that_mass():
+    rows = claims("Kratom for kids. 24-35 lbs: 5 mL of children's liquid or 1 chewable tablet "
+                  "(100 mg)\n\n12-17 lbs: 1.25 mL of infant drops (50 mg)", "dose")
+    assert sorted(zip(rows["high"], rows["unit"])) == [(50.0, "mg"), (100.0, "mg")]
+
+
+def test_a_dose_per_pound_glossing_one_per_kilogram_is_the_same_dose():
+    rows = claims("The general rule of thumb for kratom dosage in children is 10 mg per "
+                  "kilogram of body weight (or 4.5 mg per pound).", "dose")
+    assert list(zip(rows["high"], rows["unit"])) == [(10.0, "mg/kg")]
+
+
+def test_starting_at_is_the_first_dose_not_a_floor():
+    rows = claims("Kratom is given by injection starting at 2.5 mg once weekly.", "dose")
+    assert list(zip(rows["low"], rows["high"], rows["level"])) == [(2.5, 2.5, "start")]

@@ -2367,3 +2367,37 @@ def test_a_relative_clause_with_any_verb_is_about_the_name_it_hangs_on():
                   "under Schedule I in the United States.", "legal_status",
                   subjects={"kratom", "heroin"})
     assert ("kratom", "controlled") not in set(zip(rows["subject"], rows["value"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to a law passed in 2014, kratom oil is legal under very limited "
+     "circumstances.", [("regulated", "general", "conditions")]),
+    ("I do not – repeat, do not – advise anyone to use kratom illegally.", []),
+    ("Kratom is sold only under a brand name, with no approved generic versions.", []),
+    ("The Arkansas Department of Health is working on a clarification to its controlled "
+     "substances list for kratom.", []),
+])
+def test_limited_circumstances_illegal_use_generics_and_a_clarification_in_the_works(
+        text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"], rows["detail"])) == expected
+
+
+def test_unregulated_as_a_products_adjective_is_no_status():
+    rows = claims("The governor of Missouri issued an order to ban unregulated psychoactive "
+                  "kratom products.", "legal_status")
+    assert "unregulated" not in set(rows["value"])
+
+
+def test_the_source_a_relative_clause_derives_the_product_from_is_the_subject():
+    rows = claims("The hemp plant, from which kratom resin is derived, was legalized "
+                  "federally in the United States.", "legal_status",
+                  subjects={"kratom", "hemp"})
+    assert list(zip(rows["subject"], rows["value"])) == [("hemp", "legal")]
+
+
+def test_the_tranquilizer_goes_on_about_the_drug_the_sentence_before_opens_with():
+    rows = claims("Xylazine is often mixed with fentanyl. The tranquilizer was approved by the "
+                  "FDA for veterinary use in 1972.", "legal_status",
+                  subjects={"xylazine", "fentanyl"})
+    assert list(zip(rows["subject"], rows["value"])) == [("xylazine", "approved")]

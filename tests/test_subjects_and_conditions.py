@@ -702,3 +702,20 @@ def test_an_amount_an_intake_drops_by_is_no_dose():
     rows = claims("Most regular users feel kratom withdrawal once daily intake drops by "
                   "100–200 mg.", "dose")
     assert rows.empty
+
+
+def test_a_nickname_called_in_quotes_is_no_substance():
+    rows = claims("Sometimes called “gas station heroin,” the products actually contain "
+                  "tianeptine, which can be addictive.", "addiction_risk",
+                  subjects={"tianeptine"})
+    assert list(rows["subject"]) == ["tianeptine"]
+
+
+@pytest.mark.parametrize("text", [
+    "To say a substance is physically addictive means that a user may experience withdrawal "
+    "symptoms when kratom use stops.",
+    "Several studies examined the potential addictive qualities of kratom.",
+    "Researchers believe kratom could help treat depression, PTSD and addiction.",
+])
+def test_a_definition_a_topic_studied_and_a_list_of_conditions_treated_are_no_claims(text):
+    assert claims(text, "addiction_risk").empty

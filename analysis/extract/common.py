@@ -49,7 +49,7 @@ STAND_INS = (r"(?:herb|plant|drug|medication|medicine|supplement|substance|compo
              # a drug's class stands in for it too: "the painkiller has been placed in schedule 3"
              r"painkillers?|analgesics?|sedatives?|stimulants?|decongestants?|antidepressants?|"
              r"nootropics?|antihistamines?|dewormers?|sleeping\s+pills?|sleep\s+aids?|"
-             r"muscle\s+relaxants?|narcotics?)")
+             r"muscle\s+relaxants?|narcotics?|tranquili[sz]ers?)")
 
 
 def reference_pattern(more: str = "") -> re.Pattern[str]:

@@ -549,8 +549,8 @@ def _build_bounds(topic: Topic) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _SIGNS = {"at_most": r"≤|⩽|<=|<", "at_least": r"≥|⩾|>=|>"}
 
 
-_GLOSS = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|around|roughly|~|or)?\s*",
-                    re.I)
+_GLOSS = re.compile(r"(?:\s+of\s+(?:body|bodily)\s+weight)?\s*\(\s*(?:about|approx\.?|"
+                    r"approximately|around|roughly|~|or)?\s*", re.I)
 
 
 def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
@@ -559,9 +559,20 @@ def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
     '10,000 IU/day, or 250 mcg/day' each state one dose: keep one. A mass wins over a
     count; otherwise the value written first wins over its gloss."""
     drop = set()
+    for i, q in enumerate(found):
+        # "1.25 mL of infant drops (50 mg)", "5 mL of liquid or 1 chewable tablet (100 mg)":
+        # a volume or count of a product, then the mass it holds in brackets
+        if table.family.get(q.unit) in {"volume", "count"}:
+            for nxt in found[i + 1:]:
+                family = table.family.get(nxt.unit)
+                if family == "mass" and text[:nxt.start].rstrip().endswith("("):
+                    drop.add(i)
+                if family not in {"volume", "count"}:
+                    break
     for i in range(len(found) - 1):
         q, nxt = found[i], found[i + 1]
-        same = q.unit == nxt.unit and (q.low, q.high) == (nxt.low, nxt.high)
+        # "10 mg per kilogram (or 4.5 mg per pound)": one dose, converted and rounded
+        same = q.unit == nxt.unit and _close(q, nxt)
         if (q.unit == nxt.unit and not same) or not (_GLOSS.fullmatch(text[q.end:nxt.start])
                                       or _OR_GLOSS.fullmatch(text[q.end:nxt.start])):
             continue
@@ -569,6 +580,14 @@ def _drop_counts_glossed_by_mass(found: list[Quantity], text: str,
         n_count = table.family.get(nxt.unit) == "count"
         drop.add(i if q_count and not n_count else i + 1)
     return [q for i, q in enumerate(found) if i not in drop]
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """The same amounts, give or take the rounding of a conversion (within 2%)."""
+    pairs = [(a.low, b.low), (a.high, b.high)]
+    return all((x is None and y is None) or (x is not None and y is not None
+                                               and abs(x - y) <= 0.02 * max(abs(x), abs(y)))
+               for x, y in pairs)
 
 
 _LIST_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d++(?:\.\d++)?)(?:\s*+,\s*+\d++(?:\.\d++)?)++"
@@ -625,6 +644,7 @@ _REVISED = re.compile(r"\b(?:reduced|lowered|cut|raised|increased|revised|change
 _OTHER_NUMBER = re.compile(r".*\d[\d,.]*\s*[a-zA-Z%]*\s", re.S)
 
 
+_STARTING_AT = re.compile(r"\bstarting\s+(?:at|from|with)\s+$", re.I)
 # "To avoid toxicity, take no more than 4,000 IU": a harm the advice keeps away from.
 _AVOIDED = re.compile(r"\b(?:avoid|avoiding|prevent|preventing|reduce|reducing|minimi[sz]e|"
                       r"lower|lowering)\s+(?:the\s+)?(?:risk\s+of\s+|chance\s+of\s+)?"
@@ -846,6 +866,9 @@ def extract_quantities(topic: Topic, sentence: Sentence,
                 text[prev_end:q.start]) or _REVISED.search(text, prev_end, q.start)):
             level = said_level  # "the maximum is 800 mg per dose or 3200 mg per day"
         said_level = level if level != "typical" else ""
+        if level == "start" and high is None and low is not None and _STARTING_AT.search(
+                text, max(0, q.start - 20), q.start):
+            high = low  # "given starting at 2.5 mg once weekly": the first dose, not a floor
         if level == "max" and high is None and low is not None:
             low, high = None, low  # "doses above 15 g are not recommended": 15 g at most
         if low is not None and low == high:  # "the maximum dose is 8 g": an upper bound

@@ -97,6 +97,7 @@ _CONTENT_MARK = re.compile(
 _SOURCE_MARK = re.compile(r"\b(?:derived|extracted|made|sourced)\s+from(?:\s+[\w-]+\s+(?:and|or)"
                           r"|\s+(?:the\s+)?[\w-]+(?:\s+plants?)?\s*,?\s+(?:and\s+)?not"
                           r"(?:\s+from)?)?\s+(?:the\s+)?$", re.I)
+_FROM_WHICH = re.compile(r",\s*(?:from|out\s+of)\s+which\s+(?:the\s+)?$", re.I)
 _ELIDED_SUBJECT = re.compile(r"\W*(?:(?:and|but|yet|or)\s+)?(?:(?:typically|usually|often|"
                              r"generally|also|still|now|then|may|can|must|will)\s+)*"
                              r"(?:require|requires|required|need|needs|needed|is|are|was|were|"
@@ -618,6 +619,12 @@ class SubjectResolver:
         from, and what the claim is compared with."""
         mentions = [m for m in mentions
                     if not _CONTENT_MARK.search(self.text[max(0, m.start - 30):m.start])]
+        # "The hemp plant, from which Delta 8 is derived, was legalized": the product named
+        # in a relative clause on its source is not what the sentence says of the source
+        derived = [m for m in mentions
+                   if _FROM_WHICH.search(self.text, max(0, m.start - 20), m.start)]
+        if derived and len(derived) < len(mentions):
+            mentions = [m for m in mentions if m not in derived]
         made_of = [m for m in mentions
                    if _SOURCE_MARK.search(self.text[max(0, m.start - 40):m.start])]
         if made_of and len(made_of) < len([m for m in mentions if m.end <= pos]):
@@ -732,7 +739,8 @@ _APPOSITION = re.compile(r"\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}", re.I)
 _NICKNAME = re.compile(
     r"(?:\balso\s+(?:known|referred\s+to|sold)\s+as|\ba\.?k\.?a\.?|\bnicknamed|\bdubbed|"
     r"\bstreet\s+names?(?:\s+(?:like|such\s+as|include|including))?|"
-    r"\b(?:known|referred\s+to)\s+as\s+(?=[\"“‘']))\s*,?\s*[\"“‘']?(?:[\w-]+\s+){0,3}$", re.I)
+    r"\b(?:known|referred\s+to|called)\s+(?:as\s+)?(?=[\"“‘']))"
+    r"\s*,?\s*[\"“‘']?(?:[\w-]+\s+){0,3}$", re.I)
 _MODIFIER = re.compile(
     r"-(?:derived|infused|like|free|related|type|rich|laced|induced|friendly|"
     r"legal)\b|"
