@@ -841,3 +841,9 @@ def test_a_dose_per_pound_glossing_one_per_kilogram_is_the_same_dose():
 def test_starting_at_is_the_first_dose_not_a_floor():
     rows = claims("Kratom is given by injection starting at 2.5 mg once weekly.", "dose")
     assert list(zip(rows["low"], rows["high"], rows["level"])) == [(2.5, 2.5, "start")]
+
+
+def test_amounts_that_exceed_a_value_are_at_least_it():
+    rows = claims("If you are using amounts of kratom that exceed 750 mg per day, reduce your "
+                  "consumption gradually.", "dose")
+    assert list(zip(rows["low"], rows["high"].isna())) == [(750.0, True)]

@@ -2401,3 +2401,23 @@ def test_the_tranquilizer_goes_on_about_the_drug_the_sentence_before_opens_with(
                   "FDA for veterinary use in 1972.", "legal_status",
                   subjects={"xylazine", "fentanyl"})
     assert list(zip(rows["subject"], rows["value"])) == [("xylazine", "approved")]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States government oversees the distribution of controlled substances to "
+    "restrict their usage.",
+    "Within these categories, Schedule I drugs have the highest risk of abuse.",
+    "Discover the legal standing of kratom across the US and its evolving controlled "
+    "substance status.",
+    "Work is currently underway on a ban on kratom from 2021.",
+    "Mayors can however ban the use and sale of kratom in certain parts of town.",
+])
+def test_the_class_of_controlled_substances_work_underway_and_a_power_to_ban_are_no_status(
+        text):
+    assert claims(text, "legal_status").empty
+
+
+def test_dmaa_is_one_substance_by_any_of_its_names():
+    rows = claims("DMAA has been withdrawn from sale in many countries. 1,3-dimethylamylamine "
+                  "is illegal in dietary supplements.", "legal_status", subjects=frozenset())
+    assert set(rows["subject"]) == {"dmaa"}

@@ -719,3 +719,14 @@ def test_a_nickname_called_in_quotes_is_no_substance():
 ])
 def test_a_definition_a_topic_studied_and_a_list_of_conditions_treated_are_no_claims(text):
     assert claims(text, "addiction_risk").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom doesn't have the kind of chemical composition that could promote dependence.",
+     ["none"]),
+    ("Being addicted to a substance, you're likely to experience withdrawal symptoms if you "
+     "suddenly stop taking kratom.", []),
+    ("Kratom has been a topic of concern regarding its potential for physical addiction.", []),
+])
+def test_not_the_kind_that_could_a_generic_addict_and_a_topic_of_concern(text, expected):
+    assert list(claims(text, "addiction_risk")["value"]) == expected
