@@ -2421,3 +2421,26 @@ def test_dmaa_is_one_substance_by_any_of_its_names():
     rows = claims("DMAA has been withdrawn from sale in many countries. 1,3-dimethylamylamine "
                   "is illegal in dietary supplements.", "legal_status", subjects=frozenset())
     assert set(rows["subject"]) == {"dmaa"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the USA kratom is 100% legal.", [("legal", "US federal")]),
+    ("Michigan classified kratom sodium as a Schedule II controlled substance.",
+     [("controlled", "Michigan")]),
+    ("While kratom is not federally controlled, individual states have taken action.",
+     [("legal", "US federal")]),
+    ("Kratom is available only with your doctor's prescription.", [("regulated", "general")]),
+    ("The new law limits adults to seven grams of kratom a month.", [("regulated", "general")]),
+    ("Several sellers limit customers to 21 years when they purchase kratom.", []),
+    ("Kratom is sold despite never being approved for medical use in the US.",
+     [("unapproved", "US federal")]),
+    ("Kratom is already approved under the trade name Kratomax.", [("approved", "general")]),
+    ("Concentrated kratom in bulk quantities cannot be sold directly to consumers.",
+     [("banned", "general")]),
+    ("Kratom tablets may still legally be sold to consumers.", [("legal", "general")]),
+    ("Kratom can be legally produced, sold, and possessed in the State of Alabama.",
+     [("legal", "Alabama")]),
+])
+def test_fully_legal_a_salt_not_federally_controlled_and_purchase_limits(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected

@@ -376,6 +376,11 @@ class SubjectResolver:
         # modifier or inside an institution's name is not what a clause is about.
         mentions = [m for m in mentions if not _MODIFIER.match(text, m.end)
                     and not _NICKNAME.search(text, max(0, m.start - 50), m.start)]
+        # "tianeptine sodium", "pseudoephedrine hydrochloride": the salt of the drug named
+        # just before is that drug, not a mineral of its own
+        mentions = [m for i, m in enumerate(mentions)
+                    if not (m.kind == OTHER and i and mentions[i - 1].kind == SUBSTANCE
+                            and _SALT.fullmatch(text, mentions[i - 1].end, m.end))]
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         ranked = article_subjects(mentions, title_end)
@@ -741,6 +746,9 @@ _NICKNAME = re.compile(
     r"\bstreet\s+names?(?:\s+(?:like|such\s+as|include|including))?|"
     r"\b(?:known|referred\s+to|called)\s+(?:as\s+)?(?=[\"“‘']))"
     r"\s*,?\s*[\"“‘']?(?:[\w-]+\s+){0,3}$", re.I)
+_SALT = re.compile(r"\s+(?:sodium|potassium|calcium|magnesium|hydrochloride|HCl|sulfate|"
+                   r"sulphate|citrate|phosphate|maleate|tartrate|succinate|mesylate|besylate|"
+                   r"acetate|bromide|chloride|fumarate)", re.I)
 _MODIFIER = re.compile(
     r"-(?:derived|infused|like|free|related|type|rich|laced|induced|friendly|"
     r"legal)\b|"
