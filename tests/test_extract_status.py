@@ -2444,3 +2444,26 @@ def test_dmaa_is_one_substance_by_any_of_its_names():
 def test_fully_legal_a_salt_not_federally_controlled_and_purchase_limits(text, expected):
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They advised that making products containing kratom prescription-only would be the most "
+     "effective way to minimise the risk.", []),
+    ("The regulator said kratom was also not available to buy over the counter.",
+     [("regulated", "general", "prescription only")]),
+    ("Kratom is a prescription-only medication and cannot be bought over the counter.",
+     [("regulated", "general", "prescription only")]),
+    ("We urge all legal pot states to also ban kratom sales.", []),
+    ("The TGA and the Office of Drug Control maintain lists of medications that cannot be "
+     "imported into Australia, including kratom.", []),
+    ("The TGA decided against an outright ban of kratom.", []),
+    ("Illegal Use of Kratom Common in U.S.", []),
+    ("Attorneys general signed a letter asking Congress to outlaw kratom at the federal level.",
+     []),
+    ("The new provision prevents the unregulated sale of kratom products online.", []),
+    ("Athletes can test positive for an illegal substance after taking kratom.", []),
+])
+def test_advice_to_make_it_prescription_only_not_over_the_counter_and_bans_not_made(
+        text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"], rows["detail"])) == expected
