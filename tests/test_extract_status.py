@@ -2467,3 +2467,21 @@ def test_advice_to_make_it_prescription_only_not_over_the_counter_and_bans_not_m
         text, expected):
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["jurisdiction"], rows["detail"])) == expected
+
+
+def test_a_status_after_as_a_result_is_asserted_whatever_the_modal_before():
+    rows = claims("It concluded it could not establish a safe lower limit for kratom and, as a "
+                  "result, kratom was banned in Denmark.", "legal_status")
+    assert list(zip(rows["value"], rows["jurisdiction"])) == [("banned", "Denmark")]
+
+
+def test_revoked_emergency_authorization_without_use_is_revoked():
+    rows = claims("Regulators on Monday revoked emergency authorization for kratom.",
+                  "legal_status")
+    assert list(rows["value"]) == ["revoked"]
+
+
+def test_sarms_are_one_subject_by_their_long_name():
+    rows = claims("Selective Androgen Receptor Modulators (SARMs) are dangerous and illegal.",
+                  "legal_status", subjects=frozenset())
+    assert list(zip(rows["subject"], rows["value"])) == [("sarms", "banned")]

@@ -830,7 +830,11 @@ _REASON = re.compile(r"(?<!\bjust\s)\b(?:because|since|given\s+that|as(?=\s+(?:(
 # "... the amount individuals could carry (from 2kg to 4kg), and essentially ended a ban":
 # a predicate after ", and" is asserted whatever the one before supposes
 _NEW_PREDICATE = re.compile(r",\s+(?:and|but)\s+(?=(?:\w+ly\s+)?(?:ended|lifted|became|"
-                            r"is|are|was|were|has|have|had)\b)", re.I)
+                            r"is|are|was|were|has|have|had)\b)|"
+                            # "could not establish a safe limit and, as a result, it was
+                            # banned": what followed is asserted
+                            r"\b(?:as\s+a\s+(?:result|consequence)|consequently|therefore)\s*,",
+                            re.I)
 
 _LEGAL_BUT = re.compile(r"\blegal\s+but\s+(?:[\w-]+\s+){0,2}(?:regulated|restricted)\b", re.I)
 
