@@ -941,6 +941,8 @@ def _bullet(s: Sentence, ctx: ArticleContext | None) -> str:
     line = full[full.rfind("\n", 0, s.start) + 1:s.start] if full else ""
     mark = (line + _BULLET.match(s.text).group(0)).replace("*", "").strip()
     return re.sub(r"\d+", "0", mark)  # "1.", "2.": one kind of bullet
+
+
 # "THC-A: Legal" on its own line, under a heading that is a place ("Alabama")
 _SUBSTANCE_ROW = re.compile(r"^\W*(?P<name>[^:|]{1,40}?)\s*(?::|\||\s[–—-]\s)\s*"
                             r"(?P<status>[A-Za-z][A-Za-z ()-]{1,40}?)\W*$")
@@ -960,19 +962,15 @@ def _named_status(topic: Topic, s: Sentence, ctx: ArticleContext | None, *,
         name_end, word = m.end("name"), m.group("status")
     else:
         name_end, word = len(s.text), ""
-    names = [n for n in ctx.resolver.within(s.start, s.start + name_end)]
+    names = ctx.resolver.within(s.start, s.start + name_end)
     if len(names) != 1 or names[0].kind != SUBSTANCE:
         return None
     n = names[0]
-    before = s.text[:n.start - s.start]
     after = s.text[n.end - s.start:name_end]
-    if labelled:
-        if before.strip(" *•-\t") or after.strip():
-            return None
-    else:
-        if before.strip(" *•-\t"):
-            return None
-        word = after
+    if s.text[:n.start - s.start].strip(" *•-\t") or (labelled and after.strip()):
+        return None  # words before the name, or between it and a labelled status
+    if not labelled:
+        word = after  # "Delta-8 Illegal": the status is what follows the name
     word = " ".join(word.lower().split()).strip(" :.")
     status = next((name for name, words in topic.get("table_statuses", {}).items()
                    if word in words), None)
