@@ -847,3 +847,9 @@ def test_amounts_that_exceed_a_value_are_at_least_it():
     rows = claims("If you are using amounts of kratom that exceed 750 mg per day, reduce your "
                   "consumption gradually.", "dose")
     assert list(zip(rows["low"], rows["high"].isna())) == [(750.0, True)]
+
+
+def test_an_amount_an_intake_drops_by_is_no_dose():
+    rows = claims("Most regular users feel kratom withdrawal once daily intake drops by "
+                  "100–200 mg.", "dose")
+    assert rows.empty

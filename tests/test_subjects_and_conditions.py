@@ -698,12 +698,6 @@ def test_a_question_title_with_a_site_tail_is_no_claim():
                   "addiction_risk").empty
 
 
-def test_an_amount_an_intake_drops_by_is_no_dose():
-    rows = claims("Most regular users feel kratom withdrawal once daily intake drops by "
-                  "100–200 mg.", "dose")
-    assert rows.empty
-
-
 def test_a_nickname_called_in_quotes_is_no_substance():
     rows = claims("Sometimes called “gas station heroin,” the products actually contain "
                   "tianeptine, which can be addictive.", "addiction_risk",
