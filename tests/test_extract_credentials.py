@@ -214,3 +214,28 @@ def test_a_company_opening_a_recall_notice_is_no_author():
     text = ("Marksans Pharma Limited, India, is voluntarily expanding its earlier recall to "
             "include 76 lots of kratom tablets.")
     assert claims(text, "author_credentials").empty
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kratom and sleep\nSally Satel, M.D.\nKratom is a leaf.", ["Sally Satel"]),
+    ("Kratom wiki\nEditor-In-Chief: C. Michael Gibson, M.S., M.D.\nKratom is a leaf.",
+     ["C. Michael Gibson"]),
+    ("Kratom Q&A\nAnswer From Eric J. Olson, M.D.\nKratom is a leaf.", ["Eric J. Olson"]),
+    ("Kratom blog\nPublished on May 21, 2015 by Justine Florence\nKratom is a leaf.",
+     ["Justine Florence"]),
+    ("Kratom blog\nLast Updated on 14/08/2025 by James Anderson\nKratom is a leaf.",
+     ["James Anderson"]),
+    ("Kratom news\nBy JONEL ALECCIA\nKratom is a leaf.", ["JONEL ALECCIA"]),
+])
+def test_dotted_degrees_a_leading_initial_a_dated_byline_and_a_capitals_byline(text, names):
+    assert list(claims(text, "author_credentials")["name"]) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom news\nBy FDA STAFF\nKratom is a leaf.",
+    "Kratom news\nBY THE NUMBERS\nKratom is a leaf.",
+    "Kratom news\nImage of FDA Commissioner Stephen M. Hahn, M.D.\nKratom is a leaf.",
+    "Research published in 2019 by John Smith showed that kratom is a leaf.",
+])
+def test_a_desk_in_capitals_a_caption_and_a_study_credit_name_no_author(text):
+    assert claims(text, "author_credentials").empty

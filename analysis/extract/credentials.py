@@ -17,13 +17,16 @@ from .common import Assertion, Sentence, any_match
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _TITLE = r"(?P<title>Dr\.?|Doctor|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?)"
-_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.){{1,3}})?(?:\s+{_NAME_WORD}){{1,2}})"
+# "C. Michael Gibson": a leading initial too
+_NAME = (rf"(?P<name>(?:[A-Z]\.\s?)?{_NAME_WORD}(?:\s+(?:[A-Z]\.){{1,3}})?"
+         rf"(?:\s+{_NAME_WORD}){{1,2}})")
 # "Omudhome Ogbru, PharmD" on a line of its own (also run together: "Jill Barat,
 # PharmDJoshua Murdock, PharmD"): a person named with their degrees.
-_DEGREE = (r"(?:Ph\.?D|M\.?D|PharmD|Pharm\.D|R\.?Ph|D\.?O|DNP|DPT|DDS|DVM|MPH|MSc|MS|MA|MBA|"
+_DEGREE = (r"(?:Ph\.?D|M\.?D|M\.S|PharmD|Pharm\.D|R\.?Ph|D\.?O|DNP|DPT|DDS|DVM|MPH|MSc|MS|MA|MBA|"
            r"BSc|RN|NP|PA-C|RD|RDN|LAc|MBBS|MSN|BSN|LCSW|LMHC|PsyD|BCBBS|BCPS|FACP|FAAP|CNS)")
 _NAMED_WITH_DEGREES = re.compile(
-    rf"(?:{_TITLE}\s+)?{_NAME}\s*,\s*(?P<degrees>{_DEGREE}(?:\s*,\s*{_DEGREE})*)(?=[,\s]|$|[A-Z][a-z])")
+    rf"(?:{_TITLE}\s+)?{_NAME}\s*,\s*(?P<degrees>{_DEGREE}\.?(?:\s*,\s*{_DEGREE}\.?)*)"
+    r"(?=[,\s]|$|[A-Z][a-z])")
 _BIO_VERB = (r"(?:is|was|has|holds|serves|works|writes|earned|received|brings|specializes|"
              r"specialises|graduated)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:(?:\w+\s+){0,4})?(she|he|they|her|his|their|hers|him|them)\b",
@@ -85,7 +88,8 @@ def _bylines(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
     found = []
     for pattern in topic.patterns("bylines"):
         for m in pattern.finditer(text):
-            n = re.match(rf"(?:{_TITLE}\s+)?{_NAME}", text[m.end():])
+            n = re.match(rf"(?:{_TITLE}\s+)?{_NAME}", text[m.end():]) or _CAPS_NAME.match(
+                text, m.end())
             if n and _EDITS_A_PUBLICATION.match(text, m.end() + n.end()):
                 continue  # "Edited by Jane Doe, DO, it is the premier journal of ..."
             if n and n.group("name").split()[0] not in _NOT_NAMES:
@@ -95,6 +99,12 @@ def _bylines(topic: Topic, s: Sentence) -> list[tuple[str, str, str]]:
     return found
 
 
+# "By JONEL ALECCIA": a wire byline in capitals, ending its line or its part of it
+_CAPS_NAME = re.compile(r"(?-i:(?P<title>)(?!(?:[A-Z]+\s+){0,3}(?:STAFF|TEAM|DESK|NEWS|EDITORS?|"
+                        r"EDITORIAL|BOARD|REPORTS?|WIRE|SERVICES?|FDA|CDC|NIH|WHO|AP|AFP)\b)"
+                        r"(?P<name>(?!(?:AND|OR|OF|THE|FOR|WITH|BY)\b)[A-Z]{2,}"
+                        r"(?:[-'’][A-Z]{2,})?(?:\s+[A-Z]\.)?(?:\s+[A-Z]{2,}(?:[-'’][A-Z]{2,})?){1,2}))"
+                        r"(?=\s*(?:$|[,|;(]|\s(?:and|AND)\s|\s[-–—]\s))")
 _EDITS_A_PUBLICATION = re.compile(r"(?:\s*,\s*[A-Za-z.]{2,8})*\s*,\s+(?:it|this|which)\s+"
                                   r"(?:is|was|has|publishes)\b")
 _BYLINE_GATE = re.compile(r"by|write\s+to|follow|author|editor|writer|reviewer|reporter|"
@@ -119,13 +129,20 @@ def _name_lines(s: Sentence) -> list[tuple[str, str, str]]:
                  and alone.group("name").split()[0] not in _NOT_NAMES else
                  [(m.group("name"), "", "author") for m in caps])
         rest = "" if alone else _CAPS_WITH_DEGREES.sub("", s.text)
-    return found if found and not re.search(r"\b[a-z]{3,}\s+[a-z]{3,}", rest) else []
+    return found if found and not re.search(r"\b[a-z]{3,}\s+[a-z]{3,}", rest) \
+        and not _CAPTIONED.search(rest) else []
+
+
+# "Image of FDA Commissioner Stephen M. Hahn, M.D.": a picture's caption or an office
+# holder the article is about, not its writer
+_CAPTIONED = re.compile(r"\b(?:Image|Photo|Picture|Caption|Commissioner|Secretary|Director|"
+                        r"President|Chair(?:man|woman)?|Minister|Governor|Senator|Mayor)\b")
 
 
 # without a comma, only degrees that are no common word ("Living With MS" names no one)
 _DOCTORAL = r"(?:M\.?D|Ph\.?D|PharmD|DNP|DVM|MBBS|RDN|MPH|PsyD)"
 _NAME_DEGREES_ALONE = re.compile(
-    rf"\W*{_NAME}\s+(?P<degrees>{_DOCTORAL}(?:\s*,\s*{_DEGREE})*)\s*")
+    rf"\W*{_NAME}\s+(?P<degrees>{_DOCTORAL}\.?(?:\s*,\s*{_DEGREE}\.?)*)\s*")
 _CAPS_WORD = r"(?!(?:AND|OR|OF|THE|FOR|WITH|BY)\b)[A-Z]{2,}(?:[-'’][A-Z]{2,})?"
 _CAPS_WITH_DEGREES = re.compile(
     rf"(?<![A-Za-z])(?P<name>{_CAPS_WORD}(?:\s+(?:[A-Z]\.){{1,3}})?(?:\s+{_CAPS_WORD}){{1,2}})"
