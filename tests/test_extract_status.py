@@ -2485,3 +2485,47 @@ def test_sarms_are_one_subject_by_their_long_name():
     rows = claims("Selective Androgen Receptor Modulators (SARMs) are dangerous and illegal.",
                   "legal_status", subjects=frozenset())
     assert list(zip(rows["subject"], rows["value"])) == [("sarms", "banned")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a medicines agency legalizes a drug by approving it
+    ("Kratom was first legalized by the Food and Drug Administration (FDA) in 1998 for pain.",
+     [("approved", "US federal")]),
+    ("While not typically the first choice and not officially FDA-approved, kratom remains an "
+     "option.", [("unapproved", "US federal")]),
+    # legal, but only with a prescription
+    ("Kratom is legal to have and use in about every country across the globe if you have a "
+     "valid doctor's prescription.", [("regulated", "international")]),
+    ("However, this doesn't make kratom legal to own for persons who don't have a valid "
+     "prescription.", [("regulated", "general")]),
+    # "without a prescription as the drug-dispensing rules ..." names no prescription drug
+    ("In India, you can get kratom without a prescription as the drug-dispensing relations "
+     "aren't tightly enforced.", [("legal", "India")]),
+    ("Kratom that comes from the leaf is legal for sale and use in some areas of the United "
+     "States.", [("legal", "many US states")]),
+    ("Kratom must contain less than 2% mitragynine to be sold legally in the US.",
+     [("regulated", "US federal")]),
+    ("Some state agencies have decided to ban kratom products.", [("banned", "many US states")]),
+    ("The importation of kratom is prohibited unless the importer holds a licence.",
+     [("regulated", "general")]),
+    # a country's own law or schedule names the country
+    ("Kratom is a schedule 'H' drug under the Drugs and Cosmetics Act and can only be dispensed "
+     "on prescription.", [("regulated", "India")]),
+    ("Kratom was added to the Schedule of psychotropic substances to NDPS Act in 2018.",
+     [("controlled", "India")]),
+])
+def test_approval_by_legalizing_legal_with_conditions_and_a_countrys_own_law(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "New opioids like kratom are entering the illegal drug market.",
+    "The council raised concerns over misuse and illegal diversion of kratom.",
+    "Kratom products must have laboratory reports that prove they do not contain controlled "
+    "substances.",
+    "The lack of guidance and regulations left many cities uncertain about how to proceed with "
+    "kratom.",
+])
+def test_an_illegal_market_a_diversion_a_content_test_and_a_citys_doubt_are_no_status(text):
+    assert claims(text, "legal_status").empty
