@@ -853,3 +853,27 @@ def test_an_amount_an_intake_drops_by_is_no_dose():
     rows = claims("Most regular users feel kratom withdrawal once daily intake drops by "
                   "100–200 mg.", "dose")
     assert rows.empty
+
+
+def test_as_much_as_before_a_range_keeps_both_ends():
+    rows = claims("In these cases, you may be told to take as much as 1,000 to 1,600 mg of "
+                  "kratom in a 24-hour period.", "dose")
+    assert list(zip(rows["low"], rows["high"])) == [(1000.0, 1600.0)]
+
+
+def test_up_to_before_a_range_is_still_its_upper_end():
+    rows = claims("Take up to 2,000-2,500 mg of kratom per day.", "dose")
+    assert rows["low"].isna().all() and list(rows["high"]) == [2500.0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Infusion: 1 to 2 teaspoons of kratom (2 to 4 g) to a cup of cold water.", [(2.0, 4.0, "g")]),
+    ("Use 2 teaspoons of kratom (4 g) in a cup of boiling water.", [(4.0, 4.0, "g")]),
+])
+def test_an_herb_steeped_in_a_cup_of_water_is_a_dose_glossed_by_its_mass(text, expected):
+    rows = claims(text, "dose")
+    assert list(zip(rows["low"], rows["high"], rows["unit"])) == expected
+
+
+def test_the_content_of_a_cup_of_coffee_is_no_dose():
+    assert claims("There is 95 mg of kratom in a cup of coffee.", "dose").empty

@@ -906,3 +906,22 @@ def test_dependence_on_the_drug_that_develops_a_past_belief_and_a_fear(text, lev
 ])
 def test_what_other_substances_do_is_no_claim_about_the_subject(text, levels):
     assert list(claims(text, "addiction_risk")["value"]) == levels
+
+
+def test_a_risk_said_of_a_whole_list_holds_for_each_member():
+    rows = claims("Opioid medicines including codeine, tramadol, fentanyl and morphine all pose "
+                  "a serious risk of addiction.", "addiction_risk", subjects=frozenset())
+    assert sorted(zip(rows["subject"], rows["value"])) == [
+        ("codeine", "high"), ("fentanyl", "high"), ("morphine", "high"), ("tramadol", "high")]
+
+
+def test_examples_of_a_class_without_a_word_for_all_stay_examples():
+    rows = claims("Drugs like LSD and psilocybin are not addictive.", "addiction_risk",
+                  subjects=frozenset())
+    assert list(rows["subject"]) == ["psilocybin"]
+
+
+def test_addiction_among_side_effects_after_a_comma_is_possible():
+    rows = claims("Kratom use can have dangerous or unwanted side effects, including addiction.",
+                  "addiction_risk")
+    assert list(rows["value"]) == ["possible"]

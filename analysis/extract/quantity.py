@@ -378,8 +378,11 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
         start = m.start("a") if list_start is None else list_start
         if m.group("plus") and b_text is None:
             high = None  # "7+ grams"
-        elif b_text is not None and at_most.search(text[max(0, start - 30):start]):
-            low = None  # "up to 2,000-2,500 mg": the limit is the upper end
+        elif b_text is not None and (cue := _last(at_most, text[max(0, start - 30):start])
+                                     ) is not None and not _AS_MUCH_AS.match(cue.group(0)):
+            # "up to 2,000-2,500 mg": the limit is the upper end; but "as much as 1,000 to
+            # 1,600 mg" is how much, both ends
+            low = None
         elif b_text is None:
             head = text[max(0, start - 90):start]
             listed = _LIST_BEFORE.search(head)
@@ -545,6 +548,7 @@ def _build_bounds(topic: Topic) -> tuple[re.Pattern[str], re.Pattern[str]]:
                  for name in ("at_most", "at_least"))
 
 
+_AS_MUCH_AS = re.compile(r"as\s+(?:much|high|many)\s+as\b", re.I)
 # "dosed at ≤5 mg/kg", "(<400 mg/day)": the sign is the bound
 _SIGNS = {"at_most": r"≤|⩽|<=|<", "at_least": r"≥|⩾|>=|>"}
 

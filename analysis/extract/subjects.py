@@ -450,6 +450,10 @@ class SubjectResolver:
         psilocybin", "opioids such as morphine, ketamine")."""
         inside = [m for m in self.within(start, end) if m.kind == SUBSTANCE]
         joint = _AND_JOINED if and_only else _COORDINATION
+        if and_only and inside and _DISTRIBUTED.match(self.text, inside[-1].end, end):
+            # "codeine, tramadol, fentanyl and morphine all pose a serious risk": the list
+            # the predicate is said of, each member, examples or not
+            joint, and_only = _COORDINATION, False
         out: list[str] = []
         for i, m in enumerate(inside):
             if m.name != name:
@@ -728,6 +732,9 @@ _MIMICKED = re.compile(r"\b(?:mimic(?:s|ked|king)?|resembl(?:e|es|ed|ing)|imitat
 _ANOTHER = (r"(?:(?:another|a\s+second|a\s+similar|a\s+related|an\s+older|a\s+newer)\s+"
             r"(?:[\w-]+\s+){0,2}?(?:drug|medicine|medication|product|vaccine|supplement|"
             r"treatment|herb|pill)s?\s*,\s*)?")
+# "... and morphine all pose", "... and heroin are both": said of each member of the list
+_DISTRIBUTED = re.compile(r"\s*,?\s*(?:(?:all|both|each)\b|(?:are|were|can\s+be|carry)\s+"
+                          r"(?:all|both)\b)", re.I)
 _AND_JOINED = re.compile(rf",?\s+(?:and|&)\s+{_ANOTHER}", re.I)
 _COORDINATION = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_ANOTHER}|"
                            r"\s*,?\s+(?:along\s+with|as\s+well\s+as|together\s+with)\s+"
