@@ -312,3 +312,26 @@ def test_an_article_saying_over_the_counter_and_prescription_only_does_not_contr
     text = ("Kratom is sold over the counter in the US. In the US, kratom also requires a "
             "prescription.")
     assert _conflicts({"a": text}, "legal_status").empty
+
+
+def test_earlier_advice_a_page_says_was_replaced_is_held_against_no_one():
+    texts = {
+        "a": "Regulators now advise adults to limit kratom to 10 mg per day. Previous advice, "
+             "dating from 2020, set the limit much higher at 70 mg per day.",
+        "b": "Adults should limit kratom to 10 mg per day, far less than the 70 mg recommended "
+             "in advice published by the agency in 2020.",
+    }
+    assert _conflicts(texts, "dose").empty
+    rows = _run(texts).assertions
+    doses = rows[rows.topic == "dose"]
+    assert sorted(zip(doses["article"], doses["high"], doses["setting"])) == [
+        ("a", 10.0, ""), ("a", 70.0, "superseded"), ("b", 10.0, ""), ("b", 70.0, "superseded")]
+
+
+def test_current_advice_against_current_advice_still_conflicts():
+    texts = {
+        "a": "Regulators now advise adults to limit kratom to 10 mg per day.",
+        "b": "Adults should limit kratom to 10 mg per day.",
+        "c": "Adults should not take more than 70 mg of kratom a day.",
+    }
+    assert len(_conflicts(texts, "dose")) == 1

@@ -201,6 +201,8 @@ def _claims(topic: Topic, rows: list[dict]) -> dict[tuple, list[_Claim]]:
         unit = str(r.get("unit") or "")
         if not unit or (r.get("low") is None and r.get("high") is None):
             continue
+        if str(r.get("setting") or "") == "superseded":
+            continue  # earlier advice the page itself says was replaced: history
         ends = [v for v in (r.get("low"), r.get("high")) if v is not None]
         if any(not math.isfinite(v) or v <= 0 for v in ends):
             continue  # a placebo's 0 mg, or a number too large to be one: nothing to compare

@@ -610,6 +610,18 @@ _PER_KG = re.compile(r"\.?\s*(?:\(\s*(?:\w+|(?:about\s+|approx\.?\s+|~\s*)?\d[\d
 _KG_PER_LB = 2.20462  # "0.25 mg per pound" is 0.55 mg per kilogram
 
 
+def _setting(topic: Topic, own: str, *wider: str) -> str:
+    """A study's dose is read from the sentence; earlier advice only from the value's own
+    clause: "limit CBD to 10 mg, far less than the 70mg recommended in advice published in
+    2020" supersedes the 70 mg, not the 10 mg."""
+    setting = first_category(topic, "settings", own, *wider)
+    superseded = topic.regex("settings.superseded")
+    if setting == "superseded" and superseded is not None and not superseded.search(own):
+        study = topic.regex("settings.study")
+        setting = "study" if study is not None and any(study.search(w) for w in wider) else ""
+    return setting
+
+
 def _qualifier(topic: Topic, window: str) -> str:
     pattern = topic.regex("qualifiers.patterns")
     ignore = topic.regex("qualifiers.ignore")
@@ -825,7 +837,7 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             "form": _nearest_form(topic, text[prev_end:q.start], window_after),
             "frequency": first_category(topic, "frequencies", q.surface + " " + window_after,
                                    own, text),
-            "setting": first_category(topic, "settings", own, text, lead_in),
+            "setting": _setting(topic, own, text, lead_in),
         }
         low, high = q.low, q.high
         # level words are read next to the value: "the higher amounts ... beyond the
