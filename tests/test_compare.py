@@ -335,3 +335,34 @@ def test_current_advice_against_current_advice_still_conflicts():
         "c": "Adults should not take more than 70 mg of kratom a day.",
     }
     assert len(_conflicts(texts, "dose")) == 1
+
+
+def test_an_over_the_counter_strength_and_a_prescription_strength_are_two_products():
+    texts = {
+        "a": "The FDA has approved an over-the-counter version of kratom in 60 mg capsules. "
+             "Take one 60 mg capsule with each meal.",
+        "b": "It has been sold by prescription as 120-mg kratom capsules since 1999.",
+    }
+    assert _conflicts(texts, "dose").empty
+    doses = _run(texts).assertions
+    doses = doses[doses.topic == "dose"]
+    assert sorted(zip(doses["article"], doses["supply"])) == [
+        ("a", "over the counter"), ("a", "over the counter"), ("b", "prescription")]
+
+
+def test_the_arms_of_a_study_are_no_within_article_contradiction():
+    texts = {"a": "Serious falls occurred more often in persons assigned to 4,000 IU of kratom "
+                  "per day. Falls were rare in the control group, given 200 IU of kratom per "
+                  "day."}
+    assert _conflicts(texts, "dose").empty
+
+
+def test_an_annual_dose_is_not_held_against_daily_ones():
+    texts = {
+        "a": "Take 400 IU of kratom per day.",
+        "b": "Adults should take 400 IU of kratom per day.",
+        "c": "Doctors gave a single annual dose of 500,000 IU of kratom.",
+    }
+    doses = _run(texts).assertions
+    assert list(doses[doses.article == "c"]["frequency"]) == ["year"]
+    assert _conflicts(texts, "dose").empty

@@ -44,7 +44,7 @@ MAX_PLAUSIBLE_DISTANCE = 4.0
 CONSENSUS_MIN_SOURCES = 4  # from this many other sources on, the middle half is the consensus
 LARGE_GROUP = 400
 SAID_MAX = 8  # claims of one camp quoted in a summary
-CONDITIONS = ("purpose", "population", "route", "form", "frequency")
+CONDITIONS = ("purpose", "population", "route", "form", "frequency", "supply")
 # Within one article, doses for the same use that are ten times apart are a slip (grams
 # for milligrams); closer ones are usually doses for cases the text does not spell out.
 WITHIN_MIN_DISTANCE = 1.0
@@ -276,7 +276,8 @@ def _span(lo: float | None, hi: float | None, unit: str, scale: float) -> str:
 def _conditions_text(row: dict, level: str) -> str:
     words = {"usual": "typical", "strong": "strong", "max": "maximum", "toxic": "toxic"}[level]
     said = [str(row.get(k)) for k in CONDITIONS if row.get(k)]
-    per = {"day": "per day", "dose": "per dose", "week": "per week"}
+    per = {"day": "per day", "dose": "per dose", "week": "per week", "month": "per month",
+           "year": "per year"}
     said = [per.get(s, s) for s in said]
     return f"{words} dose" + (f" ({', '.join(said)})" if said else "")
 
@@ -383,12 +384,15 @@ def _within(topic: Topic, claims: list[_Claim], family: str, level: str) -> list
         return out  # "0.34 capsules" in a calculation is no dose an article gives
     buckets: dict[tuple, list[_Claim]] = defaultdict(list)
     for c in claims:
+        if _studied(c.row):
+            continue  # a study's arms differ on purpose: "1,000, 2,000 or 4,000 IU a day"
         said = "" if c.row.get("purpose_from") == "article" else c.row.get("purpose")
-        # a dose a study gave is no advice the article contradicts: "typical doses are
-        # 10-75 mg/day" and "1500 mg/day in safety studies" stand side by side
-        key = (c.row["article"], _studied(c.row), str(c.row.get("level") or ""),
+        # (and a dose a study gave is no advice the article contradicts: "typical doses
+        # are 10-75 mg/day" and "1500 mg/day in safety studies" stand side by side)
+        key = (c.row["article"], str(c.row.get("level") or ""),
                str(said or ""), *(str(c.row.get(k) or "") for k in ("population", "route",
-                                                                   "form", "frequency")))
+                                                                   "form", "frequency",
+                                                                   "supply")))
         buckets[key].append(c)
     for (article, *_), same in sorted(buckets.items()):
         if len(same) < 2:

@@ -35,7 +35,7 @@ __all__ = ["Assertion", "Sentence", "batch_subjects", "extract", "extract_articl
 #: article.
 EXTRA_COLUMNS = ["subject_from", "purpose", "purpose_from", "population", "route", "form",
                  "frequency",
-                 "setting", "jurisdiction", "as_of", "agency", "name", "role", "degrees",
+                 "setting", "supply", "jurisdiction", "as_of", "agency", "name", "role", "degrees",
                  "certifications", "years_experience", "affiliations", "flags"]
 ASSERTION_COLUMNS = schema.ASSERTIONS + EXTRA_COLUMNS
 
@@ -256,7 +256,8 @@ def extract_article(article: str, text: str, topics: TopicSchema,
     if match != text:
         for r in rows:
             r["evidence"] = text[r["start"]:r["end"]]
-    return sentence_rows, _article_frequencies(_article_forms(_article_purposes(rows)))
+    return sentence_rows, _article_supplies(_article_frequencies(_article_forms(
+        _article_purposes(rows))))
 
 
 def background_law(topics: TopicSchema) -> dict[str, frozenset[str]]:
@@ -328,6 +329,24 @@ def _article_frequencies(rows: list[dict]) -> list[dict]:
         often = said.get((r["subject"], r.get("low"), r.get("high"), r.get("unit")), set())
         if len(often) == 1:
             r["frequency"] = next(iter(often))
+    return rows
+
+
+def _article_supplies(rows: list[dict]) -> list[dict]:
+    """A dose that says no supply is supplied as the article says the same amount of that
+    substance is elsewhere ("an over-the-counter version in 60 mg capsules", then "one
+    60 mg capsule with each meal"), when it says one way for it."""
+    said: dict[tuple, set[str]] = {}
+    for r in rows:
+        if r["kind"] == "quantity" and r.get("supply"):
+            key = (r["subject"], r.get("low"), r.get("high"), r.get("unit"))
+            said.setdefault(key, set()).add(r["supply"])
+    for r in rows:
+        if r["kind"] != "quantity" or r.get("supply"):
+            continue
+        ways = said.get((r["subject"], r.get("low"), r.get("high"), r.get("unit")), set())
+        if len(ways) == 1:
+            r["supply"] = next(iter(ways))
     return rows
 
 

@@ -838,6 +838,7 @@ def extract_quantities(topic: Topic, sentence: Sentence,
             "frequency": first_category(topic, "frequencies", q.surface + " " + window_after,
                                    own, text),
             "setting": _setting(topic, own, text, lead_in),
+            "supply": first_category(topic, "supplies", own),
         }
         low, high = q.low, q.high
         # level words are read next to the value: "the higher amounts ... beyond the
