@@ -877,3 +877,13 @@ def test_an_herb_steeped_in_a_cup_of_water_is_a_dose_glossed_by_its_mass(text, e
 
 def test_the_content_of_a_cup_of_coffee_is_no_dose():
     assert claims("There is 95 mg of kratom in a cup of coffee.", "dose").empty
+
+
+def test_a_maximum_cited_as_a_value_is_at_most_it():
+    rows = claims("The maximum daily recommended intake for kratom is generally cited as 400 mg.",
+                  "dose")
+    assert list(zip(rows["low"].isna(), rows["high"])) == [(True, 400.0)]
+
+
+def test_a_packs_months_of_supply_is_no_dose():
+    assert claims("270 capsules - 9 month supply of kratom", "dose").empty

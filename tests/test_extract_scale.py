@@ -925,3 +925,15 @@ def test_addiction_among_side_effects_after_a_comma_is_possible():
     rows = claims("Kratom use can have dangerous or unwanted side effects, including addiction.",
                   "addiction_risk")
     assert list(rows["value"]) == ["possible"]
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Studies suggest that kratom may reduce problems related to [drug] addiction, such as "
+     "withdrawal symptoms, craving, and impulsivity.", []),
+    ("- How long does kratom withdrawal last", []),
+    ("For decades, doctors without board certification in addiction could only prescribe "
+     "kratom after training.", []),
+    ("With the potential to abuse being so low, kratom is now considered safe.", ["low"]),
+])
+def test_a_treated_addiction_a_question_heading_a_field_and_a_risk_said_to_be_low(text, levels):
+    assert list(claims(text, "addiction_risk")["value"]) == levels

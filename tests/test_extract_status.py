@@ -2529,3 +2529,36 @@ def test_approval_by_legalizing_legal_with_conditions_and_a_countrys_own_law(tex
 ])
 def test_an_illegal_market_a_diversion_a_content_test_and_a_citys_doubt_are_no_status(text):
     assert claims(text, "legal_status").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taken off the list of controlled substances is legal, not banned
+    ("Federal legislation removed the leaf extract known as kratom from the nation's list of "
+     "controlled substances in 2018.", [("kratom", "legal", "US federal")]),
+    ("Three years after federal legislation removed kratom from the nation's list of "
+     "controlled substances, Texas has banned it.",
+     [("kratom", "banned", "Texas"), ("kratom", "legal", "US federal")]),
+    ("The DEA has not removed kratom from the list of controlled substances.", []),
+    # the claim's own words name the class it is put in, not what it is about
+    ("Texas health officials have put kratom on its own list of illegal drugs.",
+     [("kratom", "banned", "Texas")]),
+    ("Kratom was put on its own list of illegal drugs, hurting the growing CBD retail "
+     "industry.", [("kratom", "banned", "general")]),
+    # ... but examples of a class stay examples
+    ("People picture illicit drugs like heroin and cocaine.", []),
+])
+def test_descheduling_a_lead_clause_and_the_class_a_claim_names(text, expected):
+    rows = claims(text, "legal_status", subjects=frozenset({"kratom", "cbd"}))
+    assert sorted(zip(rows["subject"], rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Federal Register: Controlled Substances Quotas for 2024–2025 (Proposed APQs)",
+    "Allowing more people to take kratom at home didn't lead to surges of overdoses or "
+    "illegal sales.",
+    "We have seen the most downtrodden OTC addicts arrive here and leave kratom-free.",
+    "This change will only take effect once appropriate low-dose kratom products are approved "
+    "by the TGA.",
+])
+def test_a_title_illegal_sales_otc_addicts_and_an_approval_to_come_are_no_status(text):
+    assert claims(text, "legal_status").empty

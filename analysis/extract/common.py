@@ -164,7 +164,11 @@ def iter_sentences(frame) -> list[Sentence]:
 
 
 # A title asked without its mark: "Is Modafinil A Controlled Substance- Legal Status Of It"
-_QUESTION_TITLE = re.compile(r"\W*(?:Is|Are|Can|Does|Do|Will|Should|Could|Was|Were)\s+"
+_QUESTION_TITLE = re.compile(r"\W*(?:Is|Are|Can|Does|Do|Will|Should|Could|Was|Were|"
+                             # "How long does delta-8 withdrawal last", a heading's question
+                             r"How\s+(?:long|much|many|often|do|does|is|are|can|to|bad)|"
+                             r"What\s+(?:is|are|does|do|happens|causes)|Why\s+(?:is|are|does|do|can)|"
+                             r"When\s+(?:is|are|does|do|should|can))\s+"
                              r"[^.!?:;]{3,120}")
 
 

@@ -60,7 +60,9 @@ _UNDER_DENIAL = re.compile(
 _KIND_THEN_EXAMPLE = re.compile(
     r"\s+(?:(?!(?:than|as|with|to|from|unlike|versus)\b)[\w-]+\s+)?"
     rf"{KIND_NOUNS}\s+(?:such\s+as|like|including)\s+", re.I)
-_TREATED_TOO = re.compile(r"\s+(?:and|or|and/or|&)\s+|\s*,\s*(?!and\b|or\b)")
+# ... and "reduces problems related to addiction, such as withdrawal symptoms": its examples
+_TREATED_TOO = re.compile(r"\s+(?:and|or|and/or|&)\s+|\s*,\s*(?!and\b|or\b)|"
+                          r"\s*,?\s+(?:such\s+as|like|including|e\.g\.,?)\s+")
 _COORDINATED = re.compile(r"(?:\s*,\s*|\s+(?:and|or|and/or|&)\s+)(?:even\s+|also\s+)?")
 # A term glossed by another in brackets just after it: "physical dependence (addiction)"
 _GLOSSED = re.compile(r"\s*\(\s*(?:i\.e\.,?\s*|or\s+|aka\s+)?")

@@ -42,6 +42,9 @@ _BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b
 # is a clause of its own.
 _LEAD = re.compile(r"(?:^|(?<=[.!?:])\s+)\W*(?:(?:thus|however|but|and|so|still|yet|also|"
                    r"moreover|therefore|hence|in\s+fact),?\s+)?"
+                   # "Three years after federal legislation removed it from the list, ..."
+                   r"(?:(?:\w+|\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+"
+                   r"(?=after|before|since))?"
                    r"(?:despite|although|though|while|whereas|unlike|"
                    r"after|since|because|when|once|before|as\s+of)\b[^,;]{0,160},", re.I)
 # "the state's board", "the country": the place named in the sentence before.

@@ -374,8 +374,14 @@ class SubjectResolver:
         self.text = text
         # "cannabis-derived products", "the Marijuana Control Board": a name used as a
         # modifier or inside an institution's name is not what a clause is about.
-        mentions = [m for m in mentions if not _MODIFIER.match(text, m.end)
-                    and not _NICKNAME.search(text, max(0, m.start - 50), m.start)]
+        mentions = [m for i, m in enumerate(mentions) if not _MODIFIER.match(text, m.end)
+                    # "the growing CBD retail industry": a trade named after the substance
+                    and not (m.kind == SUBSTANCE and _TRADE.match(text, m.end))
+                    and not _NICKNAME.search(text, max(0, m.start - 50), m.start)
+                    # "the marijuana extract known as delta-8 THC": the name that follows
+                    and not (i + 1 < len(mentions) and mentions[i + 1].kind == SUBSTANCE
+                             and mentions[i + 1].name != m.name
+                             and _KNOWN_AS.fullmatch(text, m.end, mentions[i + 1].start))]
         # "tianeptine sodium", "pseudoephedrine hydrochloride": the salt of the drug named
         # just before is that drug, not a mineral of its own
         mentions = [m for i, m in enumerate(mentions)
@@ -497,7 +503,11 @@ class SubjectResolver:
             return (head.name, "clause") if self._subject_kind(head) else None
         in_clause = [m for m in self.within(c_start, c_end)
                      if (m.kind != OTHER or others_block)
-                     and (treated_too or not self._weaned(m))]
+                     and (treated_too or not self._weaned(m))
+                     # "put it on its own list of illegal drugs": the claim's own words name
+                     # a class, which is not what the claim is about
+                     and not (m.kind == CLASS and m.start <= pos < m.end
+                              and _PLACED_IN.search(self.text, max(0, m.start - 30), m.start))]
         hit = self._nearest(in_clause, pos, left_only=left_only, first=first)
         if hit is not None and self._made_of(hit):
             # "Delta 8 THC: While legal ... if derived from hemp": the product the sentence
@@ -753,6 +763,13 @@ _NICKNAME = re.compile(
     r"\bstreet\s+names?(?:\s+(?:like|such\s+as|include|including))?|"
     r"\b(?:known|referred\s+to|called)\s+(?:as\s+)?(?=[\"“‘']))"
     r"\s*,?\s*[\"“‘']?(?:[\w-]+\s+){0,3}$", re.I)
+_TRADE = re.compile(r"\s+(?:retail\s+)?(?:industry|sector|trade|lobby|businesses|"
+                    r"retailers|sellers|vendors|shops|stores|companies)\b", re.I)
+# "put it on its own list of illegal drugs", "is an illegal drug": the class it is put in
+_PLACED_IN = re.compile(r"(?:\b(?:list|schedule|register|category)\s+of\s+|"
+                        r"\b(?:is|are|was|were|be|being|as)\s+(?:an?\s+)?)$", re.I)
+_KNOWN_AS = re.compile(r"(?:\s+[\w-]+){0,3}?,?\s+(?:(?:also\s+|commonly\s+|better\s+)?known\s+as|"
+                       r"called|named|dubbed)\s+[\"“‘']?", re.I)
 _SALT = re.compile(r"\s+(?:sodium|potassium|calcium|magnesium|hydrochloride|HCl|sulfate|"
                    r"sulphate|citrate|phosphate|maleate|tartrate|succinate|mesylate|besylate|"
                    r"acetate|bromide|chloride|fumarate)", re.I)
