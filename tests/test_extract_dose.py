@@ -887,3 +887,21 @@ def test_a_maximum_cited_as_a_value_is_at_most_it():
 
 def test_a_packs_months_of_supply_is_no_dose():
     assert claims("270 capsules - 9 month supply of kratom", "dose").empty
+
+
+def test_a_range_followed_by_or_higher_keeps_both_ends():
+    rows = claims("Daily doses of kratom from 30 to 200 mg or higher have been reported.", "dose")
+    assert list(zip(rows["low"], rows["high"])) == [(30.0, 200.0)]
+
+
+def test_the_end_of_an_age_range_is_no_lower_end_of_a_dose():
+    rows = claims("The CDC recommends 200 IU of kratom up to age 50, 400 IU for those 51 to 70 "
+                  "and 600 IU for those over 70.", "dose")
+    assert list(zip(rows["low"], rows["high"])) == [(200.0, 200.0), (400.0, 400.0),
+                                                    (600.0, 600.0)]
+
+
+def test_a_maximum_amount_set_off_by_a_dash_is_at_most_each_value():
+    rows = claims("The daily recommended maximum amount of kratom—400 milligrams for adults and "
+                  "100 milligrams for children—can be exceeded.", "dose")
+    assert list(zip(rows["low"].isna(), rows["high"])) == [(True, 400.0), (True, 100.0)]

@@ -937,3 +937,14 @@ def test_addiction_among_side_effects_after_a_comma_is_possible():
 ])
 def test_a_treated_addiction_a_question_heading_a_field_and_a_risk_said_to_be_low(text, levels):
     assert list(claims(text, "addiction_risk")["value"]) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("In some states kratom prescriptions require monitoring due to abuse potential.",
+     ["possible"]),
+    ("Kratom abuse is well-documented.", ["possible"]),
+    ("Misusing kratom can lead to heart problems, psychosis, seizures, and addiction.",
+     ["possible"]),
+])
+def test_a_reason_a_documented_abuse_and_addiction_at_the_end_of_a_list_of_harms(text, levels):
+    assert list(claims(text, "addiction_risk")["value"]) == levels

@@ -2562,3 +2562,26 @@ def test_descheduling_a_lead_clause_and_the_class_a_claim_names(text, expected):
 ])
 def test_a_title_illegal_sales_otc_addicts_and_an_approval_to_come_are_no_status(text):
     assert claims(text, "legal_status").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom is a Controlled Drug B1 under the Misuse of Drugs Act 1975.",
+     [("kratom", "controlled", "New Zealand")]),
+    ("Baclofen and kratom are both currently scheduled as Prescription Medicines in Schedule 1 "
+     "of the Medicines Regulations 1984.",
+     [("baclofen", "regulated", "New Zealand"), ("kratom", "regulated", "New Zealand")]),
+    ("Kratom is chemically similar to amineptine (formerly Survector), which was withdrawn "
+     "from the market in 1999.", [("amineptine", "revoked", "general")]),
+    ("Kratom has been reclassified as a controlled substance in multiple U.S. states.",
+     [("kratom", "controlled", "many US states")]),
+    ("Legislation has legalised kratom consumption in certain circumstances and in controlled "
+     "conditions.", [("kratom", "regulated", "general")]),
+    ("As kratom is not a prescribed drug approved by the U.S. FDA, it is cautioned.",
+     [("kratom", "unapproved", "US federal")]),
+    ("Kratom is an approved natural health product ingredient regulated by Health Canada.",
+     [("kratom", "approved", "Canada")]),
+    ("The Green Party sought the lifting of the ban on kratom.", []),
+])
+def test_a_countrys_act_by_year_medicine_schedules_asides_and_negated_approvals(text, expected):
+    rows = claims(text, "legal_status", subjects=frozenset({"kratom"}))
+    assert sorted(zip(rows["subject"], rows["value"], rows["jurisdiction"])) == expected

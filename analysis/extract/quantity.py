@@ -195,7 +195,9 @@ _CONTAINER_GIVEN = re.compile(
     r"filled\s+with)\s+(?:about\s+|approximately\s+)?$", re.I)
 _GIVEN_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:administered|"
                           r"given|taken|consumed|prescribed)\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
+# ... or the end of an age range: "400 IU for those 51 to 70 and 600 IU for those over 70"
+_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$|\b(?:ages?|aged|those|people|adults|children|"
+                         r"kids|persons|individuals|women|men)\s+\d+\s*(?:to|-|–)\s*$", re.I)
 
 
 def _strength_line(text: str, number_at: int, end: int, pattern: re.Pattern[str]) -> bool:
@@ -407,7 +409,9 @@ def find_quantities(topic: Topic, text: str) -> list[Quantity]:
                     low = None
                 else:
                     high = None
-        if after_least is not None and after_least.search(tail):
+        if b_text is not None and low is not None and high is not None and low < high:
+            pass  # "from 30 to 200 mg or higher": the range said, both ends
+        elif after_least is not None and after_least.search(tail):
             high = None  # "5 g or more": the range opens upwards from its lower end
         elif after_most is not None and after_most.search(tail):
             low = None
@@ -542,7 +546,7 @@ def _lower_end(table: _UnitTable, head: str, unit: str) -> tuple[float, int] | N
 
 def _build_bounds(topic: Topic) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """'up to' / 'upwards of' phrases, anchored to end just before the number."""
-    tail = r")\s+(?:about\s+|approximately\s+|around\s+|roughly\s+)?"
+    tail = r")(?:\s+|(?<=[—–:]))(?:about\s+|approximately\s+|around\s+|roughly\s+)?"
     return tuple(re.compile(r"(?:\b(?:" + "|".join(topic.get(f"bounds.{name}", [])) + tail
                             + rf"|(?:{_SIGNS[name]})\s*)$", re.I)
                  for name in ("at_most", "at_least"))

@@ -594,15 +594,20 @@ class SubjectResolver:
         if not before or before[-1].end > c_start:
             return None  # a name inside the clause is nearer: the clause's own
         m = before[-1]
-        if not self._hangs_on(m, pos) or re.search(r"[;:()]", self.text[m.end:pos]):
+        # "amineptine (formerly Survector°), which was withdrawn": an aside between
+        aside = _ASIDE_AFTER.match(self.text, m.end)
+        end = aside.end() if aside else m.end
+        if not self._hangs_on(m, pos, end) or re.search(r"[;:()]", self.text[end:pos]):
             return None
         return m
 
-    def _hangs_on(self, m: Mention, pos: int) -> bool:
-        """Whether a relative clause right after `m` ("X, which is") reaches `pos`, or
-        an apposition ends at it ("X, the addictive chemical")."""
-        return (bool(_RELATIVE.match(self.text, m.end)) and pos - m.end < 60
-                or bool(_APPOSITION.fullmatch(self.text, m.end, pos)))
+    def _hangs_on(self, m: Mention, pos: int, end: int | None = None) -> bool:
+        """Whether a relative clause right after `m` (or after `end`, past an aside: "X
+        (formerly Y), which is") reaches `pos`, or an apposition ends at it ("X, the
+        addictive chemical")."""
+        end = m.end if end is None else end
+        return (bool(_RELATIVE.match(self.text, end)) and pos - end < 60
+                or bool(_APPOSITION.fullmatch(self.text, end, pos)))
 
     def _yardstick(self, m: Mention) -> bool:
         """"lower abuse potential than stimulants like amphetamines": a class (or its
@@ -768,6 +773,7 @@ _TRADE = re.compile(r"\s+(?:retail\s+)?(?:industry|sector|trade|lobby|businesses
 # "put it on its own list of illegal drugs", "is an illegal drug": the class it is put in
 _PLACED_IN = re.compile(r"(?:\b(?:list|schedule|register|category)\s+of\s+|"
                         r"\b(?:is|are|was|were|be|being|as)\s+(?:an?\s+)?)$", re.I)
+_ASIDE_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
 _KNOWN_AS = re.compile(r"(?:\s+[\w-]+){0,3}?,?\s+(?:(?:also\s+|commonly\s+|better\s+)?known\s+as|"
                        r"called|named|dubbed)\s+[\"“‘']?", re.I)
 _SALT = re.compile(r"\s+(?:sodium|potassium|calcium|magnesium|hydrochloride|HCl|sulfate|"
