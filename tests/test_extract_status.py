@@ -2585,3 +2585,13 @@ def test_a_title_illegal_sales_otc_addicts_and_an_approval_to_come_are_no_status
 def test_a_countrys_act_by_year_medicine_schedules_asides_and_negated_approvals(text, expected):
     rows = claims(text, "legal_status", subjects=frozenset({"kratom"}))
     assert sorted(zip(rows["subject"], rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom has been reclassified as a controlled substance in multiple U.S. states, despite "
+     "remaining unscheduled at the federal level.", [("controlled", "many US states")]),
+    ("The question, is kratom a controlled substance?, has a complex and nuanced answer.", []),
+])
+def test_a_despite_clause_is_its_own_and_a_quoted_question_is_no_status(text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected

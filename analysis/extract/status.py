@@ -32,7 +32,8 @@ from .common import (
 )
 from .subjects import SUBSTANCE, Mention
 
-_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which)\b|"
+_BREAK = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet|so|which|despite|"
+                    r"in\s+spite\s+of|even\s+though)\b|"
                     r"\b(?:but|whereas|although|though)\b|\s[–—-]\s|,?\s*(?=\bnor\b)|"
                     r",\s+(?:and|or)\s+(?=(?:the|other|some|many|most|several|a\s+few)\b)"
                     # ... but not before the last of a list of places: "including the United
