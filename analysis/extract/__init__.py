@@ -312,42 +312,40 @@ def _article_forms(rows: list[dict]) -> list[dict]:
 _SELDOM = frozenset({"week", "month", "year"})
 
 
+def _carry_same_amount(rows: list[dict], column: str,
+                       values: frozenset[str] | None = None) -> list[dict]:
+    """A dose that leaves `column` unsaid takes what the article says of the same amount
+    of that substance elsewhere, when it says one value for it (any value, or one of
+    `values`)."""
+    said: dict[tuple, set[str]] = {}
+    for r in rows:
+        if r["kind"] == "quantity" and r.get(column) and (values is None
+                                                           or r[column] in values):
+            key = (r["subject"], r.get("low"), r.get("high"), r.get("unit"))
+            said.setdefault(key, set()).add(r[column])
+    for r in rows:
+        if r["kind"] != "quantity" or r.get(column):
+            continue
+        one = said.get((r["subject"], r.get("low"), r.get("high"), r.get("unit")), set())
+        if len(one) == 1:
+            r[column] = next(iter(one))
+    return rows
+
+
 def _article_frequencies(rows: list[dict]) -> list[dict]:
     """A dose that says no frequency is taken as seldom as the article says the same
     amount of that substance is taken elsewhere ("prescribed 50,000 IU per week", then
-    "a high-dose supplement like 50,000 IU"), when it says one frequency for it. Only
-    weekly and rarer: a dose said unqualified is compared with daily ones, and "once"
-    and "once daily" are the same thing for a drug taken once."""
-    said: dict[tuple, set[str]] = {}
-    for r in rows:
-        if r["kind"] == "quantity" and r.get("frequency") in _SELDOM:
-            key = (r["subject"], r.get("low"), r.get("high"), r.get("unit"))
-            said.setdefault(key, set()).add(r["frequency"])
-    for r in rows:
-        if r["kind"] != "quantity" or r.get("frequency"):
-            continue
-        often = said.get((r["subject"], r.get("low"), r.get("high"), r.get("unit")), set())
-        if len(often) == 1:
-            r["frequency"] = next(iter(often))
-    return rows
+    "a high-dose supplement like 50,000 IU"). Only weekly and rarer: a dose said
+    unqualified is compared with daily ones, and "once" and "once daily" are the same
+    thing for a drug taken once."""
+    return _carry_same_amount(rows, "frequency", _SELDOM)
 
 
 def _article_supplies(rows: list[dict]) -> list[dict]:
     """A dose that says no supply is supplied as the article says the same amount of that
     substance is elsewhere ("an over-the-counter version in 60 mg capsules", then "one
-    60 mg capsule with each meal"), when it says one way for it."""
-    said: dict[tuple, set[str]] = {}
-    for r in rows:
-        if r["kind"] == "quantity" and r.get("supply"):
-            key = (r["subject"], r.get("low"), r.get("high"), r.get("unit"))
-            said.setdefault(key, set()).add(r["supply"])
-    for r in rows:
-        if r["kind"] != "quantity" or r.get("supply"):
-            continue
-        ways = said.get((r["subject"], r.get("low"), r.get("high"), r.get("unit")), set())
-        if len(ways) == 1:
-            r["supply"] = next(iter(ways))
-    return rows
+    60 mg capsule with each meal")."""
+    return _carry_same_amount(rows, "supply")
 
 
 def _candidates(topic, sentences: list[Sentence], starts: list[int], lower: str
