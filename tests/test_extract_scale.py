@@ -948,3 +948,16 @@ def test_a_treated_addiction_a_question_heading_a_field_and_a_risk_said_to_be_lo
 ])
 def test_a_reason_a_documented_abuse_and_addiction_at_the_end_of_a_list_of_harms(text, levels):
     assert list(claims(text, "addiction_risk")["value"]) == levels
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Addiction has three defining features: compulsive use despite harmful consequences, "
+     "cravings, and withdrawal symptoms when stopping.", []),
+    ("What is clear is that concern about becoming dependent on kratom is not a reason to "
+     "avoid it.", []),
+    ("Several studies examined the addictive qualities of kratom, but none of them found any "
+     "evidence that kratom is physically addicting.", ["none"]),
+    ("None of the trials showed evidence that kratom causes dependence.", ["none"]),
+])
+def test_a_defining_list_a_worry_dismissed_and_evidence_none_of_the_studies_found(text, levels):
+    assert list(claims(text, "addiction_risk")["value"]) == levels

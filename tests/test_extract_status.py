@@ -2595,3 +2595,15 @@ def test_a_countrys_act_by_year_medicine_schedules_asides_and_negated_approvals(
 def test_a_despite_clause_is_its_own_and_a_quoted_question_is_no_status(text, expected):
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["jurisdiction"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom guide. The maximum level of heroin or cocaine (both controlled substances) allowed "
+     "in the UK is nil.", [("cocaine", "controlled"), ("heroin", "controlled")]),
+    ("Kratom guide. Some blends add heroin (a controlled substance) to the powder.",
+     [("heroin", "controlled")]),
+    ("Kratom guide. Kratom (legal in most of the US) is sold online.", [("kratom", "legal")]),
+])
+def test_a_status_in_brackets_belongs_to_the_names_the_brackets_follow(text, expected):
+    rows = claims(text, "legal_status", subjects=frozenset({"kratom"}))
+    assert sorted(zip(rows["subject"], rows["value"])) == expected

@@ -153,6 +153,20 @@ _STOPPED = re.compile(r"[^.;:]{0,40}?\b(?:if|when|after|once|upon)\s+(?:you|they
                       r"(?:taking\s+|using\s+)?(?:the\s+)?", re.I)
 
 
+def _introduced_by(text: str, c_start: int, end: int) -> str:
+    """The clause that a colon ends, with the list it introduces up to the term.
+
+    "Addiction has three defining features: compulsive use, ... and withdrawal" is a
+    definition all through; the list after the colon is read with the words before it.
+    Empty when the term's clause does not follow a colon.
+    """
+    head = text[:c_start].rstrip()
+    if not head.endswith(":"):
+        return ""
+    p_start, _ = clause_bounds(text, len(head) - 1)
+    return text[p_start:end][-240:]
+
+
 def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list[Assertion]:
     text = sentence.text
     if sentence.is_heading or is_question(text):
@@ -197,6 +211,7 @@ def extract_scale(topic: Topic, sentence: Sentence, ctx: ArticleContext) -> list
         not_claim = topic.regex("not_claims")
         if not_claim is not None and (
                 not_claim.search(left[-160:])
+                or not_claim.search(_introduced_by(text, c_start, m.start()))
                 or (unclaimed_to >= 0 and _COORDINATED.fullmatch(text, unclaimed_to, m.start()))):
             unclaimed_to = m.end()  # "due to their potential for abuse and dependence"
             continue

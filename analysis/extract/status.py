@@ -611,7 +611,9 @@ def extract_status(topic: Topic, sentence: Sentence,
             about = None
             also: list[str] = []
             if ctx is not None:
-                bound = (ctx.resolver.bound_after(sentence.start + a + hit_end, connector=_OBJECT)
+                owner = _bracket_owner(ctx, sentence, a + hit_start)
+                bound = (owner or ctx.resolver.bound_after(sentence.start + a + hit_end,
+                                                           connector=_OBJECT)
                          or _attributed(ctx, sentence, text[a + hit_start:a + hit_end],
                                         a + hit_end)
                          or _made(ctx, sentence, text[a + hit_start:a + hit_end], a + hit_start))
@@ -621,8 +623,9 @@ def extract_status(topic: Topic, sentence: Sentence,
                 if about is None:
                     continue
                 # "revoked the authorization for hydroxychloroquine and chloroquine"
-                also = ctx.resolver.coordinated(about[0], sentence.start + a,
-                                                sentence.start + b)
+                also = ctx.resolver.coordinated(
+                    about[0], sentence.start + (0 if owner else a),
+                    owner.end if owner else sentence.start + b)
             value, detail = _condition(topic, status, free, clause, hit_end)
             where = paired.get((status, hit_start), places)
             if len(where) > 1:
@@ -679,6 +682,20 @@ _ACROSS_STATES = re.compile(r"\b(?:by|from|between|among|across)\s+(?:each\s+|on
 _ACROSS_COUNTRIES = re.compile(r"\b(?:by|from|between|among|across)\s+(?:different\s+|each\s+|"
                                r"one\s+)?(?:countr(?:y|ies)|nations?|regions?)\b|"
                                r"\bcountry[- ](?:to|by)[- ]country\b", re.I)
+
+
+def _bracket_owner(ctx: ArticleContext, sentence: Sentence, at: int) -> Mention | None:
+    """The substance a bracketed status glosses: "THC or CBN (both controlled
+    substances)" is said of THC and CBN, not of the page's subject."""
+    text = sentence.text
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or at - opened > 40 or ")" in text[opened:at] or ")" not in text[at:]:
+        return None
+    names = [m for m in ctx.resolver.within(sentence.start + max(0, opened - 60),
+                                            sentence.start + opened) if m.kind == SUBSTANCE]
+    if names and not text[names[-1].end - sentence.start:opened].strip():
+        return names[-1]
+    return None
 
 
 # "a law that makes Delta-8 THC legal": the status is of what was made so
