@@ -239,3 +239,11 @@ def test_dotted_degrees_a_leading_initial_a_dated_byline_and_a_capitals_byline(t
 ])
 def test_a_desk_in_capitals_a_caption_and_a_study_credit_name_no_author(text):
     assert claims(text, "author_credentials").empty
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kratom news\nBy Léa Legraien\nKratom is a leaf.", ["Léa Legraien"]),
+    ("Kratom news\nBy José Álvarez, MD\nKratom is a leaf.", ["José Álvarez"]),
+])
+def test_a_byline_with_accented_letters_names_its_author(text, names):
+    assert list(claims(text, "author_credentials")["name"]) == names

@@ -905,3 +905,21 @@ def test_a_maximum_amount_set_off_by_a_dash_is_at_most_each_value():
     rows = claims("The daily recommended maximum amount of kratom—400 milligrams for adults and "
                   "100 milligrams for children—can be exceeded.", "dose")
     assert list(zip(rows["low"].isna(), rows["high"])) == [(True, 400.0), (True, 100.0)]
+
+
+def test_a_limit_with_its_period_then_or_is_a_limit_on_both_amounts():
+    rows = claims("Do not exceed 2 tablets of kratom in any three hour period or 8 tablets a day.",
+                  "dose")
+    assert list(zip(rows["low"].isna(), rows["high"])) == [(True, 2.0), (True, 8.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom capsules. Package - Contents: Blister pack, Aluminium foil - 4 tablets - 24 months.",
+    "Kratom label. Active: Kratom 3mg Excipient: Citric acid, starch.",
+    "Dried kratom products must not exceed a net weight of one gram.",
+    "The limits call for each carton of kratom to have no more than 48 mg.",
+    "Kratom in oral dosage form containing more than 1,000 mg per dosage form needs a licence.",
+])
+def test_a_packs_contents_a_net_weight_an_active_ingredient_and_a_dosage_forms_strength_are_no_dose(
+        text):
+    assert claims(text, "dose").empty

@@ -961,3 +961,11 @@ def test_a_reason_a_documented_abuse_and_addiction_at_the_end_of_a_list_of_harms
 ])
 def test_a_defining_list_a_worry_dismissed_and_evidence_none_of_the_studies_found(text, levels):
     assert list(claims(text, "addiction_risk")["value"]) == levels
+
+
+@pytest.mark.parametrize("text", [
+    "The package limits are aimed at curbing kratom misuse.",
+    "Kratom Misuse and Abuse May Be Curbed By New Packaging",
+])
+def test_misuse_named_as_what_a_rule_curbs_is_no_claim(text):
+    assert claims(text, "addiction_risk").empty

@@ -324,8 +324,9 @@ def test_a_ban_overturned_later_is_the_new_status_dated_after_the_old():
 
 
 @pytest.mark.parametrize("text, expected", [
+    # decriminalized is not made legal: possession is no crime, sale may still be
     ("In Thailand, kratom was illegal from 1943 until 2021, when it was decriminalized.",
-     [("banned", "Thailand"), ("legal", "Thailand")]),
+     [("banned", "Thailand"), ("regulated", "Thailand")]),
     ("Advocates lobbied lawmakers to decriminalize kratom in Thailand.", []),
     # a ban on something else, lifted, says nothing of the subject
     ("Kratom is sold in Ohio. The ban on indoor gatherings was lifted in Ohio.", []),
@@ -2607,3 +2608,18 @@ def test_a_despite_clause_is_its_own_and_a_quoted_question_is_no_status(text, ex
 def test_a_status_in_brackets_belongs_to_the_names_the_brackets_follow(text, expected):
     rows = claims(text, "legal_status", subjects=frozenset({"kratom"}))
     assert sorted(zip(rows["subject"], rows["value"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom set to be banned in crackdown on legal highs", []),
+    ("The minister has this morning announced plans for the government to ban kratom.", []),
+    ("The possession and use of kratom is now officially decriminalized in Colorado.",
+     [("regulated", "Colorado", "decriminalized")]),
+    ("Kratom Misuse May Be Curbed By New Packaging Approved by FDA.", []),
+    ("The FDA approved new packaging for kratom.", []),
+    ("Kratom is approved by the FDA.", [("approved", "US federal", "")]),
+])
+def test_a_plan_is_no_status_decriminalized_is_regulated_and_approved_packaging_is_not_the_drug(
+        text, expected):
+    rows = claims(text, "legal_status")
+    assert sorted(zip(rows["value"], rows["jurisdiction"], rows["detail"])) == expected

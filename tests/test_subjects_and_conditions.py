@@ -724,3 +724,32 @@ def test_a_definition_a_topic_studied_and_a_list_of_conditions_treated_are_no_cl
 ])
 def test_not_the_kind_that_could_a_generic_addict_and_a_topic_of_concern(text, expected):
     assert list(claims(text, "addiction_risk")["value"]) == expected
+
+
+def test_a_name_glossed_by_its_short_form_counts_once_for_what_the_article_is_about():
+    text = ("Some products contain phenibut, which is related to the neurotransmitter "
+            "gamma-aminobutyric acid (or GABA).\nPhenibut is sold online. Searches for "
+            "phenibut return Russian drugs. A review found the drug is not approved for "
+            "clinical use in the US.")
+    rows = claims(text, "legal_status", subjects=frozenset())
+    assert list(zip(rows["subject"], rows["value"])) == [("phenibut", "unapproved")]
+
+
+def test_gas_station_heroin_is_a_nickname_not_heroin():
+    rows = claims("Tianeptine news. Gas station heroin or products containing tianeptine are not "
+                  "approved by the FDA. It poses overdose and dependency risks.",
+                  subjects=frozenset())
+    assert set(rows["subject"]) == {"tianeptine"}
+
+
+def test_it_goes_on_about_the_name_the_sentence_before_opened_with():
+    rows = claims("Xylazine, an animal tranquilizer found mixed with opioids, is sold in "
+                  "Pennsylvania. It will be a Schedule III drug, meaning that it is considered a "
+                  "substance with a low potential for dependence.", subjects=frozenset())
+    assert set(rows["subject"]) == {"xylazine"}
+
+
+def test_names_a_claim_is_contrasted_with_do_not_share_its_status():
+    rows = claims("That is because unlike other opioids such as methadone and fentanyl, tramadol "
+                  "is not internationally regulated.", "legal_status", subjects=frozenset())
+    assert list(zip(rows["subject"], rows["value"])) == [("tramadol", "unregulated")]

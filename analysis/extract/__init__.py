@@ -62,7 +62,7 @@ def main_subjects(articles: pd.DataFrame, topics: TopicSchema,
     out = {}
     for article, text in zip(articles["article"], articles["text"]):
         head = str(text)[:200_000]
-        ranked = article_subjects(lexicon.mentions(head), head.find("\n") + 1)
+        ranked = article_subjects(lexicon.mentions(head), head.find("\n") + 1, text=head)
         out[article] = ranked[0] if ranked else default
     return out
 
@@ -120,7 +120,7 @@ def subject_stats(texts: Iterable[str], topics: TopicSchema) -> tuple[int, Count
     for text in texts:
         docs += 1
         head = text[:200_000]
-        ranked = article_subjects(lexicon.mentions(head), head.find("\n") + 1)
+        ranked = article_subjects(lexicon.mentions(head), head.find("\n") + 1, text=head)
         if ranked:
             mains[ranked[0]] += 1
     return docs, mains

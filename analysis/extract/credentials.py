@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from ..topics import Topic
 from .common import Assertion, Sentence, any_match
 
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+# Latin letters with accents count ("Léa Legraien", "José Álvarez")
+_UPPER, _LOWER = r"A-ZÀ-ÖØ-Þ", r"a-zß-öø-ÿ"
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)?"
 _TITLE = r"(?P<title>Dr\.?|Doctor|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?)"
 # "C. Michael Gibson": a leading initial too
 _NAME = (rf"(?P<name>(?:[A-Z]\.\s?)?{_NAME_WORD}(?:\s+(?:[A-Z]\.){{1,3}})?"

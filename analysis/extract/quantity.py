@@ -684,7 +684,12 @@ _PAST_THE_LIMIT = re.compile(r"(?<!not\s)(?<!no\s)(?<!n[’']t\s)(?<!never\s)"
                              r"(?:level|limit)|tolerable\s+upper|max(?:imum)?\s+(?:dose|limit))\b")
 
 
-_OR_EVEN = re.compile(r"\s*,?\s*or\s+(?:even\s+|perhaps\s+|possibly\s+)?", re.I)
+# ... and "do not exceed 2 tablets in any three hour period or 8 tablets a day": the
+# first limit's period may come between
+_OR_EVEN = re.compile(r"(?:\s+of\s+[\w-]+)?(?:\s+(?:in|within|per|a|an|each|every|at)\s+"
+                      r"(?:any\s+|one\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
+                      r"(?:hours?|period|days?|dose|time|once|sitting))?"
+                      r"\s*,?\s*or\s+(?:even\s+|perhaps\s+|possibly\s+)?", re.I)
 # "cut the advised limit from 70mg to 10mg", "raised the dose from 2 to 4 g": a change
 _CHANGED_FROM = re.compile(r"\b(?:drop|cut|reduc|lower|rais|increas|decreas|chang|revis|"
                            r"slash|hik|boost|move|went|go|goes)\w*\b[^.;]{0,40}?\bfrom\s+"

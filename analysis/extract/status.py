@@ -860,10 +860,16 @@ _NEW_PREDICATE = re.compile(r",\s+(?:and|but)\s+(?=(?:\w+ly\s+)?(?:ended|lifted|
 _LEGAL_BUT = re.compile(r"\blegal\s+but\s+(?:[\w-]+\s+){0,2}(?:regulated|restricted)\b", re.I)
 
 
+# A regulated status that is no limit on a legal sale: "illegal until 2021, when it was
+# decriminalized" keeps the ban beside it (a change over time, not one restricted status)
+_NOT_A_LIMIT = frozenset({"decriminalized"})
+
+
 def _fold_restricted(rows: list[Assertion]) -> list[Assertion]:
     """"Legal to buy, but not for anyone under 21": one `regulated` row per place, not
     legal and regulated (and banned) side by side; "legal but regulated" is regulated."""
-    regulated = {(r.subject, r.scope) for r in rows if r.value == "regulated" and r.detail}
+    regulated = {(r.subject, r.scope) for r in rows
+                 if r.value == "regulated" and r.detail and r.detail not in _NOT_A_LIMIT}
     # "legal but regulated", "legal but highly restricted in California": regulated
     restricted = {(r.subject, r.scope) for r in rows
                   if r.value == "regulated" and _LEGAL_BUT.search(r.evidence)}

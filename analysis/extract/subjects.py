@@ -46,6 +46,9 @@ _ANAPHOR = re.compile(
 # ... a singular one ("The painkiller", "The drug") and the opening of the sentence before
 # that it goes on about, where that sentence opens with a name
 _THE_ONE = re.compile(rf"^\W*the\s+(?!.*s$){STAND_INS}$", re.I)
+# "Xylazine, an animal tranquilizer found mixed with opioids, is now controlled. It will be
+# a Schedule III drug": "it" goes on about the name the sentence before opened with
+_IT = re.compile(r"^\W*it(?:s|[’\x27]s)?$", re.I)
 _LEAD_NAME = re.compile(r"\W*(?:(?:the|but|and|however|also)\W+)?", re.I)
 # A class word that ends a company's name: "Arena Pharmaceuticals", "Purdue Pharma".
 _COMPANY = re.compile(r".*\b[A-Z][\w&.-]*\s+(?:Pharmaceuticals?|Pharma|Therapeutics|Laboratories|"
@@ -58,6 +61,8 @@ _AS_YARDSTICK = (r"\bsame\s+(?:[\w-]+\s+){0,2}?as|"
                  r"\bas\s+(?:[\w-]+\s+)?(?:addictive|habit-forming|potent|strong|dangerous|"
                  r"harmful)\s+as")
 # Words just before a name that make it a yardstick, not the clause's subject.
+# the names a claim is contrasted with: "unlike other opioids such as methadone and fentanyl,"
+_UNLIKE_BEFORE = re.compile(r"\bunlike\b[^,;.]*$", re.I)
 _COMPARATOR_MARK = re.compile(
     r"(?:\bunlike|\bthan|\blike|\bcompared\s+(?:to|with)|\bas\s+with|\bsuch\s+as|\bincluding|"
     rf"{_AS_YARDSTICK}|"
@@ -346,14 +351,29 @@ def _norm(form: str) -> str:
     return " ".join(form.lower().replace("’", "'").split())
 
 
+# "gamma-aminobutyric acid (or GABA)": the same name again as a gloss
+# (a bare bracket, "ibuprofen (Advil)", is a brand named beside the drug, and counts)
+_GLOSS_AGAIN = re.compile(r"\s*(?:[(\[]\s*(?:or|aka|a\.k\.a\.?|also\s+(?:called|known\s+as)|"
+                          r"i\.e\.,?)|,\s*(?:aka|a\.k\.a\.?|also\s+(?:called|known\s+as)|"
+                          r"i\.e\.,?))\s+", re.I)
+
+
 def article_subjects(mentions: Sequence[Mention], title_end: int = 0, *,
-                     kind: str = SUBSTANCE) -> list[str]:
+                     kind: str = SUBSTANCE, text: str = "") -> list[str]:
     """Substances an article is about, most named first (a name in the title counts
-    three times); a name seen once in passing outside the title is not one of them."""
+    three times); a name seen once in passing outside the title is not one of them.
+    With `text`, a name glossed by itself ("gamma-aminobutyric acid (or GABA)") counts once:
+    spelling a name out does not make it what the article is about."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    last: Mention | None = None
     for m in mentions:
         if m.kind != kind:
+            continue
+        glossed = (text and last is not None and last.name == m.name
+                   and _GLOSS_AGAIN.fullmatch(text, last.end, m.start))
+        last = m
+        if glossed:
             continue
         counts[m.name] += 3 if m.start < title_end else 1
         first.setdefault(m.name, m.start)
@@ -389,7 +409,7 @@ class SubjectResolver:
                             and _SALT.fullmatch(text, mentions[i - 1].end, m.end))]
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
-        ranked = article_subjects(mentions, title_end)
+        ranked = article_subjects(mentions, title_end, text=text)
         self.article_subject = ranked[0] if ranked else default
         # An article about a class of drugs ("statins") makes the class a subject there.
         classes = article_subjects(mentions, 0, kind=CLASS)  # named twice, title or not
@@ -474,6 +494,9 @@ class SubjectResolver:
             if and_only and _COMPARATOR_MARK.search(
                     self.text[max(0, inside[lo].start - 40):inside[lo].start]):
                 break
+            if lo < i and _UNLIKE_BEFORE.search(
+                    self.text[max(0, inside[lo].start - 50):inside[lo].start]):
+                lo = i  # "unlike other opioids such as methadone and fentanyl, tramadol is"
             out = [x.name for x in inside[lo:hi + 1] if x.name != name]
             break
         out = list(dict.fromkeys(out))
@@ -561,8 +584,8 @@ class SubjectResolver:
             # three new anti-obesity drugs")
             return None
         if anaphor:
-            before = self._previous_substance(sentence, lead=bool(_THE_ONE.match(
-                anaphor.group(0))))
+            before = self._previous_substance(sentence, lead=bool(
+                _THE_ONE.match(anaphor.group(0)) or _IT.match(anaphor.group(0))))
             if before is None:
                 return None
             if before:
@@ -702,7 +725,7 @@ class SubjectResolver:
         """The substance named last in the sentences before (same section); None when
         that is a class of drugs, "" when none is named. `lead`: "the drug" goes on about
         the name a sentence opens with ("Tramadol has become a controlled drug along with
-        zopiclone. The painkiller ..."), "they" about the last one."""
+        zopiclone. The painkiller ...", "It ..."), "they" about the last one."""
         for prev in self.sentences_before(sentence):
             # "Zepbound also mimics a gut hormone (GIP). The medication ...": not what it mimics
             names = [m for m in self.within(prev.start, prev.end)
