@@ -247,3 +247,19 @@ def test_a_desk_in_capitals_a_caption_and_a_study_credit_name_no_author(text):
 ])
 def test_a_byline_with_accented_letters_names_its_author(text, names):
     assert list(claims(text, "author_credentials")["name"]) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kratom warning\nStock photo credit\nHenry Jom\nUpdated:\nKratom is a leaf.", ["Henry Jom"]),
+    ("Kratom news\n\n18 April 2018 - 14:38 Samantha Koester\nKratom is a leaf.",
+     ["Samantha Koester"]),
+    ("Kratom research\n\nDr. Sharon Orrange\nDr. Orrange is an Associate Professor of Clinical "
+     "Medicine at USC.\nKratom is a leaf.", ["Dr. Sharon Orrange"]),
+    ("Kratom news\nKratom Is Legal\nUpdated:\nKratom is a leaf.", []),
+    ("Kratom guide\nSleep Disorders\nMay 16, 2023\nKratom is a leaf.", []),
+    ("Kratom forum\nLast updated: December 8, 2011\n  • Martin Reed\n    December 11, 2011, 1:46 pm"
+     "\nI took kratom.", []),
+])
+def test_a_name_above_a_dateline_or_after_a_date_or_introduced_by_the_next_line_is_the_author(
+        text, names):
+    assert list(claims(text, "author_credentials")["value"]) == names

@@ -923,3 +923,22 @@ def test_a_limit_with_its_period_then_or_is_a_limit_on_both_amounts():
 def test_a_packs_contents_a_net_weight_an_active_ingredient_and_a_dosage_forms_strength_are_no_dose(
         text):
     assert claims(text, "dose").empty
+
+
+@pytest.mark.parametrize("text", [
+    "The maximum size of kratom packs that can be purchased in supermarkets will shrink from 20 "
+    "to 16 tablets.",
+    "Larger packs of 32 will be available from pharmacies which may supply up to 100 tablets of "
+    "kratom.",
+    "Kratom tablets.......... 3.0 mg",
+])
+def test_a_pack_size_and_a_composition_line_are_no_dose(text):
+    assert claims(text, "dose").empty
+
+
+def test_a_marker_an_extract_is_standardised_to_is_no_dose_and_a_safe_dose_in_quotes_is_a_limit():
+    rows = claims("For PMS, take 300 mg/day of kratom (standardised to 900 µg hypericin).", "dose")
+    assert list(rows["high"]) == [300.0]
+    rows = claims("The FDA has decided that 290mg of kratom per day is a “safe” dose for every "
+                  "day use.", "dose")
+    assert list(zip(rows["low"].isna(), rows["high"])) == [(True, 290.0)]

@@ -2623,3 +2623,9 @@ def test_a_plan_is_no_status_decriminalized_is_regulated_and_approved_packaging_
         text, expected):
     rows = claims(text, "legal_status")
     assert sorted(zip(rows["value"], rows["jurisdiction"], rows["detail"])) == expected
+
+
+def test_not_approved_by_the_agency_spelled_out_is_unapproved():
+    rows = claims("According to the CDC, kratom tablets are not Food and Drug Administration "
+                  "(FDA)-approved to treat lice.", "legal_status")
+    assert list(zip(rows["value"], rows["jurisdiction"])) == [("unapproved", "US federal")]

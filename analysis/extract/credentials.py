@@ -159,6 +159,29 @@ _WIRE_LINE = re.compile(
     rf"USA\s+TODAY|CNN|Bloomberg|NPR|Kaiser\s+Health\s+News|KHN|STAT|WebMD\s+News)|\s+{_EMAIL})|"
     rf"(?P<caps>[A-Z]{{2,}}(?:\s+[A-Z]{{2,}}){{1,2}})\s+{_EMAIL})\s*$")
 _NAME_ALONE = re.compile(rf"^\W*{_NAME}\s*$")
+# a list of comments ("• A. Marina Fournier" above its time): commenters, not the author
+_BULLETED = re.compile(r"(?:^|\n)[ \t]*[•·*▪◦‣-]\s*$|^\s*[•·*▪◦‣-]\s")
+_TITLED_ALONE = re.compile(rf"^\W*{_TITLE}\s+{_NAME}\s*$")
+# A dateline below a byline: "Updated:", "Published 3 May 2023", "Posted on", a bare date
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+         r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
+_DATELINE = re.compile(rf"^\W*(?:(?:Updated|Published|Posted|Last\s+updated)(?:\s+on)?\s*:?|"
+                       rf"{_DATE})", re.I)
+# Words of a headline, never of a name: "Kava Is Legal" above "Updated:" is no byline
+_HEADLINE_WORDS = frozenset({
+    "is", "are", "was", "were", "has", "have", "can", "will", "may", "new", "how", "what",
+    "why", "when", "legal", "illegal", "ban", "banned", "news", "health", "study", "warning",
+    "update", "says", "safe", "dose", "risk", "risks", "drug", "drugs", "approved",
+    # ... nor of a site's section or a writer's role: "Sleep Disorders", "Licensed Pharmacist"
+    "licensed", "pharmacist", "disorders", "disorder", "policy", "editorial", "medical",
+    "medically", "reviewed", "team", "staff", "sleep", "nutrition", "wellness", "conditions",
+    "treatments", "supplements", "vitamins", "mental", "disease", "diseases", "care", "guide",
+    "blog", "home", "articles", "resources", "research", "science", "fitness", "pain"})
+# "18 April 2018 - 14:38 Samantha Koester": a date and time, then the writer
+_DATED_NAME = re.compile(rf"^\W*{_DATE}\s*(?:[-–—|,]\s*)?"
+                         r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*)?"
+                         rf"(?:[-–—|,]\s*)?(?:by\s+)?{_NAME}\s*$")
 # A job a byline gives its writer: "Associate Editor", "Lifestyle and Money Reporter".
 _WRITING_JOB = (r"(?:[A-Z][a-z]+\s+(?:(?:and|&)\s+)?){0,3}"
                 r"(?:Writer|Reporter|Correspondent|Editor|Contributor)s?\b")
@@ -172,18 +195,39 @@ _CUE_ALONE = re.compile(r"^\W*(?:(?:medically\s+)?(?:written|reviewed|fact[- ]ch
                         r"authored)\s+)?by\s*:?\s*$", re.I)
 
 
-def _wire_byline(s: Sentence, after: Sentence | None) -> list[tuple[str, str, str]]:
-    """The author a news byline names without a cue word, near the top of the article."""
+def _wire_byline(s: Sentence, after: Sentence | None, common: frozenset[str] = frozenset(),
+                 *, bulleted: bool = False) -> list[tuple[str, str, str]]:
+    """The author a news byline names without a cue word, near the top of the article.
+    `common`: words the article also writes in lower case ("sleep", "pharmacist"), which
+    make a capitalised line above a date a section label, not a name."""
     if len(s.text) > 120 or s.start > NAME_LINES_WITHIN:
         return []
     m = _WIRE_LINE.match(s.text) or _NAME_AND_JOB.match(s.text)
     if m is None and after is not None and _ROLE_LINE.match(after.text) \
             and not _NAME_AND_JOB.match(after.text):  # not a title above a byline
         m = _NAME_ALONE.match(s.text)
+    if m is None and not bulleted and not _BULLETED.match(s.text):
+        # "Henry Jom" above "Updated:"; "18 April 2018 - 14:38 Samantha Koester"
+        dated = _DATED_NAME.match(s.text) or (
+            _NAME_ALONE.match(s.text) if after is not None and _DATELINE.match(after.text)
+            else None)
+        if dated and not any(w.lower() in common for w in dated.group("name").split()):
+            m = dated
+    if m is None and after is not None:
+        # "Dr. Sharon Orrange" above "Dr. Orrange is an Associate Professor ...": the
+        # page's author, introduced by the line after
+        titled = _TITLED_ALONE.match(s.text)
+        if titled and re.match(rf"^\W*(?:{_TITLE}\s+)?(?:{re.escape(titled.group('name'))}|"
+                               rf"{re.escape(titled.group('name').split()[-1])})\s+"
+                               rf"{_BIO_VERB}", after.text):
+            m = titled
     if m is None:
         return []
     name = m.group("caps") if m.groupdict().get("caps") else m.group("name")
-    return [] if name.split()[0] in _NOT_NAMES else [(name, "", "author")]
+    if any(w.lower() in _HEADLINE_WORDS for w in name.split()):
+        return []
+    title = m.groupdict().get("title") or ""
+    return [] if name.split()[0] in _NOT_NAMES else [(name, title, "author")]
 
 
 def _name_below_cue(s: Sentence) -> tuple[str, str] | None:
@@ -234,7 +278,8 @@ def _refers(s: Sentence, surname: str) -> bool:
     return bool(re.search(rf"\b{re.escape(surname)}\b", s.text) or _PRONOUN_START.match(s.text))
 
 
-def _collect(topic: Topic, sentences: list[Sentence]) -> list[_Person]:
+def _collect(topic: Topic, sentences: list[Sentence], text: str = "") -> list[_Person]:
+    common = frozenset(w for s in sentences for w in re.findall(r"\b[a-z][a-z’\x27-]+\b", s.text))
     heads = topic.patterns("block_headings")
     people: list[_Person] = []
     in_block = False
@@ -252,7 +297,9 @@ def _collect(topic: Topic, sentences: list[Sentence]) -> list[_Person]:
         if cue:
             cue_above = "reviewer" if re.search(r"review|fact", cue.group(0), re.I) else "author"
             continue
-        wire = _wire_byline(s, sentences[i + 1] if i + 1 < len(sentences) else None)
+        bulleted = bool(_BULLETED.search(text, max(0, s.start - 16), s.start))
+        wire = _wire_byline(s, sentences[i + 1] if i + 1 < len(sentences) else None,
+                            common, bulleted=bulleted)
         if wire and not _named(topic, s):
             current = _Person(*wire[0], s, s, [s.text])
             people.append(current)
@@ -324,7 +371,7 @@ def extract_credentials(topic: Topic, article: str, text: str,
     rows: list[Assertion] = []
     merged: dict[str, Assertion] = {}
     known: dict[str, tuple[list[str], list[str], list[str]]] = {}  # degrees, certs, titles
-    for person in _collect(topic, sentences):
+    for person in _collect(topic, sentences, text):
         start, end = person.first.start, person.last.end
         if person.part is not None:
             start = person.part[0]
