@@ -942,3 +942,12 @@ def test_a_marker_an_extract_is_standardised_to_is_no_dose_and_a_safe_dose_in_qu
     rows = claims("The FDA has decided that 290mg of kratom per day is a “safe” dose for every "
                   "day use.", "dose")
     assert list(zip(rows["low"].isna(), rows["high"])) == [(True, 290.0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kratom tincture: 10-15 drops taken three times each day.", [(10.0, 15.0, "drops")]),
+    ("Kratom is given as a single dose of 200 micrograms/kg.", [(0.2, 0.2, "mg/kg")]),
+])
+def test_drops_and_micrograms_per_kilogram_with_a_slash_are_dose_units(text, expected):
+    rows = claims(text, "dose")
+    assert list(zip(rows["low"], rows["high"], rows["unit"])) == expected

@@ -969,3 +969,13 @@ def test_a_defining_list_a_worry_dismissed_and_evidence_none_of_the_studies_foun
 ])
 def test_misuse_named_as_what_a_rule_curbs_is_no_claim(text):
     assert claims(text, "addiction_risk").empty
+
+
+@pytest.mark.parametrize("text", [
+    "This article explores kratom's discontinuation, addressing common concerns about potential "
+    "withdrawal symptoms.",
+    "Rather than “withdrawal,” experts describe it as a rebound.",
+    "And of course there is still confusion surround kratom dependence.",
+])
+def test_an_articles_plan_a_word_set_aside_and_confusion_surrounding_a_term_are_no_claims(text):
+    assert claims(text, "addiction_risk").empty
