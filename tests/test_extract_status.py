@@ -2629,3 +2629,9 @@ def test_not_approved_by_the_agency_spelled_out_is_unapproved():
     rows = claims("According to the CDC, kratom tablets are not Food and Drug Administration "
                   "(FDA)-approved to treat lice.", "legal_status")
     assert list(zip(rows["value"], rows["jurisdiction"])) == [("unapproved", "US federal")]
+
+
+def test_cannot_be_lawfully_marketed_is_a_ban():
+    rows = claims("The FDA said kratom couldn’t be lawfully marketed in dietary supplements.",
+                  "legal_status")
+    assert list(zip(rows["value"], rows["jurisdiction"])) == [("banned", "US federal")]

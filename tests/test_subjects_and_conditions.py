@@ -753,3 +753,10 @@ def test_names_a_claim_is_contrasted_with_do_not_share_its_status():
     rows = claims("That is because unlike other opioids such as methadone and fentanyl, tramadol "
                   "is not internationally regulated.", "legal_status", subjects=frozenset())
     assert list(zip(rows["subject"], rows["value"])) == [("tramadol", "unregulated")]
+
+
+def test_it_is_not_what_the_sentence_before_compared_its_subject_with():
+    rows = claims("The DEA says that CBD is a Schedule I drug, the same category as heroin and "
+                  "cocaine. It is considered an illegal substance under federal law.",
+                  "legal_status", subjects=frozenset({"cbd"}))
+    assert set(rows["subject"]) == {"cbd"}

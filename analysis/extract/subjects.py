@@ -731,6 +731,12 @@ class SubjectResolver:
             names = [m for m in self.within(prev.start, prev.end)
                      if m.kind != OTHER and not self._weaned(m) and not _MIMICKED.search(
                          self.text, max(prev.start, m.start - 40), m.start)]
+            if names and lead:
+                # "CBD is a Schedule I drug, the same category as heroin and cocaine. It is
+                # considered illegal": "it" is not what the sentence compared it with
+                marked = [i for i, m in enumerate(names) if _COMPARATOR_MARK.search(
+                    self.text, max(prev.start, m.start - 40), m.start)]
+                names = names[:marked[0]] if marked and marked[0] > 0 else names
             if names:  # "... unlike benzodiazepines. They are addictive." is about them
                 last = names[-1]
                 if lead and _LEAD_NAME.fullmatch(self.text, prev.start, names[0].start):
