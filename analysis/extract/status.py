@@ -670,7 +670,9 @@ def extract_status(topic: Topic, sentence: Sentence,
                         scope=GENERAL if inferred else place,
                         as_of=_as_of(topic, clause, hit_start),
                         agency=first_category(topic, "agencies", clause)))
-    return _fold_restricted(rows)
+    # a regulated status that is no limit on a legal sale ("decriminalized") keeps a ban
+    # beside it: a change over time, not one restricted status
+    return _fold_restricted(rows, frozenset(topic.get("not_limits", ())))
 
 
 _PLACE_LABEL = re.compile(r"^\W*((?:[A-Z][\w.’\x27-]*)(?:\s+(?:[A-Z][\w.’\x27-]*|of|and|the)){0,3})"
@@ -860,16 +862,12 @@ _NEW_PREDICATE = re.compile(r",\s+(?:and|but)\s+(?=(?:\w+ly\s+)?(?:ended|lifted|
 _LEGAL_BUT = re.compile(r"\blegal\s+but\s+(?:[\w-]+\s+){0,2}(?:regulated|restricted)\b", re.I)
 
 
-# A regulated status that is no limit on a legal sale: "illegal until 2021, when it was
-# decriminalized" keeps the ban beside it (a change over time, not one restricted status)
-_NOT_A_LIMIT = frozenset({"decriminalized"})
-
-
-def _fold_restricted(rows: list[Assertion]) -> list[Assertion]:
+def _fold_restricted(rows: list[Assertion], not_limits: frozenset[str] = frozenset()
+                     ) -> list[Assertion]:
     """"Legal to buy, but not for anyone under 21": one `regulated` row per place, not
     legal and regulated (and banned) side by side; "legal but regulated" is regulated."""
     regulated = {(r.subject, r.scope) for r in rows
-                 if r.value == "regulated" and r.detail and r.detail not in _NOT_A_LIMIT}
+                 if r.value == "regulated" and r.detail and r.detail not in not_limits}
     # "legal but regulated", "legal but highly restricted in California": regulated
     restricted = {(r.subject, r.scope) for r in rows
                   if r.value == "regulated" and _LEGAL_BUT.search(r.evidence)}
